@@ -154,12 +154,12 @@ export type PartRule =
       /** Chinese name of the ratio, e.g. "固定资产利用率". */
       ratioName: string;
     }
-  /** points × min(ratio, 1); ratio > 1 gives `over` ("zero" or "cap"). */
+  /** points × min(ratio, 1); ratio > 1 gives `over`: 0 points, capped at full, or an input error (按时完成 > 计划). */
   | {
       kind: "ratioProportional";
       numerator: Operand;
       denominator: Operand;
-      over: "zero" | "cap";
+      over: "zero" | "cap" | "error";
       zero: ZeroDenominatorPolicy;
       ratioName: string;
     }
@@ -230,6 +230,8 @@ export interface IndicatorDef {
   aliases?: string[];
   /** Points (分值). */
   weight: string;
+  /** The rule set's own weight when a workbook re-weighted the indicator; scores scale by weight/baseWeight. */
+  baseWeight?: string;
   kind: IndicatorKind;
   /** The 评分标准 text, for the pane and the audit sheet. */
   criteria: string;

@@ -1,0 +1,95 @@
+/**
+ * 效果性 from the 个性化绩效指标 table: 正向 分值×min(实际/目标,1), 反向 分值×min(目标/实际,1),
+ * 定性 by grade. Rows marked 不适用 are left out and their 分值 shared pro rata among the others.
+ */
+import { Dec, fmtNum, ONE, ZERO } from "../decimal";
+import type { EffectRowRaw, PartRule, SourceRef } from "../types";
+import { EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
+import { describe, isEmpty, parseInput, parseYesNo } from "../values";
+import { normalizeName } from "../ruleset";
+import type { PartContext, PartOutcome } from "./context";
+
+type Rule = Extract<PartRule, { kind: "effectTable" }>;
+
+interface Row {
+  name: string;
+  weight: Dec;
+  /** Fraction of the weight earned, in [0, 1]. */
+  factor: Dec;
+  detail: string;
+  notApplicable: boolean;
+}
+
+export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]): PartOutcome | null {
+  const parsed: Row[] = [];
+  let ok = true;
+  const fail = (rowName: string, what: string, src: SourceRef | undefined, found: string, expected: string) => {
+    ok = false;
+    const source = src ?? ctx.partSource();
+    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(rowName, `${what}：发现${found}，应为${expected}`) });
+  };
+  rows.forEach((raw, i) => {
+    const name = isEmpty(raw.name) ? `第 ${i + 1} 行` : String(raw.name.value).trim();
+    const src = raw.source;
+    const w = parseInput(raw.weight, "amount");
+    if (!w.ok) return fail(name, "分值", src, w.found, w.expected);
+    const na = raw.notApplicable && !isEmpty(raw.notApplicable)
+      ? (normalizeName(String(raw.notApplicable.value)) === "不适用" ? { ok: true as const, value: true } : parseYesNo(raw.notApplicable))
+      : { ok: true as const, value: false };
+    if (!na.ok) return fail(name, "不适用标记", src, na.found, EXPECTED.judged);
+    if (na.value) {
+      parsed.push({ name, weight: w.value, factor: ZERO, detail: "", notApplicable: true });
+      return;
+    }
+    const nature = isEmpty(raw.nature) ? "" : normalizeName(String(raw.nature.value));
+    if (nature === "定性") {
+      const grade = isEmpty(raw.actual) ? "" : normalizeName(String(raw.actual.value));
+      const q = rule.qualitative.find((x) => x.label === grade);
+      if (!q) return fail(name, "实际值", src, describe(raw.actual), EXPECTED.qualitative(rule.qualitative.map((x) => x.label)));
+      const factor = new Dec(q.factor);
+      parsed.push({ name, weight: w.value, factor, detail: EXPLAIN.effectQualitative(q.label, fmtNum(factor), fmtNum(w.value)), notApplicable: false });
+      return;
+    }
+    if (nature !== "正向" && nature !== "反向") return fail(name, "性质", src, describe(raw.nature), EXPECTED.nature);
+    const t = parseInput(raw.target, "amount");
+    if (!t.ok) return fail(name, "目标值", src, t.found, t.expected);
+    const a = parseInput(raw.actual, "amount");
+    if (!a.ok) return fail(name, "实际值", src, a.found, a.expected);
+    const [num, den] = nature === "正向" ? [a.value, t.value] : [t.value, a.value];
+    // A zero denominator means the target is met outright (正向 target 0, 反向 actual 0).
+    const factor = den.isZero() ? ONE : Dec.min(num.dividedBy(den), ONE);
+    const detail = nature === "正向"
+      ? EXPLAIN.effectPositive(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value))
+      : EXPLAIN.effectNegative(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value));
+    parsed.push({ name, weight: w.value, factor, detail, notApplicable: false });
+  });
+  if (!ok) return null;
+
+  const weight = new Dec(ctx.part.points);
+  const total = parsed.reduce((s, r) => s.plus(r.weight), ZERO);
+  if (!total.equals(weight)) {
+    const src = ctx.partSource();
+    ctx.error({ code: "effectTable", source: src, found: fmtNum(total), expected: fmtNum(weight), message: MSG.effectWeights(fmtNum(total), fmtNum(weight)) });
+    return null;
+  }
+  const applicable = parsed.filter((r) => !r.notApplicable);
+  const applicableWeight = applicable.reduce((s, r) => s.plus(r.weight), ZERO);
+  const scale = applicableWeight.isZero() ? ONE : weight.dividedBy(applicableWeight);
+  const explain: string[] = [];
+  const lost: string[] = [];
+  let score = ZERO;
+  for (const r of applicable) {
+    const pts = r.weight.times(r.factor);
+    score = score.plus(pts);
+    explain.push(EXPLAIN.effectRow(r.name, r.detail, fmtNum(pts)));
+    if (r.factor.lessThan(ONE)) lost.push(LOST.effectRow(r.name, fmtNum(r.weight.minus(pts).times(scale))));
+  }
+  const skipped = parsed.filter((r) => r.notApplicable);
+  if (skipped.length && !applicableWeight.isZero()) {
+    const scaled = score.times(scale);
+    explain.push(EXPLAIN.effectNotApplicable(skipped.map((r) => r.name), fmtNum(applicableWeight)));
+    explain.push(EXPLAIN.effectScaled(fmtNum(score), `${fmtNum(weight)}/${fmtNum(applicableWeight)}`, fmtNum(scaled)));
+    score = scaled;
+  }
+  return { score, explanation: explain.join(EXPLAIN.sep), lost, formula: true };
+}

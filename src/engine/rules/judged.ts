@@ -1,0 +1,108 @@
+/** Judged parts: met/not met, partial scores, disclosure levels, vetoes and count deductions. */
+import { Dec, clamp, fmtNum, ZERO } from "../decimal";
+import { normalizeName } from "../ruleset";
+import type { PartRule } from "../types";
+import { errorMessage, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
+import { parseCount, parseScore, parseYesNo, describe, isEmpty, type Parsed } from "../values";
+import type { PartContext, PartOutcome } from "./context";
+
+type Rule<K extends PartRule["kind"]> = Extract<PartRule, { kind: K }>;
+
+/** Record a parse failure of this part's judged value; a missing value gets the "fill this" wording. */
+export function partParseError(ctx: PartContext, p: Extract<Parsed<unknown>, { ok: false }>): null {
+  const src = ctx.partSource();
+  const message =
+    p.code === "missing" ? MSG.missingPart(src, ctx.indicator.name, p.expected) : errorMessage(src, p.found, p.expected);
+  ctx.error({ code: p.code, source: src, found: p.found, expected: p.expected, message });
+  return null;
+}
+
+export function judged(ctx: PartContext): PartOutcome | null {
+  const { part, indicator } = ctx;
+  const yn = parseYesNo(ctx.raw());
+  if (!yn.ok) return partParseError(ctx, yn);
+  const pts = new Dec(part.points);
+  return yn.value
+    ? { score: pts, explanation: EXPLAIN.judgedMet(part.label, fmtNum(pts)), lost: [] }
+    : {
+        score: ZERO,
+        explanation: EXPLAIN.judgedNotMet(part.label),
+        lost: pts.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtNum(pts))],
+      };
+}
+
+export function judgedScore(ctx: PartContext): PartOutcome | null {
+  const { part, indicator } = ctx;
+  const max = new Dec(part.points);
+  const s = parseScore(ctx.raw(), max);
+  if (!s.ok) return partParseError(ctx, s);
+  const lost = max.minus(s.value);
+  return {
+    score: s.value,
+    explanation: EXPLAIN.judgedScore(part.label, fmtNum(s.value)),
+    lost: lost.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtNum(lost))],
+  };
+}
+
+export function level(rule: Rule<"level">, ctx: PartContext): PartOutcome | null {
+  const { part } = ctx;
+  const raw = ctx.raw();
+  const labels = rule.levels.map((l) => l.label);
+  const expected = EXPECTED.level(labels);
+  if (isEmpty(raw) || raw?.errorValue) {
+    return partParseError(ctx, { ok: false, code: raw?.errorValue ? "errorValue" : "missing", found: describe(raw), expected });
+  }
+  const v = raw!.value;
+  const text = normalizeName(String(v));
+  const hit = rule.levels.find(
+    (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
+  ) ?? (typeof v === "number" ? rule.levels.find((l) => new Dec(l.points).equals(String(v))) : undefined);
+  if (!hit) return partParseError(ctx, { ok: false, code: "badChoice", found: describe(raw), expected });
+  const pts = new Dec(hit.points);
+  const lost = new Dec(part.points).minus(pts);
+  return {
+    score: pts,
+    explanation: EXPLAIN.level(part.label, hit.label, fmtNum(pts)),
+    lost: lost.greaterThan(0) ? [LOST.level(part.label, hit.label, fmtNum(lost))] : [],
+  };
+}
+
+export function veto(ctx: PartContext): PartOutcome | null {
+  const yn = parseYesNo(ctx.raw());
+  if (!yn.ok) return partParseError(ctx, { ...yn, expected: EXPECTED.veto });
+  return yn.value
+    ? { score: ZERO, explanation: EXPLAIN.veto, lost: [LOST.veto(ctx.indicator.name)], veto: true }
+    : { score: ZERO, explanation: EXPLAIN.noVeto, lost: [] };
+}
+
+/** points − per × count, not below 0; the count comes from a named input or the judged part. */
+export function countDeduction(rule: Rule<"countDeduction">, ctx: PartContext): PartOutcome | null {
+  const { part, indicator } = ctx;
+  let count: Dec;
+  if (rule.input) {
+    const v = ctx.input(rule.input);
+    if (v === undefined) {
+      ctx.missingInput(rule.input, indicator.name);
+      return null;
+    }
+    if (v === null) return null;
+    count = v;
+  } else {
+    const c = parseCount(ctx.raw());
+    if (!c.ok) return partParseError(ctx, c);
+    count = c.value;
+  }
+  const max = new Dec(part.points);
+  const per = new Dec(rule.per);
+  const raw = max.minus(per.times(count));
+  const score = clamp(raw, ZERO, max);
+  const floor = raw.isNegative() ? EXPLAIN.floorZero : "";
+  const explanation = rule.input
+    ? EXPLAIN.countDeduction(part.label, fmtNum(max), fmtNum(per), count.toString(), fmtNum(score)) + floor
+    : EXPLAIN.deduction(fmtNum(max), fmtNum(per), count.toString(), fmtNum(score)) + floor;
+  const lostPts = max.minus(score);
+  const lost = lostPts.isZero()
+    ? []
+    : [rule.input ? LOST.countInput(indicator.name, part.label, count.toString(), fmtNum(lostPts)) : LOST.deduction(indicator.name, count.toString(), fmtNum(lostPts))];
+  return { score, explanation, lost, formula: rule.input !== undefined };
+}

@@ -1,0 +1,273 @@
+/**
+ * Scoring a case: every 三级指标 of a rule set, each rounded half-up to 2 decimals and clamped to
+ * [0, 分值]; the total is the sum of the rounded scores. Bad input never throws: every problem of
+ * every input is collected into `errors`, and no total is given while any stands.
+ */
+import { Dec, clamp, fmtNum, fmtScore, round2, ZERO } from "./decimal";
+import { INPUTS, inputDef, partName, EFFECT_TABLE_NAME } from "./inputs";
+import { checkWeights, gradeOf, indicatorsOf, type IndicatorEntry } from "./ruleset";
+import { evaluatePart, partBound, type PartContext, type PartOutcome } from "./rules";
+import { allowedScores } from "./rules/survey";
+import { describe, isEmpty, parseInput, parseScore } from "./values";
+import type {
+  Difference,
+  IndicatorResult,
+  InputId,
+  PartResult,
+  RuleSet,
+  ScoreCase,
+  ScoreError,
+  ScoreResult,
+  SourceRef,
+} from "./types";
+import { DIFF, errorMessage, EXPECTED, EXPLAIN, FOUND, LOST, MSG, UNIT_EXPECTED } from "../text/engine";
+
+/** Collects errors; one "missing" error per input however many rules need it. */
+class ErrorSink {
+  readonly errors: ScoreError[] = [];
+  private readonly missing = new Set<string>();
+  add(e: ScoreError): void {
+    if (e.code === "missing") {
+      if (this.missing.has(e.target)) return;
+      this.missing.add(e.target);
+    }
+    this.errors.push(e);
+  }
+}
+
+interface Inputs {
+  /** undefined = not bound (or empty), null = bound but invalid. */
+  get(id: InputId): Dec | undefined | null;
+  source(id: InputId): SourceRef;
+  isBoundButEmpty(id: InputId): boolean;
+}
+
+function parseInputs(c: ScoreCase, sink: ErrorSink): Inputs {
+  const values = new Map<InputId, Dec | null>();
+  const source = (id: InputId): SourceRef => c.inputSources?.[id] ?? { name: inputDef(id).name };
+  for (const def of INPUTS) {
+    const raw = c.inputs[def.id];
+    if (raw === undefined || (isEmpty(raw) && !raw.errorValue)) continue;
+    const p = parseInput(raw, def.unit);
+    if (p.ok) values.set(def.id, p.value);
+    else {
+      values.set(def.id, null);
+      const src = source(def.id);
+      sink.add({ code: p.code, target: def.id, source: src, found: p.found, expected: p.expected, message: errorMessage(src, p.found, p.expected) });
+    }
+  }
+  return {
+    get: (id) => (values.has(id) ? values.get(id) : undefined),
+    source,
+    isBoundButEmpty: (id) => c.inputs[id] !== undefined && isEmpty(c.inputs[id]),
+  };
+}
+
+function contextFor(entry: IndicatorEntry, partIndex: number, c: ScoreCase, inputs: Inputs, sink: ErrorSink): PartContext {
+  const def = entry.def;
+  const part = def.parts[partIndex];
+  const partSource = (): SourceRef =>
+    c.partSources?.[def.id]?.[part.key] ??
+    { name: part.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, part.key) };
+  return {
+    indicator: def,
+    part,
+    input: (id) => inputs.get(id),
+    isBound: (id) => inputs.get(id) !== undefined,
+    missingInput: (id, forWhat) => {
+      const src = inputs.source(id);
+      const expected = UNIT_EXPECTED[inputDef(id).unit];
+      const found = inputs.isBoundButEmpty(id) ? FOUND.empty : FOUND.notBound;
+      sink.add({ code: "missing", target: id, source: src, found, expected, message: MSG.missingInput(src, forWhat, expected) });
+    },
+    inputSource: (id) => inputs.source(id),
+    raw: () => {
+      const r = c.parts[def.id]?.[part.key];
+      return r === undefined || (isEmpty(r) && !r.errorValue) ? undefined : r;
+    },
+    partSource,
+    effectTable: c.effectTable && c.effectTable.length ? c.effectTable : undefined,
+    error: (e) => sink.add({ ...e, target: e.target ?? `${def.id}.${part.key}` }),
+  };
+}
+
+interface Evaluated {
+  score: Dec | null;
+  kind: IndicatorResult["kind"];
+  explanation: string;
+  parts: PartResult[];
+  lost: string[];
+  alternative?: PartOutcome["alternative"];
+}
+
+/** The rule's own result for one indicator (no override). */
+function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: ErrorSink): Evaluated {
+  const def = entry.def;
+  const weight = new Dec(def.weight);
+  const ctxs = def.parts.map((_, i) => contextFor(entry, i, c, inputs, sink));
+  const anyBound = def.parts.some((p, i) => partBound(p, ctxs[i]));
+
+  if (def.manualAllowed && !anyBound) return manualScore(entry, c, sink);
+
+  const outcomes = def.parts.map((p, i) => evaluatePart(p, ctxs[i]));
+  if (def.parts.some((p) => p.rule.kind === "effectTable") && !ctxs[0].effectTable) {
+    // Not reachable through manualAllowed, kept so a rule set marking 效果性 non-manual fails loudly.
+    throw new Error(`${def.id}: effect table required`);
+  }
+  const parts: PartResult[] = [];
+  let raw = ZERO;
+  let veto = false;
+  let failed = false;
+  let formula = false;
+  const lost: string[] = [];
+  let alternative: PartOutcome["alternative"];
+  outcomes.forEach((o, i) => {
+    const p = def.parts[i];
+    if (!o) {
+      failed = true;
+      return;
+    }
+    raw = raw.plus(o.score);
+    veto ||= o.veto === true;
+    formula ||= o.formula === true;
+    alternative ??= o.alternative;
+    lost.push(...o.lost);
+    parts.push({ key: p.key, label: p.label, points: p.points, score: o.score.toString(), explanation: o.explanation, notApplicable: o.notApplicable });
+  });
+  const kind: IndicatorResult["kind"] =
+    def.kind === "manual" || (def.kind === "formula" && formula) ? "formula" : def.kind;
+  if (failed) return { score: null, kind, explanation: "", parts, lost, alternative };
+
+  const explain = parts.map((p) => p.explanation).filter((x) => x);
+  let score = veto ? ZERO : raw;
+  if (def.baseWeight !== undefined && !new Dec(def.baseWeight).equals(weight)) {
+    score = score.times(weight).dividedBy(def.baseWeight);
+    alternative = alternative && { ...alternative, score: alternative.score.times(weight).dividedBy(def.baseWeight) };
+    explain.push(EXPLAIN.weightScaled(fmtNum(new Dec(def.baseWeight)), fmtNum(weight)));
+  }
+  const clamped = clamp(score, ZERO, weight);
+  const rounded = round2(clamped);
+  if (!clamped.equals(score)) explain.push(EXPLAIN.clampedTo(fmtNum(weight)));
+  if (parts.length > 1 || !rounded.equals(score)) explain.push(EXPLAIN.total(fmtScore(rounded)));
+  return { score: rounded, kind, explanation: explain.join(EXPLAIN.sep), parts, lost, alternative };
+}
+
+/** A wholly judged indicator with nothing bound keeps the score typed in its cell. */
+function manualScore(entry: IndicatorEntry, c: ScoreCase, sink: ErrorSink): Evaluated {
+  const def = entry.def;
+  const weight = new Dec(def.weight);
+  const raw = c.manual[def.id];
+  const src = c.manualSources?.[def.id];
+  const survey = def.parts.find((p) => p.rule.kind === "surveyBands")?.rule;
+  const base: Evaluated = { score: null, kind: "manual", explanation: "", parts: [], lost: [] };
+  if (raw === undefined || isEmpty(raw)) {
+    const names = def.parts.map((p) =>
+      p.rule.kind === "surveyBands" ? inputDef(p.rule.input).name : p.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, p.key),
+    );
+    const expected = EXPECTED.scoreIn(fmtNum(weight));
+    sink.add({ code: "missing", target: def.id, source: src, found: FOUND.empty, expected, message: MSG.missingManual(def.name, names, src) });
+    return base;
+  }
+  const p = parseScore(raw, weight);
+  const badManual = (found: string, expected: string, code: ScoreError["code"]) => {
+    sink.add({ code, target: def.id, source: src, found, expected, message: MSG.manualBad(def.name, src, found, expected) });
+    return base;
+  };
+  if (!p.ok) return badManual(p.found, p.expected, p.code);
+  if (survey?.kind === "surveyBands") {
+    const allowed = allowedScores(survey);
+    if (!allowed.some((a) => a.equals(p.value))) return badManual(describe(raw), EXPECTED.scoreOneOf(survey.allowed), "badChoice");
+  }
+  const score = round2(p.value);
+  const lostPts = weight.minus(score);
+  return {
+    score,
+    kind: "manual",
+    explanation: survey ? EXPLAIN.surveyManual(fmtScore(score)) : EXPLAIN.manual(fmtScore(score)),
+    parts: [],
+    lost: lostPts.greaterThan(0) ? [LOST.manual(def.name, fmtNum(lostPts))] : [],
+  };
+}
+
+function scoreIndicator(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: ErrorSink): IndicatorResult & { alternative?: PartOutcome["alternative"] } {
+  const def = entry.def;
+  const weight = new Dec(def.weight);
+  const common = { id: def.id, name: def.name, level1: entry.level1.name, level2: entry.level2.name, max: weight.toNumber() };
+  const override = c.overrides[def.id];
+  if (!override) {
+    const e = evaluate(entry, c, inputs, sink);
+    return { ...common, score: e.score?.toNumber() ?? null, kind: e.kind, explanation: e.explanation, parts: e.parts, lostPoints: e.score === null ? [] : e.lost, alternative: e.alternative };
+  }
+  // The rule still runs, in a sandbox: its errors explain why it could not compute, but an
+  // evaluator's override stands (seed 004 overrides 项目完成及时性 without project counts).
+  const sandbox = new ErrorSink();
+  const rule = evaluate(entry, c, inputs, sandbox);
+  const ruleScore = sandbox.errors.length ? null : rule.score;
+  const reason = (override.reason ?? "").trim();
+  const src = override.source;
+  let score: Dec | null = null;
+  if (!reason) sink.add({ code: "overrideReason", target: def.id, source: src, found: FOUND.empty, expected: EXPECTED.reason, message: MSG.overrideReason(def.name) });
+  const p = parseScore(override.score, weight);
+  if (!p.ok) sink.add({ code: p.code === "missing" ? "missing" : "outOfRange", target: `${def.id}.override`, source: src, found: p.found, expected: p.expected, message: MSG.overrideScore(def.name, p.found, fmtNum(weight)) });
+  else score = round2(p.value);
+  const ruleText = ruleScore === null ? null : fmtScore(ruleScore);
+  let explanation = EXPLAIN.override(score === null ? "—" : fmtScore(score), reason || "—", ruleText);
+  if (ruleScore === null && sandbox.errors.length) explanation += EXPLAIN.sep + EXPLAIN.ruleCouldNot(sandbox.errors[0].message);
+  else if (rule.explanation) explanation += EXPLAIN.sep + rule.explanation;
+  const valid = score !== null && reason !== "";
+  return {
+    ...common,
+    score: valid ? score!.toNumber() : null,
+    kind: "override",
+    explanation,
+    parts: rule.parts,
+    ruleScore: ruleScore?.toNumber() ?? null,
+    overrideReason: reason,
+    lostPoints: valid && score!.lessThan(weight) ? [LOST.override(def.name, reason)] : [],
+  };
+}
+
+function differences(results: (IndicatorResult & { alternative?: PartOutcome["alternative"] })[], c: ScoreCase, total: Dec | null, grade: string | null): Difference[] {
+  const out: Difference[] = [];
+  for (const r of results) {
+    const prev = c.previous?.[r.id];
+    if (prev === undefined || prev === null || r.score === null) continue;
+    const p = round2(new Dec(String(prev)));
+    if (p.equals(String(r.score))) continue;
+    const d: Difference = { target: r.id, name: r.name, previous: p.toNumber(), current: r.score };
+    if (r.alternative) {
+      const alt = round2(r.alternative.score);
+      if (p.minus(alt).abs().lessThan(p.minus(String(r.score)).abs())) d.note = r.alternative.note(fmtScore(p), fmtScore(alt));
+    }
+    out.push(d);
+  }
+  if (c.previousTotal !== undefined && c.previousTotal !== null && total !== null) {
+    const p = round2(new Dec(String(c.previousTotal)));
+    if (!p.equals(total)) out.push({ target: "total", name: DIFF.total, previous: p.toNumber(), current: total.toNumber() });
+  }
+  if (c.previousGrade && grade !== null && c.previousGrade.trim() !== grade) {
+    out.push({ target: "grade", name: DIFF.grade, previous: c.previousGrade.trim(), current: grade });
+  }
+  return out;
+}
+
+export function scoreCase(rs: RuleSet, c: ScoreCase): ScoreResult {
+  const sink = new ErrorSink();
+  for (const e of checkWeights(rs)) sink.add(e);
+  const inputs = parseInputs(c, sink);
+  const results = indicatorsOf(rs).map((entry) => scoreIndicator(entry, c, inputs, sink));
+  const complete = results.every((r) => r.score !== null) && sink.errors.length === 0;
+  const total = complete ? results.reduce((s, r) => s.plus(String(r.score)), ZERO) : null;
+  const grade = total === null ? null : gradeOf(rs, total);
+  const diffs = differences(results, c, total, grade);
+  const indicators: IndicatorResult[] = results.map(({ alternative: _alt, ...r }) => r);
+  return {
+    ruleSet: rs.id,
+    indicators,
+    total: total?.toNumber() ?? null,
+    grade,
+    errors: sink.errors,
+    differences: diffs,
+    problems: indicators.filter((r) => r.score !== null && r.score < r.max).flatMap((r) => r.lostPoints),
+  };
+}
