@@ -1,0 +1,510 @@
+/**
+ * applyPlan: writes a WritePlan into a copy of an .xlsx package by patching only the planned
+ * cells' XML. Everything else — other parts, names (constant and sheet-scoped ones included),
+ * charts, comments, validation, styles — is carried over unchanged, which a re-save through
+ * ExcelJS would not do.
+ */
+import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
+import type { CellWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
+import { XLSX_TEXT } from "../../text/xlsx";
+import { formatAddress, formatRange, parseAddress, parseRange, RangePos } from "./address";
+import { XlsxFormatError, XlsxPlanError } from "./errors";
+import { shiftFormula } from "./formula";
+import { decodeUtf8, listEntries, readPackage, relsPathOf, REL_NS, safeParse } from "./pkg";
+import { parseCellXml, scanSheet, ScannedRow } from "./sheetScan";
+import {
+  Attr,
+  attrValue,
+  childElements,
+  decodeXml,
+  encodeAttr,
+  encodeText,
+  findRootStart,
+  findStartTag,
+  readElement,
+  tagEnd,
+} from "./xml";
+
+const WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A text edit on a part: replace [start, end) with text. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(xml: string, edits: Edit[]): string {
+  // Stable sort by start so several insertions at one point keep their given order.
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+  let out = "";
+  let pos = 0;
+  for (const { e } of sorted) {
+    out += xml.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + xml.slice(pos);
+}
+
+/** A cell write with its parsed position. */
+interface PlannedCell {
+  row: number;
+  col: number;
+  value: string | number | null;
+}
+
+/** A sheet's formula cells that lost their formula, for calcChain. */
+interface Removed {
+  sheetId: number;
+  addresses: Set<string>;
+  /** The whole sheet was replaced: drop all its calcChain entries. */
+  all: boolean;
+}
+
+function attrsText(attrs: Attr[]): string {
+  return attrs.map((a) => ` ${a.name}="${a.raw.replace(/"/g, "&quot;")}"`).join("");
+}
+
+/** The <c> element for a value, keeping the original's attributes except type and metadata. */
+function cellXml(prefix: string, row: number, col: number, keep: Attr[], value: string | number | null): string {
+  const local = (a: Attr) => a.name.slice(a.name.indexOf(":") + 1);
+  const attrs = keep.filter((a) => !["t", "cm", "vm"].includes(local(a)) || a.name.startsWith("xml"));
+  if (!attrs.some((a) => local(a) === "r")) attrs.unshift({ name: "r", raw: formatAddress(row, col) });
+  const open = `<${prefix}c${attrsText(attrs)}`;
+  if (value === null) return `${open}/>`;
+  if (typeof value === "number") return `${open}><${prefix}v>${numberText(value)}</${prefix}v></${prefix}c>`;
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  return `${open} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeText(value)}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+/** xsd:double text; JS's shortest round-trip form ("0.1", "1e-7", "1e+21") is valid. */
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+function planCells(sheet: string, writes: CellWrite[]): Map<string, PlannedCell> {
+  const out = new Map<string, PlannedCell>(); // last write to a cell wins
+  for (const w of writes) {
+    const pos = parseAddress(w.address.trim());
+    if (!pos) throw new XlsxPlanError("badAddress", XLSX_TEXT.badAddress(sheet, w.address));
+    if (typeof w.value === "number" && !Number.isFinite(w.value)) {
+      throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber(sheet, w.address));
+    }
+    out.set(formatAddress(pos.row, pos.col), { ...pos, value: w.value });
+  }
+  return out;
+}
+
+/**
+ * Patches one worksheet's XML. Returns the new XML and the addresses of formula cells that were
+ * overwritten (for calcChain).
+ */
+export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): { xml: string; unformulated: Set<string> } {
+  const scan = scanSheet(xml);
+  const prefix = scan.sheetData.prefix;
+  const edits: Edit[] = [];
+  const unformulated = new Set<string>();
+  const byRow = new Map<number, PlannedCell[]>();
+  for (const p of planned.values()) {
+    const list = byRow.get(p.row) ?? [];
+    list.push(p);
+    byRow.set(p.row, list);
+  }
+  const rowIndex = new Map<number, ScannedRow>();
+  for (const r of scan.rows) if (!rowIndex.has(r.row)) rowIndex.set(r.row, r);
+  const orphanedShared = new Set<string>(); // si of shared-formula masters we overwrite
+
+  const newRows: { row: number; text: string }[] = [];
+  for (const [rowNum, list] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a.col - b.col);
+    const row = rowIndex.get(rowNum);
+    if (!row) {
+      const cells = list.filter((p) => p.value !== null).map((p) => cellXml(prefix, p.row, p.col, [], p.value));
+      if (cells.length) newRows.push({ row: rowNum, text: `<${prefix}row r="${rowNum}">${cells.join("")}</${prefix}row>` });
+      continue;
+    }
+    const cellPrefix = row.el.prefix;
+    const inserts: { col: number; text: string }[] = [];
+    for (const p of list) {
+      const existing = row.cells.find((c) => c.col === p.col);
+      if (existing) {
+        const x = parseCellXml(xml, existing.el);
+        if (x.f) {
+          unformulated.add(formatAddress(p.row, p.col));
+          const ft = attrValue(x.f.attrs, "t");
+          const si = attrValue(x.f.attrs, "si");
+          if (ft === "shared" && si !== undefined && x.f.text !== "") orphanedShared.add(si);
+        }
+        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(existing.el.prefix, p.row, p.col, existing.el.attrs, p.value) });
+      } else if (p.value !== null) {
+        inserts.push({ col: p.col, text: cellXml(cellPrefix, p.row, p.col, [], p.value) });
+      }
+    }
+    if (!inserts.length) continue;
+    if (row.el.selfClosing) {
+      // <row …/> becomes <row …>cells</row>.
+      const open = xml.slice(row.el.start, row.el.end - 2).replace(/\s+$/, "");
+      const name = `${row.el.prefix}row`;
+      edits.push({ start: row.el.start, end: row.el.end, text: `${open}>${inserts.map((i) => i.text).join("")}</${name}>` });
+      continue;
+    }
+    for (const ins of inserts) {
+      const after = row.cells.find((c) => c.col > ins.col);
+      const at = after ? after.el.start : row.cells.length ? row.cells[row.cells.length - 1].el.end : row.el.openEnd;
+      edits.push({ start: at, end: at, text: ins.text });
+    }
+  }
+
+  if (newRows.length) {
+    if (scan.sheetData.selfClosing) {
+      const open = xml.slice(scan.sheetData.start, scan.sheetData.end - 2).replace(/\s+$/, "");
+      edits.push({
+        start: scan.sheetData.start,
+        end: scan.sheetData.end,
+        text: `${open}>${newRows.map((r) => r.text).join("")}</${prefix}sheetData>`,
+      });
+    } else {
+      for (const nr of newRows) {
+        const after = scan.rows.find((r) => r.row > nr.row);
+        const at = after ? after.el.start : scan.rows.length ? scan.rows[scan.rows.length - 1].el.end : scan.sheetData.openEnd;
+        edits.push({ start: at, end: at, text: nr.text });
+      }
+    }
+  }
+
+  // Members of an overwritten shared formula would lose their master: give each its own formula.
+  if (orphanedShared.size) {
+    const masters = new Map<string, { row: number; col: number; text: string }>();
+    const members: { row: number; col: number; si: string; start: number; end: number; fAttrs: Attr[]; prefix: string }[] = [];
+    for (const r of scan.rows) {
+      for (const c of r.cells) {
+        if (c.el.selfClosing) continue;
+        const x = parseCellXml(xml, c.el);
+        if (!x.f || attrValue(x.f.attrs, "t") !== "shared") continue;
+        const si = attrValue(x.f.attrs, "si");
+        if (si === undefined || !orphanedShared.has(si)) continue;
+        if (x.f.text !== "") masters.set(si, { row: r.row, col: c.col, text: decodeXml(x.f.text) });
+        else if (!planned.has(formatAddress(r.row, c.col))) {
+          const inner = xml.slice(c.el.openEnd, c.el.closeStart);
+          const fStart = c.el.openEnd + inner.indexOf(x.f.raw);
+          const fPrefix = /^<([^\s/>]*?)f[\s/>]/.exec(x.f.raw)?.[1] ?? "";
+          members.push({ row: r.row, col: c.col, si, start: fStart, end: fStart + x.f.raw.length, fAttrs: x.f.attrs, prefix: fPrefix });
+        }
+      }
+    }
+    for (const m of members) {
+      const master = masters.get(m.si);
+      if (!master) continue;
+      const text = shiftFormula(master.text, m.row - master.row, m.col - master.col);
+      const keep = m.fAttrs.filter((a) => !["t", "si", "ref"].includes(a.name));
+      edits.push({ start: m.start, end: m.end, text: `<${m.prefix}f${attrsText(keep)}>${encodeText(text)}</${m.prefix}f>` });
+    }
+  }
+
+  // Keep <dimension> covering the written cells (a hint readers use for the used range).
+  const dimAt = findStartTag(xml, "dimension", 0, scan.sheetData.start);
+  if (dimAt >= 0) {
+    const dim = readElement(xml, dimAt);
+    const ref = attrValue(dim.attrs, "ref");
+    const range = ref ? parseRange(ref.split(" ")[0]) : undefined;
+    if (range) {
+      const grown: RangePos = { ...range };
+      for (const p of planned.values()) {
+        if (p.value === null) continue;
+        grown.top = Math.min(grown.top, p.row);
+        grown.bottom = Math.max(grown.bottom, p.row);
+        grown.left = Math.min(grown.left, p.col);
+        grown.right = Math.max(grown.right, p.col);
+      }
+      const isEmptyA1 = ref === "A1" && scan.rows.length === 0;
+      const next = isEmptyA1 ? boundsOf(planned) : grown;
+      if (next && formatRange(next) !== formatRange(range)) {
+        const tag = xml.slice(dim.start, dim.openEnd);
+        const replaced = tag.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1$2${formatRange(next)}$2`);
+        edits.push({ start: dim.start, end: dim.openEnd, text: replaced });
+      }
+    }
+  }
+  return { xml: applyEdits(xml, edits), unformulated };
+}
+
+function boundsOf(planned: Map<string, PlannedCell>): RangePos | undefined {
+  let b: RangePos | undefined;
+  for (const p of planned.values()) {
+    if (p.value === null) continue;
+    if (!b) b = { top: p.row, left: p.col, bottom: p.row, right: p.col };
+    else {
+      b.top = Math.min(b.top, p.row);
+      b.bottom = Math.max(b.bottom, p.row);
+      b.left = Math.min(b.left, p.col);
+      b.right = Math.max(b.right, p.col);
+    }
+  }
+  return b;
+}
+
+/** A complete worksheet part holding `rows` from A1, text as inline strings. */
+export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS): string {
+  const body: string[] = [];
+  let right = 0;
+  let bottom = 0;
+  rows.forEach((values, i) => {
+    const cells: string[] = [];
+    values.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      if (typeof v === "number" && !Number.isFinite(v)) {
+        throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber("", formatAddress(i + 1, j + 1)));
+      }
+      cells.push(cellXml("", i + 1, j + 1, [], v));
+      right = Math.max(right, j + 1);
+      bottom = i + 1;
+    });
+    if (cells.length) body.push(`<row r="${i + 1}">${cells.join("")}</row>`);
+  });
+  const dim = bottom ? formatRange({ top: 1, left: 1, bottom, right }) : "A1";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${mainNs}" xmlns:r="${R_NS}"><dimension ref="${dim}"/>` +
+    `<sheetData>${body.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new XlsxPlanError("badSheetName", XLSX_TEXT.badSheetName(name));
+  }
+}
+
+/** Sets fullCalcOnLoad="1" on <calcPr>, adding <calcPr> in its schema position when missing. */
+export function setFullCalcOnLoad(xml: string): string {
+  const at = findStartTag(xml, "calcPr", 0);
+  if (at >= 0) {
+    const end = tagEnd(xml, at);
+    const tag = xml.slice(at, end);
+    const has = /(\sfullCalcOnLoad\s*=\s*)(["'])[^"']*\2/;
+    const next = has.test(tag)
+      ? tag.replace(has, '$1"1"')
+      : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
+    return xml.slice(0, at) + next + xml.slice(end);
+  }
+  const root = readElement(xml, findRootStart(xml));
+  const p = root.prefix;
+  // CT_Workbook: … definedNames, calcPr, oleSize, customWorkbookViews, pivotCaches, smartTagPr,
+  // smartTagTypes, webPublishing, fileRecoveryPr, webPublishObjects, extLst.
+  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const kids = childElements(xml, root.openEnd, root.closeStart);
+  const before = kids.find((k) => after.includes(k.local));
+  const insertAt = before ? before.start : root.closeStart;
+  return xml.slice(0, insertAt) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(insertAt);
+}
+
+/** Removes calcChain entries; returns undefined when none remain (the part must then go). */
+export function pruneCalcChain(xml: string, removed: Removed[]): string | undefined {
+  const root = readElement(xml, findRootStart(xml));
+  const kids = childElements(xml, root.openEnd, root.closeStart).filter((k) => k.local === "c");
+  const edits: Edit[] = [];
+  let effective = 0;
+  let lastKeptI: number | undefined;
+  let kept = 0;
+  for (const k of kids) {
+    const i = attrValue(k.attrs, "i");
+    if (i !== undefined) effective = Number(i);
+    const r = (attrValue(k.attrs, "r") ?? "").replace(/\$/g, "").toUpperCase();
+    const gone = removed.some((x) => x.sheetId === effective && (x.all || x.addresses.has(r)));
+    if (gone) {
+      edits.push({ start: k.start, end: k.end, text: "" });
+      continue;
+    }
+    kept++;
+    // An entry without i inherits the previous entry's sheet; keep that true after removals.
+    if (i === undefined && lastKeptI !== effective) {
+      const tag = xml.slice(k.start, k.openEnd);
+      edits.push({ start: k.start, end: k.openEnd, text: tag.replace(/^<([^\s/>]+)/, `<$1 i="${effective}"`) });
+    }
+    lastKeptI = effective;
+  }
+  if (!kept) return undefined;
+  return edits.length ? applyEdits(xml, edits) : xml;
+}
+
+function removeRelationship(relsXml: string, id: string): string {
+  const root = readElement(relsXml, findRootStart(relsXml));
+  for (const k of childElements(relsXml, root.openEnd, root.closeStart)) {
+    if (k.local === "Relationship" && attrValue(k.attrs, "Id") === id) return relsXml.slice(0, k.start) + relsXml.slice(k.end);
+  }
+  return relsXml;
+}
+
+function removeOverride(ctXml: string, partName: string): string {
+  const root = readElement(ctXml, findRootStart(ctXml));
+  for (const k of childElements(ctXml, root.openEnd, root.closeStart)) {
+    if (k.local === "Override" && (attrValue(k.attrs, "PartName") ?? "").toLowerCase() === `/${partName}`.toLowerCase()) {
+      return ctXml.slice(0, k.start) + ctXml.slice(k.end);
+    }
+  }
+  return ctXml;
+}
+
+function appendChild(xml: string, text: string): string {
+  const root = readElement(xml, findRootStart(xml));
+  if (root.selfClosing) {
+    const open = xml.slice(root.start, root.end - 2).replace(/\s+$/, "");
+    return xml.slice(0, root.start) + `${open}>${text}</${root.prefix}${root.local}>` + xml.slice(root.end);
+  }
+  return xml.slice(0, root.closeStart) + text + xml.slice(root.closeStart);
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function encodeLike(original: Uint8Array | undefined, xml: string): Uint8Array {
+  const body = strToU8(xml);
+  if (!original || original[0] !== UTF8_BOM[0] || original[1] !== UTF8_BOM[1] || original[2] !== UTF8_BOM[2]) return body;
+  const out = new Uint8Array(body.length + 3);
+  out.set(UTF8_BOM);
+  out.set(body, 3);
+  return out;
+}
+
+/**
+ * Writes `plan` into a copy of the workbook `bytes` (synchronous, pure: the input is not
+ * modified). Only the planned cells' <c> elements change in their sheet parts; workbook.xml
+ * gets fullCalcOnLoad so dependent formulas recalculate on open; calcChain.xml loses the entries
+ * of formula cells that were overwritten. Sheets in `plan.sheets` are created (or, when they
+ * exist, replaced wholly, dropping that sheet's relationships). `numberFormat` of a CellWrite is
+ * not applied by this host: a written cell keeps its style.
+ */
+export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
+  const entries = listEntries(bytes);
+  const info = readPackage(bytes, entries);
+  if (!plan.cells.length && !plan.sheets.length) return bytes.slice();
+
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    throw new XlsxFormatError("notZip", XLSX_TEXT.notZip, { cause: e });
+  }
+  const text = new Map<string, string>(); // parts changed so far, as text
+  const read = (part: string) => text.get(part) ?? decodeUtf8(files[part]);
+  const write = (part: string, xml: string) => text.set(part, xml);
+  const deleted = new Set<string>();
+  const added: string[] = [];
+  const removed: Removed[] = [];
+  const addedSheetIds: number[] = [];
+
+  // 1. Sheets to create or replace (before cells, so cells may target a new sheet).
+  const sheetsByLower = new Map(info.sheets.map((s) => [s.name.toLowerCase(), s]));
+  const seen = new Set<string>();
+  const mainNs = /\bxmlns(?::\w+)?="(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(info.workbookXml)?.[1] ?? MAIN_NS;
+  for (const sw of plan.sheets) {
+    checkSheetName(sw.sheet);
+    const lower = sw.sheet.toLowerCase();
+    if (seen.has(lower)) throw new XlsxPlanError("duplicateSheet", XLSX_TEXT.duplicateSheet(sw.sheet));
+    seen.add(lower);
+    const xml = sheetXmlFor(sw.rows, mainNs);
+    const existing = sheetsByLower.get(lower);
+    if (existing?.part && existing.kind === "worksheet") {
+      write(existing.part, xml);
+      const rels = entries.byLower.get(relsPathOf(existing.part).toLowerCase());
+      if (rels) deleted.add(rels); // its drawings/comments/tables no longer belong to it
+      removed.push({ sheetId: existing.sheetId, addresses: new Set(), all: true });
+      continue;
+    }
+    if (existing) throw new XlsxPlanError("badSheetName", XLSX_TEXT.badSheetName(sw.sheet)); // a chartsheet
+    const taken = new Set([...Object.keys(files), ...added].map((n) => n.toLowerCase()));
+    const dir = info.workbookPart.slice(0, info.workbookPart.lastIndexOf("/") + 1);
+    let n = info.sheets.length + 1;
+    while (taken.has(`${dir}worksheets/sheet${n}.xml`.toLowerCase())) n++;
+    const part = `${dir}worksheets/sheet${n}.xml`;
+    added.push(part);
+    write(part, xml);
+
+    const relsPart = info.workbookRelsPart ?? relsPathOf(info.workbookPart);
+    const relsXml = info.workbookRelsPart || text.has(relsPart)
+      ? read(relsPart)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`;
+    const ids = new Set([...relsXml.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map((m) => m[1]));
+    let k = ids.size + 1;
+    while (ids.has(`rId${k}`)) k++;
+    const relId = `rId${k}`;
+    const relRoot = readElement(relsXml, findRootStart(relsXml));
+    write(
+      relsPart,
+      appendChild(relsXml, `<${relRoot.prefix}Relationship Id="${relId}" Type="${REL_NS.worksheet}" Target="worksheets/sheet${n}.xml"/>`),
+    );
+    if (!info.workbookRelsPart && !added.includes(relsPart)) added.push(relsPart);
+
+    const ct = "[Content_Types].xml";
+    const ctPart = entries.byLower.get(ct.toLowerCase()) ?? ct;
+    const ctXml = read(ctPart);
+    const ctRoot = readElement(ctXml, findRootStart(ctXml));
+    write(ctPart, appendChild(ctXml, `<${ctRoot.prefix}Override PartName="/${encodeAttr(part)}" ContentType="${WORKSHEET_CT}"/>`));
+
+    const wbXml = read(info.workbookPart);
+    const sheetsAt = findStartTag(wbXml, "sheets", 0);
+    const sheetsEl = readElement(wbXml, sheetsAt);
+    const firstSheet = childElements(wbXml, sheetsEl.openEnd, sheetsEl.closeStart).find((e) => e.local === "sheet");
+    const idAttr = firstSheet?.attrs.find((a) => /(^|:)id$/.test(a.name) && a.name.includes(":"));
+    const rAttr = idAttr ? idAttr.name : "r:id";
+    const nsDecl = idAttr ? "" : ` xmlns:r="${R_NS}"`;
+    const maxId = Math.max(0, ...info.sheets.map((s) => s.sheetId), ...addedSheetIds);
+    const sheetId = maxId + 1;
+    addedSheetIds.push(sheetId);
+    const el = `<${sheetsEl.prefix}sheet name="${encodeAttr(sw.sheet)}" sheetId="${sheetId}"${nsDecl} ${rAttr}="${relId}"/>`;
+    write(
+      info.workbookPart,
+      sheetsEl.selfClosing
+        ? wbXml.slice(0, sheetsEl.start) + wbXml.slice(sheetsEl.start, sheetsEl.end - 2).replace(/\s+$/, "") + `>${el}</${sheetsEl.prefix}sheets>` + wbXml.slice(sheetsEl.end)
+        : wbXml.slice(0, sheetsEl.closeStart) + el + wbXml.slice(sheetsEl.closeStart),
+    );
+    sheetsByLower.set(lower, { name: sw.sheet, sheetId, relId, part, partName: part, kind: "worksheet" });
+  }
+
+  // 2. Cell writes, grouped by sheet.
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const w of plan.cells) {
+    const s = sheetsByLower.get(w.sheet.toLowerCase());
+    if (!s || s.kind !== "worksheet" || !s.part) throw new XlsxPlanError("unknownSheet", XLSX_TEXT.unknownSheet(w.sheet));
+    const list = bySheet.get(s.part) ?? [];
+    list.push(w);
+    bySheet.set(s.part, list);
+  }
+  for (const [part, writes] of bySheet) {
+    const sheet = [...sheetsByLower.values()].find((s) => s.part === part)!;
+    const planned = planCells(sheet.name, writes);
+    const { xml, unformulated } = safeParse(part, () => patchSheetXml(read(part), planned));
+    write(part, xml);
+    if (unformulated.size) removed.push({ sheetId: sheet.sheetId, addresses: unformulated, all: false });
+  }
+
+  // 3. calcChain: drop entries of cells that no longer hold a formula.
+  if (removed.length && info.calcChainPart) {
+    const pruned = safeParse(info.calcChainPart, () => pruneCalcChain(read(info.calcChainPart!), removed));
+    if (pruned === undefined) {
+      deleted.add(info.calcChainPart);
+      const rel = info.rels.find((r) => r.kind === "calcChain");
+      if (rel && info.workbookRelsPart) write(info.workbookRelsPart, removeRelationship(read(info.workbookRelsPart), rel.id));
+      const ctPart = entries.byLower.get("[content_types].xml");
+      if (ctPart) write(ctPart, removeOverride(read(ctPart), info.calcChainPart));
+    } else if (pruned !== read(info.calcChainPart)) {
+      write(info.calcChainPart, pruned);
+    }
+  }
+
+  // 4. Recalculate on open: cached values of formulas over the written cells are stale.
+  write(info.workbookPart, safeParse(info.workbookPart, () => setFullCalcOnLoad(read(info.workbookPart))));
+
+  // 5. Re-zip in the original order; untouched entries keep their exact bytes.
+  const out: Zippable = {};
+  for (const name of entries.names) {
+    if (deleted.has(name) || !(name in files)) continue;
+    out[name] = text.has(name) ? encodeLike(files[name], text.get(name)!) : files[name];
+  }
+  for (const name of added) out[name] = encodeLike(undefined, text.get(name)!);
+  return zipSync(out, { level: 6 });
+}

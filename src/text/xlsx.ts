@@ -1,0 +1,18 @@
+/**
+ * Chinese text of the .xlsx host: what a user sees when a file cannot be read or a scored copy
+ * cannot be written. The host code only picks these messages.
+ */
+
+export const XLSX_TEXT = {
+  empty: "文件为空，不是有效的 .xlsx 工作簿",
+  notZip: "文件不是有效的 .xlsx 工作簿（无法解压）",
+  noWorkbook: "文件不是有效的 .xlsx 工作簿（缺少 workbook.xml）",
+  badPart: (part: string) => `工作簿内部文件 ${part} 已损坏，无法读取`,
+  missingSheetPart: (sheet: string) => `工作表“${sheet}”的内容缺失，工作簿可能已损坏`,
+  unknownSheet: (sheet: string) => `要写入的工作表“${sheet}”不存在`,
+  badAddress: (sheet: string, address: string) => `要写入的单元格地址“${sheet}!${address}”无效`,
+  badNumber: (sheet: string, address: string) => `要写入“${sheet}!${address}”的数值无效（不是有限数字）`,
+  badSheetName: (sheet: string) =>
+    `工作表名称“${sheet}”无效：须为 1 到 31 个字符，不能包含 [ ] : * ? / \\，不能以单引号开头或结尾`,
+  duplicateSheet: (sheet: string) => `工作表名称“${sheet}”在计划中重复`,
+} as const;
