@@ -1,0 +1,86 @@
+/**
+ * The slice of the Excel JavaScript API the Office host uses, as structural interfaces.
+ *
+ * Why: the host takes a context by dependency injection so tests pass a typed fake
+ * (test/fakes/excel.ts) instead of a global `Excel`. Every member here is a `Pick` of the real
+ * @types/office-js class or a method with the same signature restricted to what we call, so the
+ * real `Excel.RequestContext` is assignable to `ExcelContext` (checked at the bottom of this file).
+ * Minimum requirement set: ExcelApi 1.4 (getItemOrNullObject, getRangeOrNullObject, Worksheet.names).
+ */
+
+export interface RangeAreasLike extends Pick<Excel.RangeAreas, "address" | "isNullObject"> {
+  load(propertyNames?: string | string[]): RangeAreasLike;
+}
+
+export interface RangeLike
+  extends Pick<
+    Excel.Range,
+    "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"
+  > {
+  load(propertyNames?: string | string[]): RangeLike;
+  /** ExcelApi 1.2: the two rows under the 评分表 where a missing total/grade may be added. */
+  getRowsBelow(count?: number): RangeLike;
+  /** ExcelApi 1.13: only called when that set is supported. */
+  getMergedAreasOrNullObject(): RangeAreasLike;
+  clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
+}
+
+export interface NamedItemLike
+  extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "isNullObject"> {
+  load(propertyNames?: string | string[]): NamedItemLike;
+  getRange(): RangeLike;
+  getRangeOrNullObject(): RangeLike;
+  delete(): void;
+}
+
+export interface NamedItemCollectionLike {
+  readonly items: NamedItemLike[];
+  load(propertyNames?: string | string[]): NamedItemCollectionLike;
+  getItemOrNullObject(name: string): NamedItemLike;
+  add(name: string, reference: Excel.Range | string, comment?: string): NamedItemLike;
+}
+
+export interface WorksheetProtectionLike extends Pick<Excel.WorksheetProtection, "protected"> {}
+
+export interface WorksheetLike extends Pick<Excel.Worksheet, "name" | "isNullObject"> {
+  readonly protection: WorksheetProtectionLike;
+  readonly names: NamedItemCollectionLike;
+  load(propertyNames?: string | string[]): WorksheetLike;
+  getRange(address?: string): RangeLike;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
+  delete(): void;
+}
+
+export interface WorksheetCollectionLike {
+  readonly items: WorksheetLike[];
+  load(propertyNames?: string | string[]): WorksheetCollectionLike;
+  getItem(key: string): WorksheetLike;
+  getItemOrNullObject(key: string): WorksheetLike;
+  add(name?: string): WorksheetLike;
+}
+
+export interface WorkbookLike {
+  readonly names: NamedItemCollectionLike;
+  readonly worksheets: WorksheetCollectionLike;
+}
+
+/** What the host needs of `Excel.RequestContext`. */
+export interface ExcelContext {
+  readonly workbook: WorkbookLike;
+  sync(): Promise<unknown>;
+}
+
+/**
+ * Runs one batch function with a context, like `Excel.run`. The production runner wraps
+ * `Excel.run({ delayForCellEdit, mergeUndoGroup? }, ...)`; tests pass the fake's runner.
+ */
+export type ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
+
+/** Which ExcelApi requirement sets the host may use beyond the 1.4 minimum. */
+export type ApiSupport = (version: string) => boolean;
+
+// Compile-time proof that the real object model fits the slice above. If @types/office-js changes
+// shape this line fails to type-check, not the add-in at run time.
+export type RealContextFits = Excel.RequestContext extends ExcelContext ? true : never;
+const realContextFits: RealContextFits = true;
+void realContextFits;

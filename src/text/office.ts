@@ -1,0 +1,33 @@
+/** Chinese text of the Office host and the ribbon command. */
+
+export const officeText = {
+  cellEdit: "Excel 正处于单元格编辑状态，无法评分。请先按 Enter 或 Esc 结束编辑，再点击“重新评分”。未写入任何内容。",
+  protectedSheet: (sheet: string) =>
+    `工作表“${sheet}”受保护，无法写入得分。请在“审阅 → 撤销工作表保护”后重试。未写入任何内容。`,
+  itemNotFound: (detail: string) =>
+    `在工作簿中找不到所需的对象（${detail}）。可能工作表或名称刚被删除或改名，请重试。未写入任何内容。`,
+  errorName: (name: string, reference: string) =>
+    `名称“${name}”的引用无效（${reference}），请在“公式 → 名称管理器”中修正或删除它。`,
+  accessDenied: "Excel 拒绝了写入（工作表或工作簿受保护，或文件为只读）。请取消保护或另存为后重试。",
+  writeFailed: (detail: string) =>
+    `写入得分时 Excel 报错：${detail}。已尝试恢复本次写入前的内容，请检查评分表后重试。`,
+  writeFailedNoRollback: (detail: string) =>
+    `写入得分时 Excel 报错：${detail}。恢复原内容也失败了，请检查评分表（可关闭文件不保存以放弃更改）。`,
+  officeError: (code: string, detail: string) => `Excel 返回错误（${code}）：${detail}。未写入任何内容。`,
+  unknownError: (detail: string) => `评分时出现意外错误：${detail}。未写入任何内容。`,
+  requirement: "此版本的 Excel 不支持本加载项所需的接口（ExcelApi 1.4）。请使用 Microsoft 365、Office 2021 及以上、Mac 版或网页版 Excel。",
+  found: "Excel 错误",
+  expected: "可写入的工作簿",
+
+  // Ribbon command feedback (dialog page).
+  dialogTitle: "绩效自评",
+  resultOk: "重新评分完成",
+  resultFailed: "未能重新评分",
+  noChanges: "得分没有变化",
+  openPaneHint: "请点击“打开面板”查看全部问题并逐项修正。",
+  moreErrors: (n: number) => `……另有 ${n} 项问题`,
+  close: "关闭",
+  totalLine: (total: string, grade: string) => `综合评分 ${total}，${grade}`,
+  changesLine: (n: number) => `${n} 项得分变化`,
+  busy: "上一次评分尚未结束，请稍候。",
+};
