@@ -1,0 +1,97 @@
+/** `pe-score case <file.json>`: score a case file in the format of shared/golden/*.json. */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
+import { CLI } from "../text/cli";
+import { renderTable, showScore } from "./format";
+
+export class UsageError extends Error {}
+
+export function caseJson(r: ScoreResult) {
+  return {
+    ruleSet: r.ruleSet,
+    indicators: r.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      score: i.score,
+      max: i.max,
+      kind: i.kind,
+      explanation: i.explanation,
+      ...(i.kind === "override" ? { ruleScore: i.ruleScore ?? null, reason: i.overrideReason } : {}),
+    })),
+    total: r.total,
+    grade: r.grade,
+    errors: r.errors.map((e) => ({ code: e.code, target: e.target, name: e.source?.name, sheet: e.source?.sheet, address: e.source?.address, found: e.found, expected: e.expected, message: e.message })),
+    differences: r.differences,
+    problems: r.problems,
+  };
+}
+
+/** The readable Chinese report of a scored case (also used for workbooks). */
+export function caseTable(r: ScoreResult, previous?: Record<string, number | null>): string {
+  const h = CLI.header;
+  const rows = r.indicators.map((i, n) => {
+    const prev = previous?.[i.id];
+    const differs = prev !== undefined && prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9;
+    return [String(n + 1), i.level1, i.name, showScore(i.score), showScore(i.max), CLI.kinds[i.kind] ?? i.kind,
+      prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev!) * 100) / 100) : ""];
+  });
+  const out = [CLI.ruleSet(r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
+  out.push("", r.total === null ? CLI.noTotal : CLI.total(showScore(r.total), r.grade ?? ""));
+  if (r.differences.length) {
+    out.push("", CLI.differences);
+    for (const d of r.differences) {
+      out.push(CLI.difference(d.name, showScore(d.previous), showScore(d.current)));
+      if (d.note) out.push(`    ${d.note}`);
+    }
+  }
+  if (r.errors.length) {
+    out.push("", CLI.errors(r.errors.length));
+    r.errors.forEach((e, n) => out.push(`  ${n + 1}. ${e.message}`));
+  }
+  out.push("", CLI.explanations);
+  for (const i of r.indicators) if (i.explanation) out.push(`  ${i.name}：${i.explanation}`);
+  if (r.problems.length) {
+    out.push("", CLI.problems);
+    r.problems.forEach((p, n) => out.push(`  ${n + 1}. ${p}`));
+  }
+  return out.join("\n");
+}
+
+export function readCaseFile(path: string): CaseFile {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(CLI.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+  }
+  try {
+    return JSON.parse(text) as CaseFile;
+  } catch (e) {
+    throw new UsageError(CLI.notJson(path, (e as Error).message));
+  }
+}
+
+export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "json" } } });
+  } catch (e) {
+    throw new UsageError(CLI.badOption((e as Error).message));
+  }
+  const format = parsed.values.format as string;
+  if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
+  if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);
+  const file = readCaseFile(parsed.positionals[0]);
+  const loaded = loadCase(file);
+  const result: ScoreResult = loaded.ruleSet
+    ? scoreCase(loaded.ruleSet, loaded.scoreCase)
+    : { ruleSet: String(file.ruleSet), indicators: [], total: null, grade: null, errors: [], differences: [], problems: [] };
+  if (loaded.errors.length) {
+    result.errors.unshift(...loaded.errors);
+    result.total = null;
+    result.grade = null;
+  }
+  out(format === "json" ? JSON.stringify(caseJson(result), null, 2) : caseTable(result, loaded.scoreCase.previous));
+  return result.errors.length ? 1 : 0;
+}
