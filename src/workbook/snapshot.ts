@@ -79,7 +79,17 @@ export interface SheetWrite {
   rows: (string | number | null)[][];
 }
 
+/** A workbook-scoped defined name to create or re-point (binding an input to a cell). */
+export interface NameWrite {
+  name: string;
+  sheet: string;
+  /** A1 address without sheet and without "$", e.g. "C5". */
+  address: string;
+}
+
 export interface WritePlan {
   cells: CellWrite[];
   sheets: SheetWrite[];
+  /** Names to add or re-point; absent or empty for a rescoring (which touches no name). */
+  names?: NameWrite[];
 }
