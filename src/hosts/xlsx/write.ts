@@ -37,8 +37,12 @@ interface Edit {
 }
 
 function applyEdits(xml: string, edits: Edit[]): string {
-  // Stable sort by start so several insertions at one point keep their given order.
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+  // By start; at one point, pure insertions go before a replacement starting there (a new cell
+  // goes before the cell it precedes), and insertions keep their given order.
+  const isInsert = (e: Edit) => (e.end === e.start ? 0 : 1);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || isInsert(a.e) - isInsert(b.e) || a.i - b.i);
   let out = "";
   let pos = 0;
   for (const { e } of sorted) {
