@@ -121,6 +121,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
   let formula = false;
   const lost: string[] = [];
   let alternative: PartOutcome["alternative"];
+  let inIndicatorWeight = false;
   outcomes.forEach((o, i) => {
     const p = def.parts[i];
     if (!o) {
@@ -131,6 +132,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
     veto ||= o.veto === true;
     formula ||= o.formula === true;
     alternative ??= o.alternative;
+    inIndicatorWeight ||= o.inIndicatorWeight === true;
     lost.push(...o.lost);
     parts.push({ key: p.key, label: p.label, points: p.points, score: o.score.toString(), explanation: o.explanation, notApplicable: o.notApplicable });
   });
@@ -140,7 +142,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
 
   const explain = parts.map((p) => p.explanation).filter((x) => x);
   let score = veto ? ZERO : raw;
-  if (def.baseWeight !== undefined && !new Dec(def.baseWeight).equals(weight)) {
+  if (!inIndicatorWeight && def.baseWeight !== undefined && !new Dec(def.baseWeight).equals(weight)) {
     score = score.times(weight).dividedBy(def.baseWeight);
     alternative = alternative && { ...alternative, score: alternative.score.times(weight).dividedBy(def.baseWeight) };
     explain.push(EXPLAIN.weightScaled(fmtNum(new Dec(def.baseWeight)), fmtNum(weight)));
@@ -208,7 +210,7 @@ function scoreIndicator(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sin
   let score: Dec | null = null;
   if (!reason) sink.add({ code: "overrideReason", target: def.id, source: src, found: FOUND.empty, expected: EXPECTED.reason, message: MSG.overrideReason(def.name) });
   const p = parseScore(override.score, weight);
-  if (!p.ok) sink.add({ code: p.code === "missing" ? "missing" : "outOfRange", target: `${def.id}.override`, source: src, found: p.found, expected: p.expected, message: MSG.overrideScore(def.name, p.found, fmtNum(weight)) });
+  if (!p.ok) sink.add({ code: p.code, target: `${def.id}.override`, source: src, found: p.found, expected: p.expected, message: MSG.overrideScore(def.name, src, p.found, p.expected) });
   else score = round2(p.value);
   const ruleText = ruleScore === null ? null : fmtScore(ruleScore);
   let explanation = EXPLAIN.override(score === null ? "—" : fmtScore(score), reason || "—", ruleText);

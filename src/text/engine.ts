@@ -68,8 +68,8 @@ export const MSG = {
     `“${indicator}”没有名为“${label}”的评分项（应为 ${known.join(" / ")}）`,
   caseUnknownInput: (id: string) => `未知的输入项“${id}”`,
   overrideReason: (indicator: string) => `“${indicator}”设置了人工调整分数，但没有填写调整理由：人工调整必须说明理由。`,
-  overrideScore: (indicator: string, found: string, max: string) =>
-    `“${indicator}”的人工调整分数${found}不在 0 到 ${max} 之间。`,
+  overrideScore: (indicator: string, src: SourceRef | undefined, found: string, expected: string) =>
+    `“${indicator}”的人工调整分数${src?.sheet && src.address ? `（${src.sheet}!${src.address}）` : ""}：发现${found}，应为${expected}。`,
   weightSum: (parent: string, parentWeight: string, childSum: string, level: string) =>
     `权重不一致：${parent}的分值为 ${parentWeight}，但其${level}分值合计为 ${childSum}。`,
   totalWeight: (sum: string) => `权重不一致：一级指标分值合计为 ${sum}，应为 100。`,
@@ -77,9 +77,11 @@ export const MSG = {
   badWeight: (name: string, found: string) => `“${name}”的调整分值${found}不是非负数字。`,
   badGrades: "评分等级分档应为从高到低的非负分数线，且最低一档为 0。",
   unknownRuleSet: (id: string, known: string[]) => `未知的规则集“${id}”，应为以下之一：${known.join("、")}。`,
-  effectWeights: (sum: string, weight: string) =>
-    `个性化绩效指标的分值合计为 ${sum}，应等于效果性指标分值 ${weight}。`,
-  effectRow: (row: string, what: string) => `个性化绩效指标“${row}”：${what}。`,
+  effectWeights: (src: SourceRef, sum: string, weight: string) =>
+    `${where(src)}：个性化绩效指标的分值合计为 ${sum}，应等于效果性指标分值 ${weight}。`,
+  effectAllNotApplicable: (src: SourceRef) =>
+    `${where(src)}：个性化绩效指标全部标为不适用，无法计算效果性得分：请至少保留一项适用的指标，或不绑定该表而在得分单元格中填写人工评分。`,
+  effectRow: (src: SourceRef, row: string, what: string) => `${where(src)}：个性化绩效指标“${row}”的${what}。`,
 };
 
 export const EXPLAIN = {

@@ -28,6 +28,8 @@ export interface PartOutcome {
   veto?: boolean;
   /** The part produced a formula result (vs. a judged one): drives the result kind. */
   formula?: boolean;
+  /** The score is already in the indicator's current (possibly re-weighted) 分值: not scaled by weight/baseWeight. */
+  inIndicatorWeight?: boolean;
   /** Another reading of the rule, for explaining a previous score that matches it (预算执行率). */
   alternative?: { score: Dec; note: (previous: string, alternative: string) => string };
 }

@@ -26,7 +26,7 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   const fail = (rowName: string, what: string, src: SourceRef | undefined, found: string, expected: string) => {
     ok = false;
     const source = src ?? ctx.partSource();
-    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(rowName, `${what}：发现${found}，应为${expected}`) });
+    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(source, rowName, `${what}：发现${found}，应为${expected}`) });
   };
   rows.forEach((raw, i) => {
     const name = isEmpty(raw.name) ? `第 ${i + 1} 行` : String(raw.name.value).trim();
@@ -65,15 +65,23 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   });
   if (!ok) return null;
 
-  const weight = new Dec(ctx.part.points);
+  // The rows add up to the indicator's 分值 as the workbook weights it (a re-weighted 效果性 lists
+  // rows summing to its new 分值), so the score is already in that 分值 and is not scaled again.
+  const weight = new Dec(ctx.indicator.weight);
   const total = parsed.reduce((s, r) => s.plus(r.weight), ZERO);
   if (!total.equals(weight)) {
     const src = ctx.partSource();
-    ctx.error({ code: "effectTable", source: src, found: fmtNum(total), expected: fmtNum(weight), message: MSG.effectWeights(fmtNum(total), fmtNum(weight)) });
+    ctx.error({ code: "effectTable", source: src, found: fmtNum(total), expected: fmtNum(weight), message: MSG.effectWeights(src, fmtNum(total), fmtNum(weight)) });
     return null;
   }
   const applicable = parsed.filter((r) => !r.notApplicable);
   const applicableWeight = applicable.reduce((s, r) => s.plus(r.weight), ZERO);
+  if (applicableWeight.isZero() && applicable.length === 0) {
+    // Nothing left to score: neither full marks nor 0 would be a fair silent answer.
+    const src = ctx.partSource();
+    ctx.error({ code: "effectTable", source: src, found: "全部不适用", expected: "至少一项适用的个性化绩效指标", message: MSG.effectAllNotApplicable(src) });
+    return null;
+  }
   const scale = applicableWeight.isZero() ? ONE : weight.dividedBy(applicableWeight);
   const explain: string[] = [];
   const lost: string[] = [];
@@ -91,5 +99,5 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
     explain.push(EXPLAIN.effectScaled(fmtNum(score), `${fmtNum(weight)}/${fmtNum(applicableWeight)}`, fmtNum(scaled)));
     score = scaled;
   }
-  return { score, explanation: explain.join(EXPLAIN.sep), lost, formula: true };
+  return { score, explanation: explain.join(EXPLAIN.sep), lost, formula: true, inIndicatorWeight: true };
 }
