@@ -14,5 +14,6 @@ export const XLSX_TEXT = {
   badNumber: (sheet: string, address: string) => `要写入“${sheet}!${address}”的数值无效（不是有限数字）`,
   badSheetName: (sheet: string) =>
     `工作表名称“${sheet}”无效：须为 1 到 31 个字符，不能包含 [ ] : * ? / \\，不能以单引号开头或结尾`,
+  badName: (name: string) => `定义名称“${name}”无效：须以字母、汉字或下划线开头，不含空格，且不能与单元格地址相同`,
   duplicateSheet: (sheet: string) => `工作表名称“${sheet}”在计划中重复`,
 } as const;

@@ -15,7 +15,7 @@ export class XlsxFormatError extends Error {
 
 /** A WritePlan that cannot be applied to this workbook (unknown sheet, bad address, …). */
 export class XlsxPlanError extends Error {
-  readonly code: "unknownSheet" | "badAddress" | "badNumber" | "badSheetName" | "duplicateSheet";
+  readonly code: "unknownSheet" | "badAddress" | "badNumber" | "badSheetName" | "duplicateSheet" | "badName";
   constructor(code: XlsxPlanError["code"], message: string) {
     super(message);
     this.name = "XlsxPlanError";

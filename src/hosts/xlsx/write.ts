@@ -5,7 +5,7 @@
  * ExcelJS would not do.
  */
 import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
-import type { CellWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
+import type { CellWrite, NameWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { formatAddress, formatRange, parseAddress, parseRange, RangePos } from "./address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
@@ -284,6 +284,78 @@ function checkSheetName(name: string): void {
   }
 }
 
+// A sheet name needs quotes in a reference unless it is a plain identifier that cannot be read as
+// a cell reference (A1 or R1C1 style) or a boolean.
+function quoteSheet(name: string): string {
+  const plain = /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(R[0-9]*C[0-9]*|R|C|TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function nameReference(sheet: string, n: NameWrite): string {
+  const range = parseRange(n.address.trim());
+  if (!range) throw new XlsxPlanError("badAddress", XLSX_TEXT.badAddress(sheet, n.address));
+  const abs = (row: number, col: number) => `$${formatAddress(row, col).replace(/^([A-Z]+)/, "$1$")}`;
+  const a = abs(range.top, range.left);
+  const b = abs(range.bottom, range.right);
+  return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
+}
+
+// A name's formula text is plain xsd:string (no _xHHHH_ escapes, unlike cell text).
+function escapeXml(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+function checkDefinedName(name: string): void {
+  const ok =
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[A-Za-z_\\\u00c0-\uffff][\w.\\?\u00c0-\uffff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^(R[0-9]*C[0-9]*|R|C)$/i.test(name);
+  if (!ok) throw new XlsxPlanError("badName", XLSX_TEXT.badName(name));
+}
+
+/**
+ * Points workbook-scoped names at their references: an existing workbook-scoped name of the same
+ * text (case-insensitive, as Excel compares names) gets its reference replaced; others are
+ * appended to <definedNames>, which is created in its schema position when missing.
+ */
+export function setDefinedNames(xml: string, names: { name: NameWrite; reference: string }[]): string {
+  for (const { name } of names) checkDefinedName(name.name);
+  const root = readElement(xml, findRootStart(xml));
+  const p = root.prefix;
+  const kids = childElements(xml, root.openEnd, root.closeStart);
+  const dnEl = kids.find((k) => k.local === "definedNames");
+  const edits: Edit[] = [];
+  const appended: string[] = [];
+  const existing = dnEl && !dnEl.selfClosing ? childElements(xml, dnEl.openEnd, dnEl.closeStart).filter((k) => k.local === "definedName") : [];
+  for (const { name, reference } of names) {
+    const found = existing.find(
+      (k) => (attrValue(k.attrs, "name") ?? "").toLowerCase() === name.name.toLowerCase() && attrValue(k.attrs, "localSheetId") === undefined,
+    );
+    if (found) {
+      const open = found.selfClosing ? xml.slice(found.start, found.end - 2).replace(/\s+$/, "") + ">" : xml.slice(found.start, found.openEnd);
+      edits.push({ start: found.start, end: found.end, text: `${open}${escapeXml(reference)}</${found.prefix}definedName>` });
+    } else {
+      appended.push(`<${p}definedName name="${encodeAttr(name.name)}">${escapeXml(reference)}</${p}definedName>`);
+    }
+  }
+  if (appended.length) {
+    if (dnEl && !dnEl.selfClosing) edits.push({ start: dnEl.closeStart, end: dnEl.closeStart, text: appended.join("") });
+    else if (dnEl) {
+      const open = xml.slice(dnEl.start, dnEl.end - 2).replace(/\s+$/, "");
+      edits.push({ start: dnEl.start, end: dnEl.end, text: `${open}>${appended.join("")}</${p}definedNames>` });
+    } else {
+      // CT_Workbook: … sheets, functionGroups, externalReferences, definedNames, calcPr, …
+      const after = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      const before = kids.find((k) => after.includes(k.local));
+      const at = before ? before.start : root.closeStart;
+      edits.push({ start: at, end: at, text: `<${p}definedNames>${appended.join("")}</${p}definedNames>` });
+    }
+  }
+  return applyEdits(xml, edits);
+}
+
 /** Sets fullCalcOnLoad="1" on <calcPr>, adding <calcPr> in its schema position when missing. */
 export function setFullCalcOnLoad(xml: string): string {
   const at = findStartTag(xml, "calcPr", 0);
@@ -385,7 +457,7 @@ function encodeLike(original: Uint8Array | undefined, xml: string): Uint8Array {
 export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const entries = listEntries(bytes);
   const info = readPackage(bytes, entries);
-  if (!plan.cells.length && !plan.sheets.length) return bytes.slice();
+  if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return bytes.slice();
 
   let files: Record<string, Uint8Array>;
   try {
@@ -484,6 +556,16 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
     const { xml, unformulated } = safeParse(part, () => patchSheetXml(read(part), planned));
     write(part, xml);
     if (unformulated.size) removed.push({ sheetId: sheet.sheetId, addresses: unformulated, all: false });
+  }
+
+  // 2b. Names to add or re-point (binding inputs); workbook-scoped only.
+  if (plan.names?.length) {
+    const refs = plan.names.map((n) => {
+      const s = sheetsByLower.get(n.sheet.toLowerCase());
+      if (!s || s.kind !== "worksheet") throw new XlsxPlanError("unknownSheet", XLSX_TEXT.unknownSheet(n.sheet));
+      return { name: n, reference: nameReference(s.name, n) };
+    });
+    write(info.workbookPart, setDefinedNames(read(info.workbookPart), refs));
   }
 
   // 3. calcChain: drop entries of cells that no longer hold a formula.

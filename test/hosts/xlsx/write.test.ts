@@ -245,6 +245,38 @@ describe("applyPlan on hand-written packages", () => {
     expect(readXlsx(again).grids[1].rows).toEqual([[{ address: "A1", value: "新", numberFormat: "General" }]]);
   });
 
+  test("plan.names re-points a workbook-scoped name and adds new ones; sheet-scoped names stay", () => {
+    const input = new Uint8Array(readFileSync(RICH));
+    const out = applyPlan(input, {
+      cells: [],
+      sheets: [],
+      names: [
+        { name: "政府采购计划金额", sheet: "评分依据", address: "B3" },
+        { name: "本表得分", sheet: "评分设置", address: "B1:B2" }, // same text as a sheet-scoped name: a new workbook name
+        { name: "满意度", sheet: "评分设置", address: "B2" },
+      ],
+    });
+    const names = readXlsx(out).names;
+    const find = (n: string, scope: string | null) => names.find((x) => x.name === n && x.scope === scope);
+    expect(find("政府采购计划金额", null)).toMatchObject({ reference: "评分依据!$B$3", address: "B3" });
+    expect(find("本表得分", "评分表")).toMatchObject({ reference: "评分表!$E$3:$E$6" });
+    expect(find("本表得分", null)).toMatchObject({ reference: "评分设置!$B$1:$B$2", address: "B1:B2" });
+    expect(find("满意度", null)!.cells).toEqual([{ address: "B2", value: "否", numberFormat: "General" }]);
+    expect(find("税率", null)).toEqual({ name: "税率", scope: null, reference: "0.06" });
+    expect(names.length).toBe(readXlsx(input).names.length + 2);
+    // The existing element keeps its attributes.
+    expect(entryText(out, "xl/workbook.xml")).toContain(
+      `<definedName function="false" hidden="false" name="政府采购计划金额" vbProcedure="false">评分依据!$B$3</definedName>`,
+    );
+
+    // A workbook without <definedNames> gets one in schema order; odd sheet names are quoted.
+    const bare = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`), workbookInner: `<calcPr calcId="1"/>` }));
+    const named = applyPlan(bare, { cells: [], sheets: [], names: [{ name: "部门预算总额", sheet: "表一", address: "C5" }] });
+    expect(entryText(named, "xl/workbook.xml")).toContain(`</sheets><definedNames><definedName name="部门预算总额">表一!$C$5</definedName></definedNames><calcPr`);
+    expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "A1", sheet: "表一", address: "C5" }] })).toThrow(XlsxPlanError);
+    expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "有 空格", sheet: "表一", address: "C5" }] })).toThrow(/定义名称/);
+  });
+
   test("bad plans throw XlsxPlanError with Chinese messages", () => {
     const input = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`) }));
     expect(() => applyPlan(input, { cells: [w("没有", "A1", 1)], sheets: [] })).toThrow(new XlsxPlanError("unknownSheet", "要写入的工作表“没有”不存在"));
