@@ -56,5 +56,6 @@ export function topLeft(address: string): CellPos {
 
 /** Sheet name as Excel wants it inside a reference: quoted when not a plain identifier. */
 export function quoteSheet(sheet: string): string {
+  // Quoted always when not plain ASCII: quoting is valid for every sheet name.
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }

@@ -29,6 +29,11 @@ export function hostError(target: string, message: string, found = officeText.fo
 export function toHostError(e: unknown, phase: "read" | "write"): ScoreError {
   if (isOfficeError(e)) {
     const detail = e.debugInfo?.errorLocation ? `${e.message}（${e.debugInfo.errorLocation}）` : e.message;
+    if (phase === "write" && e.code !== "InvalidOperationInCellEditMode") {
+      // A failed write is followed by a rollback; the message says so.
+      const what = e.code === "AccessDenied" ? officeText.accessDenied : `${e.code}：${detail}`;
+      return hostError("write", officeText.writeFailed(what), e.code);
+    }
     switch (e.code) {
       case "InvalidOperationInCellEditMode":
         return hostError("cellEdit", officeText.cellEdit, e.code);
@@ -39,11 +44,7 @@ export function toHostError(e: unknown, phase: "read" | "write"): ScoreError {
       case "ApiNotFound":
         return hostError("requirement", officeText.requirement, e.code);
       default:
-        return hostError(
-          phase,
-          phase === "write" ? officeText.writeFailed(`${e.code}：${detail}`) : officeText.officeError(e.code, detail),
-          e.code,
-        );
+        return hostError(phase, officeText.officeError(e.code, detail), e.code);
     }
   }
   const msg = e instanceof Error ? e.message : String(e);

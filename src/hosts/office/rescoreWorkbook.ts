@@ -96,7 +96,7 @@ function tableTarget(table: unknown): { sheet: string; address: string } | undef
 }
 
 function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.cells.length === 0 && plan.sheets.length === 0;
+  return plan.cells.length === 0 && plan.sheets.length === 0 && !plan.names?.length;
 }
 
 async function rescoreInContext<O extends RescoreOutcomeLike>(
@@ -162,7 +162,11 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(
     try {
       queueRollback(ctx.workbook, record, state);
       await sync();
-    } catch {
+    } catch (again) {
+      // The rollback replays the write's order: if it stops with the same error, it stopped at
+      // the statement that failed before, so everything before it is restored and nothing after
+      // it had been applied.
+      if (isOfficeError(e) && isOfficeError(again) && again.code === e.code) return { ...failure, syncs };
       const detail = isOfficeError(e) ? `${e.code}：${e.message}` : String(e);
       failure.errors = [hostError("write", officeText.writeFailedNoRollback(detail))];
     }

@@ -10,13 +10,13 @@
  *   between read and write) hits the first statement and nothing is applied; if a later statement
  *   fails, `queueRollback` restores the original content read in batch 1 (formulas included).
  */
-import type { CellData, CellWrite, WritePlan } from "../../workbook/snapshot";
+import type { CellData, CellWrite, DefinedNameData, NameWrite, WritePlan } from "../../workbook/snapshot";
 import { officeText } from "../../text/office";
 import type { ScoreError } from "../../engine/types";
 import { parseCell, quoteSheet, rangeAddress } from "./address";
 import { hostError } from "./errors";
 import type { WorkbookLike } from "./excelApi";
-import { TABLE_NAME, type ReadState } from "./read";
+import { nameKey, TABLE_NAME, type ReadState } from "./read";
 
 type Value = string | number | boolean | null;
 
@@ -97,6 +97,9 @@ export interface WriteRecord {
   runs: Run[];
   createdSheets: string[];
   addedTableName: boolean;
+  addedNames: string[];
+  /** Workbook-level names deleted to be re-pointed, as they were (for the rollback). */
+  replacedNames: DefinedNameData[];
 }
 
 /**
@@ -117,17 +120,28 @@ export function queueWrite(
     range.values = run.cells.map((c) => [formulaSafe(c.value)]);
   }
 
+  // Names: the plan's own (binding inputs) plus the 评分表 record. A name that exists is deleted
+  // and added again in the same batch (NamedItem has no settable reference in ExcelApi 1.4).
+  const nameWrites: NameWrite[] = [...(plan.names ?? [])];
   let addedTableName = false;
-  if (recordTable) {
+  if (recordTable && !nameWrites.some((n) => n.name === TABLE_NAME)) {
     const same =
       state.tableName === "valid" &&
       state.table?.sheet === recordTable.sheet &&
       state.table.address === recordTable.address.replace(/\$/g, "").toUpperCase();
     if (!same) {
-      if (state.tableName !== "absent") wb.names.getItemOrNullObject(TABLE_NAME).delete();
-      wb.names.add(TABLE_NAME, `=${quoteSheet(recordTable.sheet)}!${absolute(recordTable.address)}`);
+      nameWrites.push({ name: TABLE_NAME, sheet: recordTable.sheet, address: recordTable.address });
       addedTableName = true;
     }
+  }
+  const replacedNames: DefinedNameData[] = [];
+  for (const n of nameWrites) {
+    const old = state.names.get(nameKey(null, n.name));
+    if (old || (n.name === TABLE_NAME && state.tableName !== "absent")) {
+      wb.names.getItemOrNullObject(n.name).delete();
+      if (old) replacedNames.push(old);
+    }
+    wb.names.add(n.name, `=${quoteSheet(n.sheet)}!${absolute(n.address)}`);
   }
 
   const existing = new Set(state.sheets.map((s) => s.name));
@@ -146,7 +160,7 @@ export function queueWrite(
     const rows = s.rows.map((r) => Array.from({ length: width }, (_, i) => formulaSafe(r[i] ?? null)));
     ws.getRange(rangeAddress({ row: 0, col: 0 }, rows.length, width)).values = rows;
   }
-  return { runs, createdSheets, addedTableName };
+  return { runs, createdSheets, addedTableName, addedNames: nameWrites.map((n) => n.name), replacedNames };
 }
 
 function absolute(address: string): string {
@@ -180,6 +194,7 @@ export function queueRollback(wb: WorkbookLike, record: WriteRecord, state: Read
     if (run.formats) range.numberFormat = run.cells.map((c) => [cells?.get(c.address)?.numberFormat ?? "General"]);
     range.values = run.cells.map((c) => [original(cells?.get(c.address), c.previous)]);
   }
-  if (record.addedTableName) wb.names.getItemOrNullObject(TABLE_NAME).delete();
+  for (const n of record.addedNames) wb.names.getItemOrNullObject(n).delete();
+  for (const n of record.replacedNames) wb.names.add(n.name, `=${n.reference}`);
   for (const s of record.createdSheets) wb.worksheets.getItemOrNullObject(s).delete();
 }
