@@ -114,6 +114,13 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const closeRes = new Map<string, RegExp>();
+function closeTagRe(qname: string): RegExp {
+  let re = closeRes.get(qname);
+  if (!re) closeRes.set(qname, (re = new RegExp(`</${escapeRe(qname)}\\s*>`, "g")));
+  return re;
+}
+
 /**
  * Reads the element whose start tag begins at `lt`. The end tag is found by name, which is safe
  * for the elements we use it on (row, c, sheetData, …): they never nest in themselves.
@@ -129,19 +136,22 @@ export function readElement(xml: string, lt: number): Element {
   const selfClosing = xml[openEnd - 2] === "/";
   const attrs = parseAttrs(xml.slice(lt + 1 + qname.length, selfClosing ? openEnd - 2 : openEnd - 1));
   if (selfClosing) return { prefix, local, start: lt, openEnd, end: openEnd, closeStart: openEnd, selfClosing, attrs };
-  const closeRe = new RegExp(`</${escapeRe(qname)}\\s*>`, "g");
+  const closeRe = closeTagRe(qname);
   closeRe.lastIndex = openEnd;
   const close = closeRe.exec(xml);
   if (!close) throw new Error(`no end tag for <${qname}> at ${lt}`);
   return { prefix, local, start: lt, openEnd, end: close.index + close[0].length, closeStart: close.index, selfClosing, attrs };
 }
 
+const startRes = new Map<string, RegExp>();
+
 /**
  * Finds the next start tag with the given local name (any prefix) at or after `from`, before
  * `limit`. Skips comments, processing instructions and CDATA.
  */
 export function findStartTag(xml: string, local: string, from: number, limit = xml.length): number {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRe(local)}(?=[\\s/>])|<!--|<!\\[CDATA\\[|<\\?`, "g");
+  let re = startRes.get(local);
+  if (!re) startRes.set(local, (re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRe(local)}(?=[\\s/>])|<!--|<!\\[CDATA\\[|<\\?`, "g")));
   re.lastIndex = from;
   for (;;) {
     const m = re.exec(xml);

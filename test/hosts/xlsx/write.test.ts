@@ -273,6 +273,15 @@ describe("applyPlan on hand-written packages", () => {
     const bare = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`), workbookInner: `<calcPr calcId="1"/>` }));
     const named = applyPlan(bare, { cells: [], sheets: [], names: [{ name: "部门预算总额", sheet: "表一", address: "C5" }] });
     expect(entryText(named, "xl/workbook.xml")).toContain(`</sheets><definedNames><definedName name="部门预算总额">表一!$C$5</definedName></definedNames><calcPr`);
+    const quoted = applyPlan(input, { cells: [], sheets: [{ sheet: "It's 明细", rows: [[1]] }], names: [{ name: "明细", sheet: "It's 明细", address: "A1" }] });
+    expect(readXlsx(quoted).names.find((n) => n.name === "明细")).toEqual({
+      name: "明细",
+      scope: null,
+      reference: "'It''s 明细'!$A$1",
+      sheet: "It's 明细",
+      address: "A1",
+      cells: [{ address: "A1", value: 1, numberFormat: "General" }],
+    });
     expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "A1", sheet: "表一", address: "C5" }] })).toThrow(XlsxPlanError);
     expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "有 空格", sheet: "表一", address: "C5" }] })).toThrow(/定义名称/);
   });
