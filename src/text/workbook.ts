@@ -1,0 +1,158 @@
+/**
+ * Chinese text of the workbook contract (src/workbook/): sheet and label names the contract reads
+ * and writes, error messages about names, the 评分表 and the 评分设置 sheet, and change summaries.
+ */
+
+/** Sheets the contract reads or creates. */
+export const SHEETS = {
+  settings: "评分设置",
+  inputs: "评分依据",
+  detail: "评分明细",
+} as const;
+
+/** Defined names of the contract besides the inputs and judged parts. */
+export const NAMES = {
+  table: "评分表",
+  total: "综合评分",
+  grade: "评分等级",
+  ruleSet: "规则集",
+  detailOption: "生成评分明细",
+} as const;
+
+/** Header texts that mark the score column (compared with spaces and line breaks removed). */
+export const SCORE_HEADERS = ["自评得分", "得分", "分数"] as const;
+/** Row labels of the total and grade cells. */
+export const TOTAL_LABELS = ["综合评分", "总分"] as const;
+export const GRADE_LABELS = ["评分等级", "等级"] as const;
+
+/**
+ * Layout of the 评分设置 sheet. Single values: a label cell and the value in the first non-empty
+ * cell to its right (or the defined name of the same text). Tables: a title cell, a header row
+ * under it, data rows under that in the same columns until a blank row.
+ */
+export const SETTINGS = {
+  title: "评分设置",
+  ruleSet: "规则集",
+  detail: "生成评分明细",
+  weights: { title: "权重调整", headers: ["指标名称", "分值"] },
+  grades: { title: "评分等级分档", headers: ["最低分（含）", "等级"] },
+  overrides: { title: "人工调整", headers: ["三级指标", "调整分数", "调整理由"] },
+  mapping: { title: "名称映射", headers: ["输入项（默认名称）", "工作簿中的名称"] },
+  yes: "是",
+  no: "否",
+  notes: {
+    ruleSet: (ids: string[]) => `可选：${ids.join(" / ")}`,
+    detail: "是：评分时生成“评分明细”工作表",
+    weights: "参考分值可按本部门情况调整（一级、二级或三级指标），调整后各级分值须能对上，合计 100",
+    grades: "不填则按 90 优 / 80 良 / 60 中 / 0 差",
+    overrides: "人工调整必须填写理由；评分结果会同时显示规则应得分",
+    mapping: "工作簿中已有自己的名称时，在此对应，无须改名",
+  },
+} as const;
+
+/** Labels of the 评分依据 sheet. */
+export const INPUT_SHEET = {
+  title: "评分依据（请在 C 列填写；名称已定义，评分时按名称读取）",
+  headers: ["类别", "项目", "填写值", "单位 / 说明", "定义名称"],
+  sections: { inputs: "基础数据", judged: "评定事项" },
+  unit: { amount: "金额（万元）", count: "数量（个、人、件）", percent: "百分比" },
+  yesNo: "是 / 否",
+  deduction: "不符合项数（整数）",
+  level: "下拉选择等级",
+  judgedScore: (max: string) => `得分（0～${max}）`,
+  veto: "是否发生（是 = 发生，本指标 0 分）",
+  effectTable: "个性化绩效指标表（名称、分值、性质、目标值、实际值、不适用）",
+  effectHeaders: ["名称", "分值", "性质", "目标值", "实际值", "不适用"],
+  validation: { title: "请选择", yesNo: "请选择 是 或 否", level: "请从下拉列表中选择", count: "请填写非负整数" },
+} as const;
+
+/** Headers of the generated 评分表 in the sample workbooks. */
+export const TABLE_LAYOUT = {
+  title: "部门整体支出绩效评分表",
+  top: ["评价指标", "指标说明", "评分标准"],
+  levels: ["一级指标", "二级指标", "三级指标"],
+  nameWeight: ["名称", "分值"],
+  nameWeightCity: ["名称", "参考分值"],
+  none: "——",
+} as const;
+
+/** Headers of the 评分明细 sheet. Not 得分/分数, so the sheet is never taken for the 评分表. */
+export const DETAIL = {
+  headers: ["序号", "指标ID", "一级指标", "二级指标", "三级指标", "分值", "本次评分", "原表分数", "类型", "计算说明", "使用的数据", "规则集", "评分时间"],
+  kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工评分", override: "人工调整" } as Record<string, string>,
+  totalRow: "综合评分",
+  gradeRow: "评分等级",
+  used: (name: string, where: string, value: string) => `${name}${where} = ${value}`,
+  empty: "（空）",
+};
+
+function cellOf(sheet?: string, address?: string): string {
+  return sheet && address ? `（${sheet}!${address}）` : "";
+}
+
+/** Error messages of the contract. Each names the defined name or cell, what was found and what is expected. */
+export const WB = {
+  found: {
+    ref: "引用已失效（#REF!）",
+    multi: (address: string, n: number) => `指向区域 ${address}（${n} 个单元格）`,
+    notCell: (reference: string) => `引用“${reference}”，不是单元格`,
+    noTable: "没有找到评分表",
+    missingRow: "评分表中没有这一行",
+    rows: (addresses: string[]) => `出现在 ${addresses.join("、")}`,
+    occupied: (cells: string[]) => `单元格 ${cells.join("、")} 已有内容`,
+    text: (s: string) => `“${s}”`,
+    empty: "空",
+  },
+  expected: {
+    oneCell: "指向一个单元格",
+    table: "一个表头为“自评得分”“得分”或“分数”、各行写有三级指标名称的评分表",
+    row: "评分表中有且只有一行写这个三级指标",
+    room: "表格下方两行为空，用于写入综合评分和评分等级",
+    ruleSet: (ids: string[]) => ids.join(" / "),
+    yesNo: "是 / 否",
+    number: "数字",
+    reason: "调整理由",
+    settingsValue: "非空的值",
+    effectTable: "至少 5 列（名称、分值、性质、目标值、实际值），可另有“不适用”列",
+  },
+  nameRef: (name: string, reference: string) =>
+    `定义名称“${name}”的引用已失效（${reference}）：对应单元格可能已被删除，请在“公式 → 名称管理器”中把它重新指向一个单元格。`,
+  nameMultiCell: (name: string, sheet: string, address: string, n: number) =>
+    `定义名称“${name}”（${sheet}!${address}）指向 ${n} 个单元格：应只指向一个单元格，请在“名称管理器”中修改引用。`,
+  nameNotCell: (name: string, reference: string) =>
+    `定义名称“${name}”的引用为“${reference}”，不是单元格：应指向一个填写数据的单元格。`,
+  effectTableShape: (name: string, sheet: string, address: string, cols: number) =>
+    `定义名称“${name}”（${sheet}!${address}）只有 ${cols} 列：个性化绩效指标表应至少有 5 列（名称、分值、性质、目标值、实际值），可另有“不适用”列。`,
+  tableNotFound: (sheets: string[]) =>
+    `没有找到评分表：在工作表 ${sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（无）"} 中都没有表头为“自评得分”“得分”或“分数”且各行写有三级指标名称的表格。请检查表头，或用定义名称“评分表”选定评分表区域。`,
+  tableNameBroken: (reference: string) =>
+    `定义名称“评分表”的引用“${reference}”无效，已改为在各工作表中查找评分表。`,
+  rowMissing: (indicator: string, sheet: string, address: string) =>
+    `评分表（${sheet}!${address}）中没有“${indicator}”这一行：请在三级指标列中补上该指标（名称须与评分标准一致），应有且只有一行。`,
+  rowDuplicate: (indicator: string, sheet: string, addresses: string[]) =>
+    `评分表（工作表“${sheet}”）中“${indicator}”出现了 ${addresses.length} 次（${addresses.join("、")}）：每个三级指标应只有一行，请删除重复的行。`,
+  noRoomForTotal: (sheet: string, cells: string[]) =>
+    `评分表下方没有综合评分和评分等级行，而准备写入它们的单元格 ${cells.map((c) => `${sheet}!${c}`).join("、")} 已有内容：请在表格下方留出两行空行，或添加“综合评分”“评分等级”行（或定义名称“综合评分”“评分等级”）。未写入任何内容。`,
+  unknownRuleSet: (value: string, sheet: string, address: string, ids: string[]) =>
+    `评分设置（${sheet}!${address}）中的规则集“${value}”不存在：应为 ${ids.join(" / ")} 之一。`,
+  ruleSetUnknownTable: (ids: string[]) =>
+    `无法判断评分表使用哪个规则集：请在“评分设置”工作表的“规则集”中填写 ${ids.join(" / ")} 之一。`,
+  settingsBadNumber: (what: string, sheet: string, address: string, found: string) =>
+    `评分设置（${sheet}!${address}）中“${what}”的值${found}不是数字：应填写数字。`,
+  settingsBadYesNo: (what: string, sheet: string, address: string, found: string) =>
+    `评分设置（${sheet}!${address}）中“${what}”的值${found}应为“是”或“否”。`,
+  settingsUnknownIndicator: (name: string, sheet: string, address: string) =>
+    `评分设置（${sheet}!${address}）的人工调整中，“${name}”不是本规则集的三级指标名称：请按评分表中的三级指标名称填写。`,
+  settingsMappingEmpty: (key: string, sheet: string, address: string) =>
+    `评分设置（${sheet}!${address}）的名称映射中，“${key}”没有填写工作簿中的名称。`,
+  settingsMappingUnknown: (key: string, sheet: string, address: string) =>
+    `评分设置（${sheet}!${address}）的名称映射中，“${key}”不是评分用到的名称（应为输入项或评定事项的默认名称，如“核定编制数”“预算编制合理性_1”）。`,
+  // Summaries
+  summaryErrors: (n: number) => `发现 ${n} 项问题，未写入任何内容。`,
+  summaryChanged: (n: number) => `${n} 项得分变化`,
+  summaryUnchanged: "得分无变化",
+  summaryTotal: (prev: string | null, cur: string) => (prev === null || prev === cur ? `综合评分 ${cur}` : `综合评分 ${prev} → ${cur}`),
+  summaryAdded: "（新增综合评分、评分等级行）",
+};
+
+export { cellOf };

@@ -1,0 +1,105 @@
+/**
+ * ScoreResult → WritePlan: the matched score cells, 综合评分, 评分等级 (with their labels when the
+ * rows are added), and optionally the 评分明细 audit sheet. Every value overwritten is kept in
+ * `previous` for undo. All text goes through safeText.
+ */
+import type { IndicatorResult, RuleSet, ScoreResult } from "../engine";
+import type { CellScalar, CellWrite, SheetWrite, WritePlan } from "./snapshot";
+import { DETAIL, SHEETS } from "../text/workbook";
+import type { ScoreTable, TableRow, TotalCells } from "./table";
+
+/**
+ * Text that a spreadsheet (or a CSV consumer) could read as a formula gets a leading "'": Excel
+ * shows it as text without the quote, and in a file the quote makes the intent visible. Also
+ * covers a leading tab or carriage return, which some consumers strip before evaluating.
+ */
+export function safeText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** A cell value as a number when it is one (typed scores may be numeric text). */
+export function numberOf(v: CellScalar | undefined): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+export interface PlanInput {
+  table: ScoreTable;
+  rows: Map<string, TableRow>;
+  totals: TotalCells;
+  result: ScoreResult;
+  ruleSet: RuleSet;
+  detailSheet: boolean;
+  now: Date;
+  /** Per indicator id: the values it used, already as text (for 评分明细). */
+  usedText: Map<string, string>;
+}
+
+function sameNumber(a: CellScalar, b: number): boolean {
+  const n = numberOf(a);
+  return n !== null && typeof a === "number" && Math.abs(n - b) < 1e-9;
+}
+
+function stamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * Only cells whose value changes are written (fewer writes, a smaller undo record). A total or
+ * grade cell holding a formula is left alone: Excel recomputes it from the score cells we write.
+ */
+export function buildPlan(p: PlanInput): WritePlan {
+  const cells: CellWrite[] = [];
+  const { table, result } = p;
+  for (const ind of result.indicators) {
+    const row = p.rows.get(ind.id);
+    if (!row || ind.score === null) continue;
+    if (sameNumber(row.cell.value, ind.score) && row.cell.formula === undefined) continue;
+    cells.push({ sheet: table.sheet, address: row.address, value: ind.score, previous: row.cell.value, role: ind.id });
+  }
+  const { total, grade } = p.totals;
+  if (total && result.total !== null && total.cell.formula === undefined && !sameNumber(total.cell.value, result.total)) {
+    const w: CellWrite = { sheet: total.sheet, address: total.address, value: result.total, previous: total.cell.value, role: "total" };
+    if (total.label) w.numberFormat = "0.00";
+    cells.push(w);
+  }
+  if (grade && result.grade !== null && grade.cell.formula === undefined && grade.cell.value !== result.grade) {
+    cells.push({ sheet: grade.sheet, address: grade.address, value: safeText(result.grade), previous: grade.cell.value, role: "grade" });
+  }
+  for (const x of [total, grade]) {
+    if (x?.label) cells.push({ sheet: x.sheet, address: x.label.address, value: safeText(x.label.text), previous: x.label.previous, role: "label" });
+  }
+  const sheets: SheetWrite[] = p.detailSheet ? [detailSheet(p)] : [];
+  return { cells, sheets };
+}
+
+function detailRow(p: PlanInput, ind: IndicatorResult, n: number, time: string): (string | number | null)[] {
+  const prev = numberOf(p.rows.get(ind.id)?.cell.value);
+  return [
+    n,
+    ind.id,
+    safeText(ind.level1),
+    safeText(ind.level2),
+    safeText(ind.name),
+    ind.max,
+    ind.score,
+    prev,
+    safeText(DETAIL.kinds[ind.kind] ?? ind.kind),
+    safeText(ind.explanation),
+    safeText(p.usedText.get(ind.id) ?? ""),
+    safeText(p.ruleSet.id),
+    time,
+  ];
+}
+
+function detailSheet(p: PlanInput): SheetWrite {
+  const time = stamp(p.now);
+  const rows: (string | number | null)[][] = [DETAIL.headers.map(safeText)];
+  p.result.indicators.forEach((ind, i) => rows.push(detailRow(p, ind, i + 1, time)));
+  rows.push([]);
+  rows.push([safeText(DETAIL.totalRow), null, null, null, null, 100, p.result.total]);
+  rows.push([safeText(DETAIL.gradeRow), null, null, null, null, null, p.result.grade === null ? null : safeText(p.result.grade)]);
+  return { sheet: SHEETS.detail, rows };
+}

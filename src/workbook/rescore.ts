@@ -1,0 +1,259 @@
+/**
+ * One rescoring over a snapshot: settings → rule set → 评分表 → inputs → engine → plan.
+ * All-or-nothing: any contract or engine error gives an empty plan, and all errors are returned
+ * together. Pure; every host (Office.js, .xlsx, the pane's preview) calls this.
+ */
+import {
+  applyOverrides,
+  BUILTIN_RULE_SET_IDS,
+  builtinRuleSet,
+  EFFECT_TABLE_NAME,
+  findIndicator,
+  INPUTS,
+  indicatorsOf,
+  partName,
+  scoreCase,
+  type RuleSet,
+  type RuleSetOverrides,
+  type ScoreCase,
+  type ScoreError,
+  type ScoreResult,
+  type SourceRef,
+} from "../engine";
+import type { WorkbookSnapshot, WritePlan } from "./snapshot";
+import { DETAIL, NAMES, WB } from "../text/workbook";
+import { cellRaw } from "./names";
+import { inputNames, partInputs, readInputs, type CaseInputs } from "./inputs";
+import { buildPlan, numberOf } from "./plan";
+import { readSettings, type WorkbookSettings } from "./settings";
+import { checkRows, inferRuleSet, locateTable, totalCells } from "./table";
+
+export interface RescoreOptions {
+  /** Write the 评分明细 sheet; default: the 生成评分明细 setting, else false. */
+  detailSheet?: boolean;
+  now?: Date;
+}
+
+export interface RescoreOutcome {
+  ruleSet: RuleSet;
+  result: ScoreResult;
+  /** Empty when errors.length > 0. */
+  plan: WritePlan;
+  /** Contract and engine errors, all at once. */
+  errors: ScoreError[];
+  table?: { sheet: string; address: string; scoreColumn: string };
+  /** Indicators whose score differs from the sheet's, plus total/grade when they differ. */
+  changes: { id: string; name: string; previous: number | null; current: number | null }[];
+  /** e.g. "3 项得分变化，综合评分 89.16 → 89.46，良" */
+  summary: string;
+}
+
+const EMPTY_PLAN = (): WritePlan => ({ cells: [], sheets: [] });
+
+function emptyResult(ruleSet: string, errors: ScoreError[]): ScoreResult {
+  return { ruleSet, indicators: [], total: null, grade: null, errors, differences: [], problems: [] };
+}
+
+function fmt(n: number): string {
+  return n.toFixed(2);
+}
+
+/** Rule set: the 规则集 setting, else inferred from the table; then the settings' overrides. */
+function chooseRuleSet(
+  settings: WorkbookSettings,
+  inferred: string | undefined,
+): { ruleSet?: RuleSet; errors: ScoreError[] } {
+  const errors: ScoreError[] = [];
+  let base: RuleSet | undefined;
+  const chosen = settings.ruleSetId;
+  if (chosen) {
+    base = builtinRuleSet(chosen.value.trim());
+    if (!base) {
+      errors.push({
+        code: "ruleSet",
+        target: "ruleSet",
+        source: chosen.source,
+        found: WB.found.text(chosen.value),
+        expected: WB.expected.ruleSet([...BUILTIN_RULE_SET_IDS]),
+        message: WB.unknownRuleSet(chosen.value, chosen.source.sheet ?? "", chosen.source.address ?? "", [...BUILTIN_RULE_SET_IDS]),
+      });
+      return { errors };
+    }
+  } else if (inferred) {
+    base = builtinRuleSet(inferred);
+  }
+  if (!base) {
+    errors.push({
+      code: "ruleSet",
+      target: "ruleSet",
+      found: WB.found.empty,
+      expected: WB.expected.ruleSet([...BUILTIN_RULE_SET_IDS]),
+      message: WB.ruleSetUnknownTable([...BUILTIN_RULE_SET_IDS]),
+    });
+    return { errors };
+  }
+  const o: RuleSetOverrides = {};
+  const badNumber = (what: string, src: SourceRef, v: unknown) =>
+    errors.push({
+      code: "settings",
+      target: what,
+      source: src,
+      found: WB.found.text(String(v ?? "")),
+      expected: WB.expected.number,
+      message: WB.settingsBadNumber(what, src.sheet ?? "", src.address ?? "", WB.found.text(String(v ?? ""))),
+    });
+  for (const w of settings.weights) {
+    const v = w.value.weight.value;
+    const n = numberOf(typeof v === "boolean" ? null : v);
+    if (n === null) {
+      badNumber(w.value.name, w.source, v);
+      continue;
+    }
+    const def = findIndicator(base, w.value.name);
+    if (def) (o.indicatorWeights ??= {})[def.id] = n;
+    else (o.groupWeights ??= {})[w.value.name] = n;
+  }
+  if (settings.grades.length) {
+    o.grades = [];
+    for (const g of settings.grades) {
+      const v = g.value.min.value;
+      const n = numberOf(typeof v === "boolean" ? null : v);
+      if (n === null) badNumber(g.value.label, g.source, v);
+      else o.grades.push({ min: n, label: g.value.label });
+    }
+    o.grades.sort((a, b) => Number(b.min) - Number(a.min));
+  }
+  if (!o.indicatorWeights && !o.groupWeights && !o.grades) return { ruleSet: base, errors };
+  const applied = applyOverrides(base, o);
+  errors.push(...applied.errors);
+  return { ruleSet: applied.ruleSet, errors };
+}
+
+function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
+  const out = new Map<string, string>();
+  const show = (key: string, defaultName: string): string | undefined => {
+    const u = c.used.get(key);
+    if (!u) return undefined;
+    const where = u.source.sheet && u.source.address ? `（${u.source.sheet}!${u.source.address}）` : "";
+    const v = u.raw.errorValue ?? (u.raw.value === null ? DETAIL.empty : String(u.raw.value));
+    return DETAIL.used(u.source.name || defaultName, where, v);
+  };
+  for (const { def } of indicatorsOf(ruleSet)) {
+    const items: string[] = [];
+    for (const part of def.parts) {
+      for (const id of partInputs(part)) {
+        const s = show(id, INPUTS.find((d) => d.id === id)!.name);
+        if (s && !items.includes(s)) items.push(s);
+      }
+      const s = part.rule.kind === "effectTable" ? show("effectTable", EFFECT_TABLE_NAME) : show(`${def.id}.${part.key}`, partName(def.name, part.key));
+      if (s) items.push(s);
+    }
+    out.set(def.id, items.join("；"));
+  }
+  return out;
+}
+
+export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
+  const settings = readSettings(snapshot);
+  const errors: ScoreError[] = [...settings.errors];
+  const fallback = builtinRuleSet(settings.ruleSetId?.value.trim() ?? "") ?? builtinRuleSet(BUILTIN_RULE_SET_IDS[0])!;
+  const fail = (ruleSet: RuleSet, extra: Partial<RescoreOutcome> = {}): RescoreOutcome => ({
+    ruleSet,
+    result: extra.result ?? emptyResult(ruleSet.id, errors),
+    plan: EMPTY_PLAN(),
+    errors,
+    changes: [],
+    summary: WB.summaryErrors(errors.length),
+    ...(extra.table ? { table: extra.table } : {}),
+  });
+
+  const located = locateTable(snapshot, settings);
+  errors.push(...located.errors);
+  const chosen = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined);
+  // Without a table the rule set cannot be inferred; that error would only repeat the first.
+  if (located.table || settings.ruleSetId) errors.push(...chosen.errors);
+  const ruleSet = chosen.ruleSet ?? fallback;
+  const t = located.table;
+  const tableInfo = t ? { sheet: t.sheet, address: t.address, scoreColumn: t.scoreColumn } : undefined;
+
+  const inputs = readInputs(snapshot, ruleSet, settings);
+  errors.push(...inputs.errors);
+  if (!t || !chosen.ruleSet) return fail(ruleSet, tableInfo ? { table: tableInfo } : {});
+
+  const { rows, errors: rowErrors } = checkRows(t, ruleSet);
+  errors.push(...rowErrors);
+  const totals = totalCells(snapshot, t, settings);
+  errors.push(...totals.errors);
+  const table = { sheet: t.sheet, address: t.address, scoreColumn: t.scoreColumn };
+
+  const c: ScoreCase = {
+    inputs: inputs.inputs,
+    inputSources: inputs.inputSources,
+    parts: inputs.parts,
+    partSources: inputs.partSources,
+    manual: {},
+    manualSources: {},
+    overrides: {},
+    previous: {},
+  };
+  if (inputs.effectTable) c.effectTable = inputs.effectTable;
+  for (const [id, row] of rows) {
+    c.manual[id] = cellRaw(row.cell);
+    c.manualSources![id] = { name: row.label, sheet: t.sheet, address: row.address };
+    c.previous![id] = numberOf(row.cell.value);
+  }
+  c.previousTotal = totals.total ? numberOf(totals.total.cell.value) : null;
+  c.previousGrade = totals.grade && typeof totals.grade.cell.value === "string" ? totals.grade.cell.value : null;
+  for (const o of settings.overrides) {
+    const def = findIndicator(ruleSet, o.value.indicator);
+    if (!def) {
+      errors.push({
+        code: "settings",
+        target: o.value.indicator,
+        source: o.source,
+        found: WB.found.text(o.value.indicator),
+        expected: WB.expected.row,
+        message: WB.settingsUnknownIndicator(o.value.indicator, o.source.sheet ?? "", o.source.address ?? ""),
+      });
+      continue;
+    }
+    c.overrides[def.id] = { score: o.value.score, reason: o.value.reason, source: o.value.scoreSource };
+  }
+
+  const result = scoreCase(ruleSet, c);
+  // A name already reported as broken would also be "missing" to the engine: say it once.
+  const engineErrors = result.errors.filter((e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)));
+  errors.push(...engineErrors);
+  result.errors = errors;
+  if (errors.length) return fail(ruleSet, { result, table });
+
+  const now = options.now ?? new Date();
+  const detail = options.detailSheet ?? settings.detailSheet ?? false;
+  const plan = buildPlan({ table: t, rows, totals, result, ruleSet, detailSheet: detail, now, usedText: describeUsed(inputs, ruleSet) });
+
+  const changes: RescoreOutcome["changes"] = [];
+  for (const ind of result.indicators) {
+    const prev = c.previous![ind.id] ?? null;
+    if (prev === null || ind.score === null || Math.abs(prev - ind.score) > 1e-9) {
+      changes.push({ id: ind.id, name: ind.name, previous: prev, current: ind.score });
+    }
+  }
+  const prevTotal = c.previousTotal ?? null;
+  const parts = [changes.length ? WB.summaryChanged(changes.length) : WB.summaryUnchanged];
+  parts.push(WB.summaryTotal(prevTotal === null ? null : fmt(prevTotal), fmt(result.total ?? 0)));
+  parts.push(result.grade ?? "");
+  const summary = parts.join("，") + (totals.added ? WB.summaryAdded : "");
+  return { ruleSet, result, plan, errors: [], table, changes, summary };
+}
+
+/**
+ * Every default defined name the contract may read, for the Office host's speculative single
+ * read batch: inputs and parts of every built-in rule set, 效果性指标表, 评分表, 综合评分, 评分等级,
+ * and the settings' names.
+ */
+export function contractNames(): string[] {
+  const names = new Set<string>();
+  for (const id of BUILTIN_RULE_SET_IDS) for (const n of inputNames(builtinRuleSet(id)!)) names.add(n);
+  for (const n of [NAMES.table, NAMES.total, NAMES.grade, NAMES.ruleSet, NAMES.detailOption]) names.add(n);
+  return [...names];
+}
