@@ -20,11 +20,16 @@ export type ParseErrorCode =
 
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF05\uFF0D\uFF0B]/g;
 
-/** Full-width digits and signs to ASCII; trims ordinary and ideographic spaces. */
+/**
+ * Full-width digits and signs to ASCII; trims ordinary and ideographic spaces at both ends and
+ * before a % sign. Spaces between digits stay, so "1 2 3" is rejected rather than read as 123
+ * (as "1,2,3" is).
+ */
 export function normalizeNumberText(s: string): string {
   return s
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000\u00a0]+/g, "");
+    .replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "")
+    .replace(/[\s\u3000\u00a0]+%$/, "%");
 }
 
 // Thousands separators only in proper groups of three, so "1,2,3" is not silently 123.

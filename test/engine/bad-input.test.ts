@@ -74,6 +74,8 @@ const CASES: BadCase[] = [
   { what: "amount: 30万 (unit in the cell)", mutate: input("assets.inUse", v("30万")), code: "notNumber", target: "assets.inUse", name: "在用固定资产原值", found: "“30万”" },
   { what: "amount: 12.5.3", mutate: input("budget.total", v("12.5.3")), code: "notNumber", target: "budget.total", name: "部门预算总额", found: "“12.5.3”" },
   { what: "amount: 4,54,7 (bad grouping)", mutate: input("budget.total", v("4,54,7")), code: "notNumber", target: "budget.total", name: "部门预算总额", found: "“4,54,7”" },
+  { what: "amount: 1 2 3 (spaces between digits; core fix, was read as 123)", mutate: input("procurement.planned", v("1 2 3")), code: "notNumber", target: "procurement.planned", name: AMOUNT, found: "“1 2 3”" },
+  { what: "amount: 4 547 (decision: space grouping is not accepted, only 4,547)", mutate: input("budget.total", v("4 547")), code: "notNumber", target: "budget.total", name: "部门预算总额", found: "“4 547”" },
   // --- counts
   { what: "count: 1.5 persons", mutate: input("staff.onPayroll", v(1.5)), code: "notWhole", target: "staff.onPayroll", name: "在编人数", found: "非整数 1.5" },
   { what: "count: 12人", mutate: input("staff.contract", v("12人")), code: "notNumber", target: "staff.contract", name: "编外人员数", found: "文本“12人”" },
@@ -81,6 +83,7 @@ const CASES: BadCase[] = [
   { what: "count: 三十", mutate: input("staff.authorized", v("三十")), code: "notNumber", target: "staff.authorized", name: "核定编制数", found: "“三十”" },
   { what: "count: 0.5 unfinished tasks", mutate: input("keyTasks.unfinished", v(0.5)), code: "notWhole", target: "keyTasks.unfinished", name: "未完成重点工作数", found: "0.5" },
   { what: "count: #N/A petitions", mutate: input("petitions.total", err("#N/A")), code: "errorValue", target: "petitions.total", name: "信访件数", found: "#N/A" },
+  { what: "count: 3 0 (spaces between digits)", mutate: input("staff.authorized", v("3 0")), code: "notNumber", target: "staff.authorized", name: "核定编制数", found: "“3 0”" },
   { what: "count: text 2.5 projects", mutate: input("projects.planned", v("2.5")), code: "notWhole", target: "projects.planned", name: "计划完成项目数", found: "2.5" },
   // --- percents
   { what: "percent: text 95.61 without %", mutate: input("progress.q4", v("95.61")), code: "notPercent", target: "progress.q4", name: "四季度支出进度", found: "文本“95.61”" },
