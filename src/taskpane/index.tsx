@@ -1,0 +1,73 @@
+/**
+ * Task pane entry. Renders only after `Office.onReady`; if office.js is missing (offline, blocked
+ * CDN, wrong intranet URL) or onReady never resolves, it renders a clear Chinese message instead
+ * of a blank page (taskpane.html has a static fallback for when this bundle cannot run at all).
+ */
+import { createRoot } from "react-dom/client";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { defaultContract } from "../hosts/office/defaultContract";
+import { officeRunner, rescoreWorkbook } from "../hosts/office/rescoreWorkbook";
+import { paneText } from "../text/pane";
+
+const ONREADY_TIMEOUT_MS = 5000;
+
+declare global {
+  interface Window {
+    __peBooted?: boolean;
+  }
+}
+
+/** Office's theme is dark when its body background is dark. */
+function isDark(): boolean {
+  try {
+    const hex = Office.context.officeTheme?.bodyBackgroundColor?.replace("#", "");
+    if (!hex || hex.length < 6) return false;
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  } catch {
+    return false;
+  }
+}
+
+function boot(): void {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  let settled = false;
+  const render = (node: JSX.Element, dark = false) => {
+    settled = true;
+    window.__peBooted = true;
+    document.getElementById("pe-boot-fallback")?.setAttribute("hidden", "");
+    root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme}>{node}</FluentProvider>);
+  };
+  const failure = (text: string) =>
+    render(
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{paneText.boot.officeMissingTitle}</MessageBarTitle>
+          {text}
+        </MessageBarBody>
+      </MessageBar>,
+    );
+
+  if (typeof Office === "undefined") {
+    failure(paneText.boot.officeMissing);
+    return;
+  }
+  const timer = window.setTimeout(() => {
+    if (!settled) failure(paneText.boot.onReadyTimeout);
+  }, ONREADY_TIMEOUT_MS);
+  void Office.onReady((info) => {
+    window.clearTimeout(timer);
+    if (info.host === Office.HostType.Excel) {
+      const runner = officeRunner();
+      render(<App rescore={() => rescoreWorkbook(runner, { contract: defaultContract })} />, isDark());
+    } else {
+      // Outside Excel (plain browser): the pane engineer adds a preview over the bundled sample.
+      render(<App notice={paneText.boot.notInExcel} />);
+    }
+  });
+}
+
+boot();

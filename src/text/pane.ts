@@ -1,0 +1,107 @@
+/** Chinese text of the task pane. Boot texts live in boot.json because taskpane.html uses them too. */
+import boot from "./boot.json";
+
+const two = (n: number) => n.toFixed(2);
+
+export const paneText = {
+  boot,
+  rescore: "重新评分",
+  rescoring: "正在评分……",
+  written: "已写回评分表",
+  notWritten: "未写入任何内容",
+  syncs: (n: number) => `与 Excel 往返 ${n} 次`,
+
+  tabs: { label: "面板视图", score: "评分", setup: "设置", judged: "评定" },
+  loading: "正在读取工作簿……",
+  readFailed: "读取工作簿失败",
+  writeFailed: "写入工作簿失败",
+  intro: "点击“重新评分”：按评分规则计算 21 项三级指标，写回得分、综合评分和评分等级。出错时不写入任何内容。",
+
+  summary: {
+    region: "评分结果",
+    total: "综合评分",
+    grade: "评分等级",
+    ruleSet: (title: string) => `规则集：${title}`,
+    changed: (n: number) => (n === 0 ? "与表中原有得分一致" : `${n} 项得分与表中原值不同`),
+    sumDelta: (d: number) => `变化合计 ${d > 0 ? "+" : ""}${two(d)} 分`,
+    writtenAt: "已写回评分表",
+    notWritten: "有问题未解决，未写入任何内容",
+  },
+
+  errors: {
+    title: (n: number) => `发现 ${n} 项问题，未写入任何内容`,
+    hint: "请按提示修改后重新评分。点“定位”选中对应单元格。",
+    found: "现为",
+    expected: "应为",
+    locate: "定位",
+    locateLabel: (where: string) => `定位到 ${where}`,
+  },
+
+  scores: {
+    region: "各项指标得分",
+    kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工", override: "调整" } as Record<string, string>,
+    kindTitle: {
+      formula: "按公式计算",
+      checklist: "按清单逐项评定",
+      deduction: "按不符合项扣分",
+      manual: "保留表中人工评分",
+      override: "人工调整（见理由）",
+    } as Record<string, string>,
+    of: (score: string, max: string) => `${score} / ${max}`,
+    noScore: "—",
+    previous: (prev: string, cur: string) => `原 ${prev} → ${cur}`,
+    previousEmpty: "原为空",
+    ruleScore: (s: string) => `按规则应得 ${s}`,
+    reason: (r: string) => `调整理由：${r}`,
+    lost: "失分原因",
+    parts: "评分细项",
+    rowLabel: (name: string, score: string, max: string, kind: string) => `${name}，${score} / ${max} 分，${kind}`,
+  },
+
+  problems: {
+    title: "存在的问题（草稿）",
+    none: "各项指标均得满分，无扣分问题。",
+    copy: "复制",
+    copied: "已复制",
+    copyFailed: "无法复制，请手动选中文字复制",
+    copyLabel: "复制存在的问题",
+    text: (items: string[]) => items.map((p, i) => `${i + 1}. ${p}`).join("\n"),
+  },
+
+  undo: {
+    button: "撤销本次评分",
+    undoing: "正在撤销……",
+    label: "撤销上次评分，恢复评分前的单元格内容",
+    none: "没有可撤销的评分",
+    recorded: (note: string) => note,
+    done: (n: number) => `已撤销：${n} 个单元格恢复为评分前的内容。`,
+    formula: (cells: string[]) => `注意：${cells.join("、")} 原为公式，已恢复为数值。`,
+    refused: "未撤销",
+  },
+
+  detail: {
+    label: "评分时生成“评分明细”工作表",
+    hint: "供审计查看每项的计算过程（保存在评分设置中）",
+  },
+
+  preview: {
+    banner: "预览模式：不在 Excel 中运行。可选择示例工作簿或本机的 .xlsx 文件，评分结果只保存在本页面中，可下载评分后的副本。",
+    source: "工作簿",
+    samples: [
+      { file: "seed-004-city-2021.xlsx", label: "示例：深圳市教育事务综合保障中心（2021，市级框架）" },
+      { file: "seed-000-district-2020.xlsx", label: "示例：区级 2020 框架" },
+    ],
+    pick: "打开 .xlsx 文件",
+    pickLabel: "选择本机的 .xlsx 工作簿",
+    own: (name: string) => `本机文件：${name}`,
+    download: "下载评分后的副本",
+    downloadDisabled: "有未解决的问题，暂不能下载",
+    downloadName: (name: string) => name.replace(/\.xlsx$/i, "") + "（已评分）.xlsx",
+    loadFailed: (why: string) => `无法打开工作簿：${why}`,
+    grid: "工作表预览",
+    gridSheet: "工作表",
+    gridLabel: (sheet: string) => `工作表“${sheet}”预览（只读，点击单元格可选中）`,
+    selected: (where: string) => `已选中 ${where}`,
+    located: (where: string) => `已定位到 ${where}`,
+  },
+} as const;

@@ -1,0 +1,10 @@
+/** Browser tests of the built pages (npm run test:e2e): headless Chromium via playwright-core. */
+module.exports = {
+  rootDir: "../..",
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", isolatedModules: true }],
+  },
+  testTimeout: 180000,
+};
