@@ -3,7 +3,7 @@
  * right code and target whose Chinese message names the defined name, what was found and what is
  * expected. Cases are derived from the golden seeds (loaded, then one raw value replaced).
  */
-import { parseInput, scoreCase, type ErrorCode, type RawValue, type RuleSet, type ScoreCase, type ScoreResult } from "../../src/engine";
+import { builtinRuleSet, parseInput, scoreCase, type ErrorCode, type RawValue, type RuleSet, type ScoreCase, type ScoreResult } from "../../src/engine";
 import { caseFileFrom, ind, load, SEED000, SEED004 } from "./helpers";
 
 function base(file: string): { rs: RuleSet; c: ScoreCase } {
@@ -320,5 +320,20 @@ describe("cell locations in messages", () => {
       c.effectTable![0].source = { name: "效果性指标表", sheet: "个性化指标", address: "B3" };
     });
     expect(r.errors[0].message).toContain("定义名称“效果性指标表”（个性化指标!B3）：个性化绩效指标“A”的分值：发现文本“十”");
+  });
+});
+
+describe("an empty case", () => {
+  test.each(["district-2020", "city-2021"])("%s: nothing bound → no throw, only 'missing' errors, one per input or indicator", (id) => {
+    const rs = builtinRuleSet(id)!;
+    let r: ScoreResult | undefined;
+    expect(() => (r = scoreCase(rs, { inputs: {}, parts: {}, manual: {}, overrides: {} }))).not.toThrow();
+    expect(r!.total).toBeNull();
+    expect(new Set(r!.errors.map((e) => e.code))).toEqual(new Set(["missing"]));
+    const targets = r!.errors.map((e) => e.target);
+    expect(new Set(targets).size).toBe(targets.length); // deduplicated
+    // every indicator is unscored, and each wholly judged one asks for its parts or a typed score
+    expect(r!.indicators.every((i) => i.score === null)).toBe(true);
+    expect(targets).toEqual(expect.arrayContaining(["budgetReasonableness", "procurement.planned", "procurement.2", "progress.q1", "effectiveness", "satisfaction"]));
   });
 });

@@ -42,6 +42,15 @@ describe.each(goldenFiles())("golden %s", (file) => {
     }
   });
 
+  test("every indicator below its 分值 gives at least one plain-words reason in problems", () => {
+    for (const i of r.indicators) {
+      if (i.score !== null && i.score < i.max) {
+        expect([i.name, i.lostPoints.length > 0]).toEqual([i.name, true]);
+        for (const l of i.lostPoints) expect(r.problems).toContain(l);
+      } else expect([i.name, i.lostPoints]).toEqual([i.name, []]);
+    }
+  });
+
   test("total is the decimal sum of the rounded indicator scores", () => {
     const sum = r.indicators.reduce((s, i) => s.plus(String(i.score)), new Dec(0));
     expect(sum.toNumber()).toBe(r.total);
