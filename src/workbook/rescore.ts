@@ -225,7 +225,7 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
   const engineErrors = result.errors.filter((e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)));
   errors.push(...engineErrors);
   result.errors = errors;
-  if (errors.length) return fail(ruleSet, { result, table });
+  if (errors.length) return fail(ruleSet, { result: { ...result, total: null, grade: null }, table });
 
   const now = options.now ?? new Date();
   const detail = options.detailSheet ?? settings.detailSheet ?? false;

@@ -1,0 +1,312 @@
+/**
+ * Generates the sample workbooks (assets/samples/) from the golden cases (../shared/golden), and
+ * the bad-workbook fixtures (test/fixtures/bad/). Run: npm run samples (npx tsx scripts/make-samples.ts).
+ * The samples are built from the same data as the golden tests, so they never drift.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import {
+  builtinRuleSet,
+  findIndicator,
+  indicatorsOf,
+  inputDef,
+  isInputId,
+  partName,
+  type CaseFile,
+  type IndicatorDef,
+  type RuleSet,
+} from "../src/engine";
+import { addInputSheet, addSettingsSheet, type SheetValues } from "../src/cli/init";
+import { TABLE_LAYOUT } from "../src/text/workbook";
+
+const ROOT = resolve(__dirname, "..");
+export const GOLDEN_DIR = resolve(ROOT, "../shared/golden");
+export const SAMPLES_DIR = join(ROOT, "assets/samples");
+export const BAD_DIR = join(ROOT, "test/fixtures/bad");
+
+export interface GoldenCase extends CaseFile {
+  id: string;
+  department?: string;
+  year?: number;
+  expected: Record<string, number>;
+  expectedTotal: number;
+  expectedGrade: string;
+  reported: Record<string, number | null>;
+  reportedTotal?: number | null;
+  reportedGrade?: string | null;
+}
+
+export function loadGolden(id: string): GoldenCase {
+  return JSON.parse(readFileSync(join(GOLDEN_DIR, `${id}.json`), "utf8")) as GoldenCase;
+}
+
+/** The two layouts of the seeds' 评分表. */
+export type TableStyle = "flat" | "merged";
+
+export interface SampleOptions {
+  /** seed 000: flat rows, header 自评得分, no total rows; seed 004: merged, 分数, 综合评分/评分等级. */
+  style?: TableStyle;
+  tableSheet?: string;
+}
+
+function percentValue(v: unknown): number | string | null {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && v.trim().endsWith("%")) return Number(v.trim().slice(0, -1)) / 100;
+  return v === undefined || v === null ? null : String(v);
+}
+
+/** Judged values of a golden case by default part name, as a clerk would type them. */
+export function partValues(rs: RuleSet, c: CaseFile): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [indicatorName, items] of Object.entries(c.subItems ?? {})) {
+    const def = findIndicator(rs, indicatorName);
+    if (!def) throw new Error(`golden ${indicatorName}: not in ${rs.id}`);
+    const entries: [string, unknown][] = Array.isArray(items)
+      ? items.map((v, i) => [String(i + 1), v])
+      : Object.entries(items).map(([label, v]) => [def.parts.find((p) => p.label === label || p.key === label)?.key ?? label, v]);
+    for (const [key, v] of entries) {
+      const part = def.parts.find((p) => p.key === key);
+      if (!part) throw new Error(`golden ${indicatorName}.${key}: no such part`);
+      const yesNo = ["judged", "veto", "ratioLinearDeduction", "ratioFull"].includes(part.rule.kind);
+      out[partName(def.name, key)] = yesNo && (v === 0 || v === 1) ? (v === 1 ? "是" : "否") : (v as string | number);
+    }
+  }
+  return out;
+}
+
+function criteriaText(def: IndicatorDef): string {
+  return def.parts.map((p, i) => `${def.parts.length > 1 ? `${i + 1}.` : ""}${p.text}`).join("\n");
+}
+
+/** Adds the 评分表 laid out as the seed prints it; returns the sheet. */
+export function addScoreTable(wb: ExcelJS.Workbook, rs: RuleSet, scores: Record<string, number | null>, style: TableStyle, title: string, sheetName: string, total?: { total: number | null; grade: string | null }): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = [{ width: 10 }, { width: 6 }, { width: 10 }, { width: 6 }, { width: 22 }, { width: 6 }, { width: 40 }, { width: 60 }, { width: 8 }];
+  const border: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+  ws.mergeCells("A1:I1");
+  ws.getCell("A1").value = title;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A1").alignment = { horizontal: "center" };
+  const L = TABLE_LAYOUT;
+  const nw = style === "flat" ? L.nameWeight : L.nameWeightCity;
+  ws.mergeCells("A2:F2");
+  ws.getCell("A2").value = L.top[0];
+  ws.getCell("G2").value = L.top[1];
+  ws.getCell("H2").value = style === "flat" ? L.top[2] : `参考${L.top[2]}`;
+  ws.mergeCells("I2:I4");
+  ws.getCell("I2").value = style === "flat" ? "自评\n得分" : "分数";
+  ws.mergeCells("A3:B3");
+  ws.mergeCells("C3:D3");
+  ws.mergeCells("E3:F3");
+  ws.getCell("A3").value = L.levels[0];
+  ws.getCell("C3").value = L.levels[1];
+  ws.getCell("E3").value = style === "flat" ? `${L.levels[2]}\u3000` : L.levels[2];
+  if (style === "flat") {
+    ws.getCell("G3").value = L.none;
+    ws.getCell("H3").value = L.none;
+    ws.getCell("G4").value = L.none;
+    ws.getCell("H4").value = L.none;
+  } else {
+    ws.mergeCells("G2:G4");
+    ws.mergeCells("H2:H4");
+  }
+  ["A", "C", "E"].forEach((col, i) => {
+    ws.getCell(`${col}4`).value = nw[0];
+    ws.getCell(`${String.fromCharCode(col.charCodeAt(0) + 1)}4`).value = nw[1];
+    void i;
+  });
+  let row = 5;
+  for (const level1 of rs.levels) {
+    const l1Start = row;
+    for (const level2 of level1.groups) {
+      const l2Start = row;
+      for (const def of level2.indicators) {
+        const r = ws.getRow(row);
+        if (style === "flat" || row === l1Start) {
+          r.getCell(1).value = level1.name;
+          r.getCell(2).value = Number(level1.weight);
+        }
+        if (style === "flat" || row === l2Start) {
+          r.getCell(3).value = level2.name;
+          r.getCell(4).value = Number(level2.weight);
+        }
+        r.getCell(5).value = def.name;
+        r.getCell(6).value = Number(def.weight);
+        r.getCell(7).value = def.criteria;
+        r.getCell(8).value = criteriaText(def);
+        const s = scores[def.id];
+        if (s !== undefined && s !== null) r.getCell(9).value = s;
+        r.getCell(9).numFmt = "0.00";
+        for (let k = 7; k <= 8; k++) r.getCell(k).alignment = { wrapText: true, vertical: "top" };
+        row++;
+      }
+      if (style === "merged" && row - 1 > l2Start) {
+        ws.mergeCells(l2Start, 3, row - 1, 3);
+        ws.mergeCells(l2Start, 4, row - 1, 4);
+      }
+    }
+    if (style === "merged" && row - 1 > l1Start) {
+      ws.mergeCells(l1Start, 1, row - 1, 1);
+      ws.mergeCells(l1Start, 2, row - 1, 2);
+    }
+  }
+  const last = row - 1;
+  if (total) {
+    ws.mergeCells(row, 1, row, 8);
+    ws.getCell(row, 1).value = "综合评分";
+    ws.getCell(row, 9).value = total.total;
+    ws.getCell(row, 9).numFmt = "0.00";
+    ws.mergeCells(row + 1, 1, row + 1, 8);
+    ws.getCell(row + 1, 1).value = "评分等级";
+    ws.getCell(row + 1, 9).value = total.grade;
+  }
+  const bottom = total ? last + 2 : last;
+  for (let r = 2; r <= bottom; r++) for (let c = 1; c <= 9; c++) ws.getCell(r, c).border = border;
+  for (let r = 2; r <= 4; r++) ws.getRow(r).font = { bold: true };
+  return ws;
+}
+
+/**
+ * A sample workbook from a golden case: the 评分表 with the case's reported scores, the 评分依据
+ * sheet with its inputs and judged parts, the 评分设置 sheet with its rule set and overrides.
+ * Golden `manual` scores stay as the typed scores (their parts unbound).
+ */
+export function buildSampleWorkbook(c: GoldenCase, options: SampleOptions = {}): ExcelJS.Workbook {
+  const rs = builtinRuleSet(c.ruleSet);
+  if (!rs) throw new Error(`unknown rule set ${c.ruleSet}`);
+  const style = options.style ?? (c.reportedTotal === null || c.reportedTotal === undefined ? "flat" : "merged");
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "pe-score make-samples";
+  const scores: Record<string, number | null> = {};
+  for (const [name, v] of Object.entries(c.reported)) {
+    const def = findIndicator(rs, name);
+    if (!def) throw new Error(`golden reported ${name}: not in ${rs.id}`);
+    scores[def.id] = v;
+  }
+  const title = style === "flat" ? `${c.year ?? ""}年度部门整体支出绩效评价指标评分表` : TABLE_LAYOUT.title;
+  addScoreTable(
+    wb,
+    rs,
+    scores,
+    style,
+    title,
+    options.tableSheet ?? (style === "flat" ? "指标评分表" : "评分表"),
+    style === "merged" ? { total: c.reportedTotal ?? null, grade: c.reportedGrade ?? null } : undefined,
+  );
+  const values: SheetValues = { inputs: {}, parts: partValues(rs, c) };
+  for (const [id, v] of Object.entries(c.inputs ?? {})) {
+    if (!isInputId(id)) throw new Error(`golden input ${id}: unknown`);
+    values.inputs![id] = inputDef(id).unit === "percent" ? percentValue(v) : (v as number | string | null);
+  }
+  addInputSheet(wb, rs, values);
+  addSettingsSheet(wb, {
+    ruleSet: rs.id,
+    detailSheet: false,
+    overrides: Object.entries(c.overrides ?? {}).map(([indicator, o]) => ({ indicator, score: Number(o.score), reason: o.reason ?? "" })),
+  });
+  void indicatorsOf;
+  return wb;
+}
+
+export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export const SAMPLES = [
+  { id: "seed-000-district-2020", file: "seed-000-district-2020.xlsx" },
+  { id: "seed-004-city-2021", file: "seed-004-city-2021.xlsx" },
+] as const;
+
+/** Rewrites the text of some zip entries (names exceljs cannot write, e.g. #REF!). */
+export function editEntries(bytes: Uint8Array, edit: Record<string, (xml: string) => string>): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [name, fn] of Object.entries(edit)) files[name] = strToU8(fn(strFromU8(files[name])));
+  return zipSync(files);
+}
+
+function setName(xml: string, name: string, reference: string): string {
+  const re = new RegExp(`(<definedName name="${name}"[^>]*>)[^<]*(</definedName>)`);
+  if (!re.test(xml)) throw new Error(`no defined name ${name}`);
+  return xml.replace(re, `$1${reference}$2`);
+}
+
+/** Address of the 评分依据 cell holding an input (by its default name). */
+function inputCell(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {
+  const ws = wb.getWorksheet("评分依据")!;
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 5).value === name) return ws.getCell(r, 3);
+  throw new Error(`no input row ${name}`);
+}
+
+function rowOf(ws: ExcelJS.Worksheet, indicator: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 5).value === indicator) return r;
+  throw new Error(`no row ${indicator}`);
+}
+
+/** The bad-workbook fixtures: file name → bytes. Each carries one specific fault. */
+export async function buildBadFixtures(): Promise<Record<string, Uint8Array>> {
+  const golden = loadGolden("seed-000-district-2020");
+  const base = () => buildSampleWorkbook(golden);
+  const table = (wb: ExcelJS.Workbook) => wb.getWorksheet("指标评分表")!;
+  const out: Record<string, Uint8Array> = {};
+  const make = async (file: string, mutate: (wb: ExcelJS.Workbook) => void, post?: (b: Uint8Array) => Uint8Array) => {
+    const wb = base();
+    mutate(wb);
+    const bytes = await toBytes(wb);
+    out[file] = post ? post(bytes) : bytes;
+  };
+  await make("missing-name.xlsx", (wb) => wb.definedNames.remove(`'评分依据'!$C$${inputCell(wb, "核定编制数").row}`, "核定编制数"));
+  await make("name-ref.xlsx", () => undefined, (b) => editEntries(b, { "xl/workbook.xml": (x) => setName(x, "核定编制数", "#REF!") }));
+  await make("name-two-cells.xlsx", (wb) => {
+    const c = inputCell(wb, "核定编制数");
+    wb.definedNames.add(`'评分依据'!$C$${Number(c.row) + 1}`, "核定编制数");
+  });
+  await make("text-amount.xlsx", (wb) => (inputCell(wb, "政府采购计划金额").value = "约三十万"));
+  await make("div0.xlsx", (wb) => (inputCell(wb, "三公经费预算数").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue));
+  await make("negative-amount.xlsx", (wb) => (inputCell(wb, "三公经费实际支出数").value = -7.28));
+  await make("fraction-person.xlsx", (wb) => (inputCell(wb, "在编人数").value = 52.5));
+  await make("percent-plain.xlsx", (wb) => {
+    const c = inputCell(wb, "一季度支出进度");
+    c.numFmt = "General";
+    c.value = 0.3782;
+  });
+  await make("no-table.xlsx", (wb) => (table(wb).getCell("I2").value = "备注"));
+  await make("row-missing.xlsx", (wb) => (table(wb).getCell(rowOf(table(wb), "项目监管"), 5).value = null));
+  await make("row-doubled.xlsx", (wb) => {
+    const ws = table(wb);
+    const from = ws.getRow(rowOf(ws, "项目监管"));
+    const to = ws.getRow(ws.rowCount + 1);
+    for (let c = 1; c <= 9; c++) to.getCell(c).value = from.getCell(c).value;
+  });
+  await make("no-room.xlsx", (wb) => {
+    const ws = table(wb);
+    ws.getCell(ws.rowCount + 1, 1).value = "备注：本表由财务科填写";
+  });
+  const empty = new ExcelJS.Workbook();
+  empty.addWorksheet("Sheet1");
+  out["empty.xlsx"] = await toBytes(empty);
+  out["not-xlsx.xlsx"] = strToU8("这不是 Excel 工作簿，只是一个改了扩展名的文本文件。\n");
+  return out;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(SAMPLES_DIR, { recursive: true });
+  for (const s of SAMPLES) {
+    const bytes = await toBytes(buildSampleWorkbook(loadGolden(s.id)));
+    writeFileSync(join(SAMPLES_DIR, s.file), bytes);
+    console.log(`${join("assets/samples", s.file)} (${bytes.length} bytes)`);
+  }
+  mkdirSync(BAD_DIR, { recursive: true });
+  for (const [file, bytes] of Object.entries(await buildBadFixtures())) {
+    writeFileSync(join(BAD_DIR, file), bytes);
+    console.log(`${join("test/fixtures/bad", file)} (${bytes.length} bytes)`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
