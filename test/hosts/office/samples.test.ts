@@ -1,0 +1,64 @@
+/**
+ * The Office host over the shipped sample workbooks with the real contract: the snapshot the
+ * fake yields equals the .xlsx reader's on the same file, and the sync counts hold.
+ */
+import { existsSync, readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { readXlsx } from "../../../src/hosts/xlsx";
+import { defaultContract } from "../../../src/hosts/office/defaultContract";
+import { rescoreWorkbook } from "../../../src/hosts/office/rescoreWorkbook";
+import type { WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import { fakeFromXlsx } from "../../fakes/fromSnapshot";
+
+const DIR = join(__dirname, "..", "..", "..", "assets", "samples");
+const FILES = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort() : [];
+
+function nonEmpty(s: WorkbookSnapshot) {
+  const cells = (list: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[]) =>
+    list.filter((c) => c.value !== null || c.formula || c.error).map((c) => [c.address, c.value, c.formula, c.error, c.numberFormat]);
+  return {
+    sheets: s.sheets,
+    names: s.names
+      .filter((n) => n.cells)
+      .map((n) => [n.name, n.scope, n.sheet, n.address, cells(n.cells!)])
+      .sort(),
+    grids: s.grids.map((g) => [g.sheet, cells(g.rows.flat()).sort(), [...g.merges].sort()]),
+    settings: s.settings && cells(s.settings.rows.flat()).sort(),
+  };
+}
+
+(FILES.length ? describe : describe.skip)("Office host over assets/samples", () => {
+  test.each(FILES)("%s: snapshot equals the .xlsx reader's; 3 syncs first, then 2", async (file) => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, file)));
+    const data = fakeFromXlsx(bytes);
+    const seen: WorkbookSnapshot[] = [];
+    const contract = { ...defaultContract, rescore: (s: WorkbookSnapshot, o?: { now?: Date }) => (seen.push(s), defaultContract.rescore(s, o)) };
+    const run = () => rescoreWorkbook(data.context(), { contract, support: () => true, now: new Date(0) });
+
+    const first = await run();
+    expect(first.errors).toEqual([]);
+    expect(first.syncs).toBe(3);
+    expect(first.recordedTable).toBe(true);
+    expect(nonEmpty(seen[0])).toEqual(nonEmpty(readXlsx(bytes)));
+    expect(data.names.some((n) => n.name === "评分表" && n.scope === null)).toBe(true);
+
+    await run(); // settles a table that grew (total rows added on the first run)
+    const t = first.outcome!.table!;
+    const top = Number(/\d+/.exec(t.address.split(":")[0])![0]);
+    const bottom = Number(/\d+/.exec(t.address.split(":")[1])![0]);
+    let spoiled = false;
+    for (let r = top; r <= bottom && !spoiled; r++) {
+      const c = data.cell(t.sheet, `${t.scoreColumn}${r}`);
+      if (c && typeof c.value === "number" && !c.formula) {
+        c.value += 1;
+        spoiled = true;
+      }
+    }
+    const known = await run();
+    expect(known.errors).toEqual([]);
+    expect(known.written).toBe(true);
+    expect(known.syncs).toBe(2);
+    const again = await run();
+    expect(again.syncs).toBe(1); // nothing changed, nothing to write
+  });
+});
