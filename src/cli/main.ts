@@ -6,6 +6,8 @@ type Verb = (args: string[]) => Promise<number>;
 
 const VERBS: Record<string, () => Promise<Verb>> = {
   case: async () => runCase,
+  score: async () => (await import("./score")).run,
+  init: async () => (await import("./init")).run,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -35,3 +35,41 @@ export const CLI = {
   problems: "存在的问题（可粘贴到报告）：",
   none: "无",
 };
+
+/** Text of `pe-score score` and `pe-score init`. */
+export const SCORE_CLI = {
+  needFiles: "请给出至少一个 .xlsx 工作簿或文件夹。",
+  outAndInPlace: "--out 与 --in-place 不能同时使用。",
+  noXlsxIn: (dir: string) => `文件夹“${dir}”中没有 .xlsx 工作簿。`,
+  file: (f: string) => `文件：${f}`,
+  header: { name: "三级指标", score: "得分", max: "分值", previous: "表中原值", diff: "差异" },
+  summary: (s: string) => `结果：${s}`,
+  errors: (n: number) => `问题（共 ${n} 项，未写入任何内容）：`,
+  readFailed: (why: string) => `无法读取：${why}`,
+  writeFailed: (why: string) => `无法写出评分后的文件：${why}`,
+  wrote: (f: string) => `已写出：${f}`,
+  wroteInPlace: (f: string) => `已更新：${f}`,
+  noChange: "无需写入（得分均未变化）",
+  wouldOverwrite: (f: string) => `输出文件与原文件相同（${f}）：--out 不会覆盖原文件，请换一个输出目录，或使用 --in-place。`,
+  batch: "汇总：",
+  batchHeader: { file: "文件", total: "综合评分", grade: "等级", status: "状态" },
+  ok: "正常",
+  problems: (n: number) => `${n} 项问题`,
+  totals: (n: number, ok: number, bad: number) => `共 ${n} 个文件：${ok} 个评分完成，${bad} 个有问题。`,
+  csvHeader: ["文件", "指标ID", "三级指标", "得分", "分值", "表中原值", "差异", "问题"],
+  csvTotal: "综合评分",
+  csvGrade: "评分等级",
+  // init
+  initNeedFile: "请给出一个 .xlsx 工作簿。",
+  initHasSheet: (sheet: string) => `工作簿中已有“${sheet}”工作表，未做修改。`,
+  initUnknownRuleSet: (id: string, ids: string[]) => `未知的规则集“${id}”，应为 ${ids.join(" / ")} 之一。`,
+  initLost: (what: string[]) =>
+    `未写出：用 exceljs 添加工作表会丢失原工作簿中的内容（${what.join("；")}）。请在 Excel 中用加载项的“添加评分依据”功能，或手工添加工作表。`,
+  initDone: (f: string, n: number) => `已添加“评分依据”“评分设置”工作表和 ${n} 个定义名称：${f}`,
+  lostCell: (sheet: string, address: string) => `${sheet}!${address} 的内容或格式`,
+  lostMerge: (sheet: string) => `工作表“${sheet}”的合并单元格`,
+  lostName: (name: string) => `定义名称“${name}”`,
+  lostPart: (part: string) => `内部部件 ${part}`,
+  lostTag: (sheet: string, tag: string) => `工作表“${sheet}”的 ${tag}`,
+  lostSheet: (sheet: string) => `工作表“${sheet}”`,
+};

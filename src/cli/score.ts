@@ -1,0 +1,252 @@
+/**
+ * `pe-score score <file.xlsx|folder>... [--out DIR] [--in-place] [--format table|json|csv] [--detail]`
+ * Scores each workbook with the same contract as the add-in (read → rescore → applyPlan). A broken
+ * file never stops the batch; exit 1 when any file had errors. `--out` writes scored copies and
+ * never overwrites an input; `--in-place` writes a temporary file beside the input and renames it
+ * over, so a crash never leaves a half-written workbook.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { applyPlan, readXlsx } from "../hosts/xlsx";
+import { rescore, safeText, type RescoreOutcome } from "../workbook";
+import { CLI, SCORE_CLI } from "../text/cli";
+import { renderTable, showScore } from "./format";
+import { UsageError } from "./case";
+
+export interface FileReport {
+  file: string;
+  outcome?: RescoreOutcome;
+  /** Errors that stopped this file: read failures and contract/engine errors, as messages. */
+  errors: string[];
+  written?: string;
+}
+
+export interface ScoreOptions {
+  out?: string;
+  inPlace?: boolean;
+  detail?: boolean;
+  now?: Date;
+}
+
+/** Expands folders to their .xlsx files (not recursive; Excel's ~$ lock files skipped). */
+export function expandInputs(paths: string[]): { files: string[]; notes: string[] } {
+  const files: string[] = [];
+  const notes: string[] = [];
+  for (const p of paths) {
+    let dir = false;
+    try {
+      dir = statSync(p).isDirectory();
+    } catch {
+      dir = false;
+    }
+    if (!dir) {
+      files.push(p);
+      continue;
+    }
+    const found = readdirSync(p)
+      .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
+      .sort()
+      .map((f) => join(p, f));
+    if (!found.length) notes.push(SCORE_CLI.noXlsxIn(p));
+    files.push(...found);
+  }
+  return { files, notes };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/** Scores one file; never throws. */
+export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
+  const report: FileReport = { file, errors: [] };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    report.errors.push(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
+    return report;
+  }
+  let outcome: RescoreOutcome;
+  try {
+    outcome = rescore(readXlsx(bytes), { ...(o.detail ? { detailSheet: true } : {}), ...(o.now ? { now: o.now } : {}) });
+  } catch (e) {
+    report.errors.push(SCORE_CLI.readFailed(errorText(e)));
+    return report;
+  }
+  report.outcome = outcome;
+  if (outcome.errors.length) {
+    report.errors.push(...outcome.errors.map((e) => e.message));
+    return report;
+  }
+  if (!o.out && !o.inPlace) return report;
+  try {
+    const scored = applyPlan(bytes, outcome.plan);
+    if (o.inPlace) {
+      const target = resolve(file);
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      writeFileSync(tmp, scored);
+      try {
+        renameSync(tmp, target);
+      } catch (e) {
+        if (existsSync(tmp)) unlinkSync(tmp);
+        throw e;
+      }
+      report.written = file;
+    } else {
+      const target = resolve(o.out!, basename(file));
+      if (target === resolve(file)) {
+        report.errors.push(SCORE_CLI.wouldOverwrite(file));
+        return report;
+      }
+      mkdirSync(resolve(o.out!), { recursive: true });
+      writeFileSync(target, scored);
+      report.written = target;
+    }
+  } catch (e) {
+    report.errors.push(SCORE_CLI.writeFailed(errorText(e)));
+  }
+  return report;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function previousOf(r: RescoreOutcome, id: string): number | null {
+  const d = r.result.differences.find((x) => x.target === id);
+  if (d && typeof d.previous === "number") return d.previous;
+  const c = r.changes.find((x) => x.id === id);
+  if (c) return c.previous;
+  const ind = r.result.indicators.find((i) => i.id === id);
+  return ind?.score ?? null; // unchanged: the sheet holds the same score
+}
+
+export function tableReport(rep: FileReport): string {
+  const out = [SCORE_CLI.file(rep.file)];
+  const r = rep.outcome;
+  if (r && r.result.indicators.length && !rep.errors.length) {
+    const h = SCORE_CLI.header;
+    const rows = r.result.indicators.map((i) => {
+      const prev = previousOf(r, i.id);
+      const diff = prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9 ? showScore(round2(i.score - prev)) : "";
+      return [i.name, showScore(i.score), showScore(i.max), showScore(prev), diff];
+    });
+    out.push(renderTable([h.name, h.score, h.max, h.previous, h.diff], rows, [false, true, true, true, true]));
+    out.push(SCORE_CLI.summary(r.summary));
+    for (const d of r.result.differences) if (d.note) out.push(`  ${d.name}：${d.note}`);
+  }
+  if (rep.errors.length) {
+    out.push(SCORE_CLI.errors(rep.errors.length));
+    rep.errors.forEach((e, n) => out.push(`  ${n + 1}. ${e}`));
+  } else if (rep.written) {
+    out.push(rep.written === rep.file ? SCORE_CLI.wroteInPlace(rep.file) : SCORE_CLI.wrote(rep.written));
+  }
+  return out.join("\n");
+}
+
+export function batchSummary(reports: FileReport[]): string {
+  const h = SCORE_CLI.batchHeader;
+  const rows = reports.map((r) => [
+    r.file,
+    r.errors.length ? "—" : showScore(r.outcome?.result.total ?? null),
+    r.errors.length ? "—" : (r.outcome?.result.grade ?? "—"),
+    r.errors.length ? SCORE_CLI.problems(r.errors.length) : SCORE_CLI.ok,
+  ]);
+  const bad = reports.filter((r) => r.errors.length).length;
+  return [SCORE_CLI.batch, renderTable([h.file, h.total, h.grade, h.status], rows, [false, true, false, false]), SCORE_CLI.totals(reports.length, reports.length - bad, bad)].join("\n");
+}
+
+export function jsonReport(reports: FileReport[]): string {
+  return JSON.stringify(
+    reports.map((r) => ({
+      file: r.file,
+      ok: r.errors.length === 0,
+      ruleSet: r.outcome?.ruleSet.id ?? null,
+      table: r.outcome?.table ?? null,
+      total: r.errors.length ? null : (r.outcome?.result.total ?? null),
+      grade: r.errors.length ? null : (r.outcome?.result.grade ?? null),
+      summary: r.outcome && !r.errors.length ? r.outcome.summary : null,
+      indicators: r.errors.length
+        ? []
+        : (r.outcome?.result.indicators ?? []).map((i) => ({
+            id: i.id,
+            name: i.name,
+            score: i.score,
+            max: i.max,
+            previous: previousOf(r.outcome!, i.id),
+            kind: i.kind,
+            explanation: i.explanation,
+          })),
+      differences: r.outcome?.result.differences ?? [],
+      errors: r.outcome?.errors.length
+        ? r.outcome.errors.map((e) => ({ code: e.code, target: e.target, name: e.source?.name, sheet: e.source?.sheet, address: e.source?.address, found: e.found, expected: e.expected, message: e.message }))
+        : r.errors.map((message) => ({ code: "file", message })),
+      written: r.written ?? null,
+    })),
+    null,
+    2,
+  );
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "number" ? String(v) : safeText(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvReport(reports: FileReport[]): string {
+  const lines = [SCORE_CLI.csvHeader.map(csvCell).join(",")];
+  for (const r of reports) {
+    if (r.errors.length || !r.outcome) {
+      lines.push([r.file, "", "", "", "", "", "", r.errors.join(" ")].map(csvCell).join(","));
+      continue;
+    }
+    for (const i of r.outcome.result.indicators) {
+      const prev = previousOf(r.outcome, i.id);
+      const diff = prev !== null && i.score !== null ? round2(i.score - prev) : null;
+      lines.push([r.file, i.id, i.name, i.score, i.max, prev, diff, ""].map(csvCell).join(","));
+    }
+    lines.push([r.file, "total", SCORE_CLI.csvTotal, r.outcome.result.total, 100, null, null, ""].map(csvCell).join(","));
+    lines.push([r.file, "grade", SCORE_CLI.csvGrade, r.outcome.result.grade, null, null, null, ""].map(csvCell).join(","));
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n"; // BOM so Excel opens the Chinese text as UTF-8
+}
+
+export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        "in-place": { type: "boolean", default: false },
+        format: { type: "string", default: "table" },
+        detail: { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(CLI.badOption((e as Error).message));
+  }
+  const v = parsed.values;
+  const format = v.format as string;
+  if (!["table", "json", "csv"].includes(format)) throw new UsageError(CLI.badFormat(format, ["table", "json", "csv"]));
+  if (!parsed.positionals.length) throw new UsageError(SCORE_CLI.needFiles);
+  if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
+  const { files, notes } = expandInputs(parsed.positionals);
+  const opts: ScoreOptions = { detail: v.detail === true, inPlace: v["in-place"] === true };
+  if (v.out) opts.out = v.out as string;
+  const reports: FileReport[] = [];
+  for (const f of files) {
+    const rep = scoreFile(f, opts);
+    reports.push(rep);
+    if (format === "table") out(tableReport(rep) + "\n");
+  }
+  if (format === "table") {
+    for (const n of notes) out(n);
+    out(batchSummary(reports));
+  } else if (format === "json") out(jsonReport(reports));
+  else out(csvReport(reports));
+  return reports.some((r) => r.errors.length) || notes.length ? 1 : 0;
+}
