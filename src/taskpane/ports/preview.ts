@@ -1,0 +1,52 @@
+/**
+ * WorkbookPort over an .xlsx file held in memory (preview mode, outside Office). Only the preview
+ * chunk imports this module: the .xlsx host must not weigh on the add-in's own bundle.
+ */
+import { applyPlan, readXlsx } from "../../hosts/xlsx";
+import type { CellRef, WorkbookPort } from "../port";
+import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
+
+export interface PreviewSelection {
+  /** Called by `select` (定位): the preview grid shows and highlights the cell. */
+  onSelect(ref: CellRef): void;
+  /** The cell the user clicked in the preview grid. */
+  selected(): CellRef | undefined;
+}
+
+export class PreviewPort implements WorkbookPort {
+  readonly mode = "preview" as const;
+  private data: Uint8Array;
+  private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+
+  constructor(bytes: Uint8Array, private readonly selection?: PreviewSelection) {
+    this.data = bytes;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return readXlsx(this.data);
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    // applyPlan is pure and throws before returning anything: all-or-nothing by construction.
+    this.data = applyPlan(this.data, plan);
+    for (const l of this.listeners) l(this.data);
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    this.selection?.onSelect(ref);
+  }
+
+  async selectedCell(): Promise<CellRef | undefined> {
+    return this.selection?.selected();
+  }
+
+  bytes(): Uint8Array {
+    return this.data;
+  }
+
+  /** Notified after every write (the preview grid and the download link follow the bytes). */
+  onChange(listener: (bytes: Uint8Array) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

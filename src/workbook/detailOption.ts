@@ -1,0 +1,51 @@
+/**
+ * Writing the 生成评分明细 option (the contract reads it in settings.ts) from the pane's switch:
+ * into the cell of its defined name, else the value cell beside its label on 评分设置, else a new
+ * label row under everything on that sheet (the sheet is created when the workbook has none).
+ */
+import type { CellWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
+import { NAMES, SETTINGS, SHEETS } from "../text/workbook";
+import { cellAddress } from "./address";
+import { compact, SheetView } from "./grid";
+import { findName, singleCell } from "./names";
+
+function write(sheet: string, address: string, value: string, previous: CellWrite["previous"]): WritePlan {
+  return { cells: [{ sheet, address, value, previous, role: "setting" }], sheets: [] };
+}
+
+export function detailOptionPlan(snapshot: WorkbookSnapshot, on: boolean): WritePlan {
+  const value = on ? SETTINGS.yes : SETTINGS.no;
+  const dn = findName(snapshot, NAMES.detailOption);
+  if (dn) {
+    const c = singleCell(dn, NAMES.detailOption);
+    if (c.ok && c.source.sheet && c.source.address) return write(c.source.sheet, c.source.address, value, c.cell.value);
+  }
+  const grid = snapshot.settings;
+  if (!grid) {
+    if (snapshot.sheets.includes(SHEETS.settings)) {
+      return { cells: [{ sheet: SHEETS.settings, address: "A1", value: SETTINGS.detail, previous: null, role: "setting" }, { sheet: SHEETS.settings, address: "B1", value, previous: null, role: "setting" }], sheets: [] };
+    }
+    return { cells: [], sheets: [{ sheet: SHEETS.settings, rows: [[SETTINGS.detail, value, SETTINGS.notes.detail]] }] };
+  }
+  const view = new SheetView(grid);
+  for (let r = view.top; r <= view.bottom; r++) {
+    for (let c = view.left; c <= view.right; c++) {
+      if (compact(view.text(r, c)) !== SETTINGS.detail) continue;
+      // The contract reads the first non-empty cell to the right; write that one (or the next cell).
+      for (let k = c + 1; k <= view.right; k++) {
+        const cell = view.cell(r, k);
+        if (cell && cell.value !== null && String(cell.value).trim() !== "") return write(grid.sheet, cell.address, value, cell.value);
+      }
+      return write(grid.sheet, cellAddress(r, c + 1), value, null);
+    }
+  }
+  const row = view.bottom + 2;
+  return {
+    cells: [
+      { sheet: grid.sheet, address: cellAddress(row, 1), value: SETTINGS.detail, previous: null, role: "setting" },
+      { sheet: grid.sheet, address: cellAddress(row, 2), value, previous: null, role: "setting" },
+      { sheet: grid.sheet, address: cellAddress(row, 3), value: SETTINGS.notes.detail, previous: null, role: "setting" },
+    ],
+    sheets: [],
+  };
+}
