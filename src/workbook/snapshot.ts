@@ -77,6 +77,28 @@ export interface SheetWrite {
   sheet: string;
   /** Row-major values starting at A1; text already formula-safe. */
   rows: (string | number | null)[][];
+  /**
+   * Optional number formats of cells of the new sheet (e.g. "0.00%" for percent inputs, which the
+   * engine rejects as plain numbers). Hosts apply them with the values.
+   */
+  formats?: { address: string; numberFormat: string }[];
+  /** Optional data validation (drop-downs, whole numbers) of cells of the new sheet. */
+  validations?: ValidationWrite[];
+  /** Optional column widths in characters, A first. */
+  columnWidths?: number[];
+}
+
+/** A data-validation rule on a range of a sheet the plan creates. */
+export interface ValidationWrite {
+  /** A1 cell or range without sheet, e.g. "C12" or "D40:D45". */
+  address: string;
+  /** list: one of `list`; whole / decimal: a number >= `min` (and <= `max` when given). */
+  type: "list" | "whole" | "decimal";
+  list?: string[];
+  min?: number;
+  max?: number;
+  /** Error text shown when a value is refused. */
+  error?: string;
 }
 
 /** A workbook-scoped defined name to create or re-point (binding an input to a cell). */
