@@ -5,9 +5,19 @@
  * scripts/make-samples.ts (which also fills the values from a golden case).
  */
 import type ExcelJS from "exceljs";
-import { EFFECT_TABLE_NAME, INPUTS, BUILTIN_RULE_SET_IDS, type InputId, type PartDef, type RuleSet } from "../engine";
+import { EFFECT_TABLE_NAME, INPUTS, BUILTIN_RULE_SET_IDS, builtinRuleSet, type InputId, type PartDef, type RuleSet } from "../engine";
 import { judgedParts } from "../workbook/inputs";
 import { INPUT_SHEET, NAMES, SETTINGS, SHEETS } from "../text/workbook";
+import { existsSync as fsExists, readFileSync as fsRead, renameSync as fsRename, unlinkSync as fsUnlink, writeFileSync as fsWrite } from "node:fs";
+import { basename as pathBase, dirname as pathDir, join as pathJoin, resolve as pathResolve } from "node:path";
+import { parseArgs as parseCliArgs } from "node:util";
+import { strFromU8, unzipSync } from "fflate";
+import { readXlsx } from "../hosts/xlsx";
+import { readPackage } from "../hosts/xlsx/pkg";
+import type { CellData, WorkbookSnapshot } from "../workbook/snapshot";
+import { inferRuleSet, locateTable } from "../workbook/table";
+import { CLI, SCORE_CLI } from "../text/cli";
+import { UsageError } from "./case";
 
 type Value = string | number | null;
 
@@ -178,4 +188,181 @@ export function addSettingsSheet(wb: ExcelJS.Workbook, s: SettingsValues): Excel
   table(SETTINGS.overrides, SETTINGS.notes.overrides, (s.overrides ?? []).map((o) => [o.indicator, o.score, o.reason]));
   table(SETTINGS.mapping, SETTINGS.notes.mapping, (s.mapping ?? []).map((m) => [m.key, m.name]));
   return ws;
+}
+
+// ---------------------------------------------------------------------------
+// `pe-score init <file.xlsx> [--out FILE] [--in-place] [--rule-set ID]`
+//
+// Choice: exceljs adds the two sheets (it writes data validations, number formats and names that
+// the xlsx host's SheetWrite cannot), and because exceljs rewrites the whole package, the result
+// is then *proved* against the original with the lossless reader before anything is written:
+// every original sheet's cells (value, formula, error, number format), merges, every defined
+// name, every package part beyond the ones any writer regenerates, and the count of
+// sheet-level features (validations, conditional formats, hyperlinks, drawings, protection...).
+// If anything would be lost, nothing is written and the user is told what and why.
+
+
+/** Parts every writer regenerates (their content is checked through the snapshot instead). */
+const REGENERATED = /^(\[Content_Types\]\.xml|_rels\/|docProps\/|xl\/_rels\/|xl\/workbook\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/theme\/|xl\/calcChain\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/)/i;
+/** Sheet-level features whose count must survive. */
+const FEATURES = ["dataValidation", "conditionalFormatting", "hyperlink", "drawing", "legacyDrawing", "tablePart", "sheetProtection", "autoFilter", "rowBreaks", "colBreaks", "pane"];
+
+function sameCell(a: CellData, b: CellData | undefined): boolean {
+  const norm = (f?: string) => (f === undefined || f === "General" ? "General" : f);
+  return (
+    !!b &&
+    a.value === b.value &&
+    (a.formula ?? "") === (b.formula ?? "") &&
+    (a.error ?? "") === (b.error ?? "") &&
+    (a.value === null && !a.formula ? true : norm(a.numberFormat) === norm(b.numberFormat))
+  );
+}
+
+function sheetXmls(bytes: Uint8Array): Map<string, string> {
+  const info = readPackage(bytes);
+  const files = unzipSync(bytes, { filter: (f) => info.sheets.some((s) => s.part === f.name) });
+  return new Map(info.sheets.filter((s) => s.part && files[s.part]).map((s) => [s.name, strFromU8(files[s.part!])]));
+}
+
+function count(xml: string, tag: string): number {
+  return (xml.match(new RegExp(`<(?:\\w+:)?${tag}[\\s/>]`, "g")) ?? []).length;
+}
+
+/** What `after` lost of `before` (empty = everything survived). */
+export function survivalLosses(before: Uint8Array, after: Uint8Array): string[] {
+  const lost: string[] = [];
+  const a = readXlsx(before);
+  const b = readXlsx(after);
+  for (const s of a.sheets) if (!b.sheets.includes(s)) lost.push(SCORE_CLI.lostSheet(s));
+  const cellsOf = (snap: WorkbookSnapshot, sheet: string) => {
+    const m = new Map<string, CellData>();
+    for (const g of snap.grids) if (g.sheet === sheet) for (const row of g.rows) for (const c of row) m.set(c.address, c);
+    return m;
+  };
+  for (const g of a.grids) {
+    const other = cellsOf(b, g.sheet);
+    for (const row of g.rows) {
+      for (const c of row) {
+        if (c.value === null && !c.formula && !c.error) continue;
+        if (!sameCell(c, other.get(c.address))) {
+          lost.push(SCORE_CLI.lostCell(g.sheet, c.address));
+          break;
+        }
+      }
+    }
+    const merges = new Set(b.grids.find((x) => x.sheet === g.sheet)?.merges ?? []);
+    if (g.merges.some((m) => !merges.has(m))) lost.push(SCORE_CLI.lostMerge(g.sheet));
+  }
+  for (const n of a.names) {
+    const same = b.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase() && x.scope === n.scope);
+    const target = (x: typeof n) => (x.sheet && x.address ? `${x.sheet}!${x.address}` : x.reference.replace(/\$/g, ""));
+    if (!same || target(same) !== target(n)) lost.push(SCORE_CLI.lostName(n.name));
+  }
+  const parts = (bytes: Uint8Array) => {
+    const names: string[] = [];
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+    return names;
+  };
+  const bParts = parts(after);
+  const folder = (p: string) => p.replace(/[^/]*$/, "");
+  for (const p of parts(before)) {
+    if (REGENERATED.test(p)) continue;
+    // exceljs renames parts (drawing1.xml → drawing2.xml); the folder must still hold as many.
+    const want = parts(before).filter((x) => folder(x) === folder(p)).length;
+    if (bParts.filter((x) => folder(x) === folder(p)).length < want) {
+      lost.push(SCORE_CLI.lostPart(p));
+    }
+  }
+  const xa = sheetXmls(before);
+  const xb = sheetXmls(after);
+  for (const [sheet, xml] of xa) {
+    const other = xb.get(sheet) ?? "";
+    for (const tag of FEATURES) if (count(other, tag) < count(xml, tag)) lost.push(SCORE_CLI.lostTag(sheet, tag));
+  }
+  return [...new Set(lost)];
+}
+
+export interface InitResult {
+  bytes?: Uint8Array;
+  names: number;
+  errors: string[];
+}
+
+/** Adds 评分依据 and 评分设置 to a workbook, only if the rest provably survives. */
+export async function initWorkbook(bytes: Uint8Array, ruleSetId?: string): Promise<InitResult> {
+  const ExcelJSmod = (await import("exceljs")).default;
+  const snap = readXlsx(bytes);
+  for (const s of [SHEETS.inputs, SHEETS.settings]) {
+    if (snap.sheets.some((x) => x.toLowerCase() === s.toLowerCase())) return { names: 0, errors: [SCORE_CLI.initHasSheet(s)] };
+  }
+  const located = locateTable(snap);
+  const id = ruleSetId ?? (located.table ? inferRuleSet(located.table) : undefined) ?? BUILTIN_RULE_SET_IDS[0];
+  const rs = builtinRuleSet(id);
+  if (!rs) return { names: 0, errors: [SCORE_CLI.initUnknownRuleSet(id, [...BUILTIN_RULE_SET_IDS])] };
+  const wb = new ExcelJSmod.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const before = new Set(snap.names.map((n) => n.name));
+  addInputSheet(wb, rs);
+  addSettingsSheet(wb, { ruleSet: rs.id });
+  const out = new Uint8Array(await wb.xlsx.writeBuffer());
+  const lost = survivalLosses(bytes, out);
+  if (lost.length) return { names: 0, errors: [SCORE_CLI.initLost(lost.slice(0, 8))] };
+  const added = readXlsx(out).names.filter((n) => !before.has(n.name)).length;
+  return { bytes: out, names: added, errors: [] };
+}
+
+export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCliArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } },
+    });
+  } catch (e) {
+    throw new UsageError(CLI.badOption((e as Error).message));
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
+  if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
+  const file = parsed.positionals[0];
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fsRead(file));
+  } catch (e) {
+    out(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? String(e)));
+    return 1;
+  }
+  let result: InitResult;
+  try {
+    result = await initWorkbook(bytes, v["rule-set"] as string | undefined);
+  } catch (e) {
+    out(SCORE_CLI.readFailed(e instanceof Error ? e.message : String(e)));
+    return 1;
+  }
+  if (result.errors.length || !result.bytes) {
+    result.errors.forEach((e) => out(e));
+    return 1;
+  }
+  const source = pathResolve(file);
+  let target: string;
+  if (v["in-place"]) target = source;
+  else {
+    target = pathResolve((v.out as string | undefined) ?? pathJoin(pathDir(source), pathBase(source).replace(/\.xlsx$/i, "") + "-评分.xlsx"));
+    if (target === source) {
+      out(SCORE_CLI.wouldOverwrite(file));
+      return 1;
+    }
+  }
+  const tmp = pathJoin(pathDir(target), `.${pathBase(target)}.${process.pid}.tmp`);
+  try {
+    fsWrite(tmp, result.bytes);
+    fsRename(tmp, target);
+  } catch (e) {
+    if (fsExists(tmp)) fsUnlink(tmp);
+    out(SCORE_CLI.writeFailed(e instanceof Error ? e.message : String(e)));
+    return 1;
+  }
+  out(SCORE_CLI.initDone(target, result.names));
+  return 0;
 }
