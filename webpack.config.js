@@ -80,7 +80,14 @@ module.exports = async (env = {}, options = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => content.toString().split(DEV_URL).join(prodUrl).split(DEV_URL.replace(/\/$/, "")).join(prodUrl.replace(/\/$/, "")),
+      // Full URLs get the deployment base; the AppDomain (an origin, no path) gets its origin.
+      transform: (content) =>
+        content
+          .toString()
+          .split(DEV_URL)
+          .join(prodUrl)
+          .split(DEV_URL.replace(/\/$/, ""))
+          .join(new URL(prodUrl).origin),
     },
   ];
   if (localOfficeJs) {
@@ -106,7 +113,12 @@ module.exports = async (env = {}, options = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // Fluent's react-context-selector imports `scheduler`, a peer dependency that npm leaves
+      // nested under react-dom here (peers are omitted); use react-dom's own copy.
+      alias: { scheduler: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })) },
+    },
     module: {
       rules: [
         {

@@ -49,9 +49,10 @@ function showDialog(message: CommandMessage): Promise<void> {
 let running = false;
 
 export async function rescore(event: Office.AddinCommands.Event): Promise<void> {
+  // Excel queues clicks until completed() is called, but guard anyway against re-entry.
+  const mine = !running;
   try {
-    // Excel queues clicks until completed() is called, but guard anyway against re-entry.
-    if (running) return;
+    if (!mine) return;
     running = true;
     let message: CommandMessage;
     try {
@@ -64,7 +65,7 @@ export async function rescore(event: Office.AddinCommands.Event): Promise<void> 
   } catch {
     // Nothing else can be shown; completed() below still runs.
   } finally {
-    running = false;
+    if (mine) running = false;
     event.completed();
   }
 }
