@@ -6,7 +6,6 @@
 import {
   applyOverrides,
   BUILTIN_RULE_SET_IDS,
-  builtinRuleSet,
   EFFECT_TABLE_NAME,
   findIndicator,
   INPUTS,
@@ -26,7 +25,7 @@ import { cellRaw } from "./names";
 import { inputNames, partInputs, readInputs, type CaseInputs } from "./inputs";
 import { buildPlan, numberOf } from "./plan";
 import { readSettings, type WorkbookSettings } from "./settings";
-import { checkRows, inferRuleSet, locateTable, totalCells } from "./table";
+import { checkRows, inferRuleSet, locateTable, sharedRuleSet, totalCells } from "./table";
 
 export interface RescoreOptions {
   /** Write the 评分明细 sheet; default: the 生成评分明细 setting, else false. */
@@ -67,7 +66,7 @@ function chooseRuleSet(
   let base: RuleSet | undefined;
   const chosen = settings.ruleSetId;
   if (chosen) {
-    base = builtinRuleSet(chosen.value.trim());
+    base = sharedRuleSet(chosen.value.trim());
     if (!base) {
       errors.push({
         code: "ruleSet",
@@ -80,7 +79,7 @@ function chooseRuleSet(
       return { errors };
     }
   } else if (inferred) {
-    base = builtinRuleSet(inferred);
+    base = sharedRuleSet(inferred);
   }
   if (!base) {
     errors.push({
@@ -156,7 +155,7 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
 export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
   const settings = readSettings(snapshot);
   const errors: ScoreError[] = [...settings.errors];
-  const fallback = builtinRuleSet(settings.ruleSetId?.value.trim() ?? "") ?? builtinRuleSet(BUILTIN_RULE_SET_IDS[0])!;
+  const fallback = () => sharedRuleSet(settings.ruleSetId?.value.trim() ?? "") ?? sharedRuleSet(BUILTIN_RULE_SET_IDS[0])!;
   const fail = (ruleSet: RuleSet, extra: Partial<RescoreOutcome> = {}): RescoreOutcome => ({
     ruleSet,
     result: extra.result ?? emptyResult(ruleSet.id, errors),
@@ -172,7 +171,7 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
   const chosen = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined);
   // Without a table the rule set cannot be inferred; that error would only repeat the first.
   if (located.table || settings.ruleSetId) errors.push(...chosen.errors);
-  const ruleSet = chosen.ruleSet ?? fallback;
+  const ruleSet = chosen.ruleSet ?? fallback();
   const t = located.table;
   const tableInfo = t ? { sheet: t.sheet, address: t.address, scoreColumn: t.scoreColumn } : undefined;
 
@@ -253,7 +252,7 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
  */
 export function contractNames(): string[] {
   const names = new Set<string>();
-  for (const id of BUILTIN_RULE_SET_IDS) for (const n of inputNames(builtinRuleSet(id)!)) names.add(n);
+  for (const id of BUILTIN_RULE_SET_IDS) for (const n of inputNames(sharedRuleSet(id)!)) names.add(n);
   for (const n of [NAMES.table, NAMES.total, NAMES.grade, NAMES.ruleSet, NAMES.detailOption]) names.add(n);
   return [...names];
 }

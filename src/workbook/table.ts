@@ -59,13 +59,24 @@ export interface ScoreTable {
 /** Sheets the contract writes itself: never taken for the 评分表. */
 const OWN_SHEETS: string[] = [SHEETS.detail, SHEETS.inputs, SHEETS.settings];
 
+const ruleSets = new Map<string, RuleSet | undefined>();
+/**
+ * Built-in rule sets, parsed once per process (builtinRuleSet validates and clones on every call,
+ * which a batch of hundreds of workbooks would pay per file). Callers must not mutate them;
+ * applyOverrides returns a copy.
+ */
+export function sharedRuleSet(id: string): RuleSet | undefined {
+  if (!ruleSets.has(id)) ruleSets.set(id, builtinRuleSet(id));
+  return ruleSets.get(id);
+}
+
 let nameIndex: Map<string, string> | undefined;
 /** Normalised name or alias → indicator id, over every built-in rule set (ids are shared). */
 function indicatorIndex(): Map<string, string> {
   if (nameIndex) return nameIndex;
   nameIndex = new Map();
   for (const id of BUILTIN_RULE_SET_IDS) {
-    for (const { def } of indicatorsOf(builtinRuleSet(id)!)) {
+    for (const { def } of indicatorsOf(sharedRuleSet(id)!)) {
       for (const n of [def.name, ...(def.aliases ?? [])]) if (!nameIndex.has(normalizeName(n))) nameIndex.set(normalizeName(n), def.id);
     }
   }
@@ -198,7 +209,7 @@ export function inferRuleSet(t: ScoreTable): string | undefined {
   let bestScore = -1;
   let tie = false;
   for (const id of BUILTIN_RULE_SET_IDS) {
-    const rs = builtinRuleSet(id)!;
+    const rs = sharedRuleSet(id)!;
     const defs = new Map(indicatorsOf(rs).map((e) => [e.def.id, e.def]));
     let score = 0;
     for (const row of t.matched) {
