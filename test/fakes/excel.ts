@@ -46,6 +46,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   protected: boolean;
   merges: string[];
+  /** Data-validation rules set through Range.dataValidation.rule (ExcelApi 1.8), by A1 range. */
+  validations?: { address: string; rule: Excel.DataValidationRule }[];
 }
 
 export interface FakeName {
@@ -394,6 +396,24 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
         }
       }
     });
+  }
+
+  /** ExcelApi 1.8. Only `rule` is modelled: setting it records the rule for the range's sheet. */
+  get dataValidation(): { rule: Excel.DataValidationRule } {
+    const range = this;
+    return {
+      get rule(): Excel.DataValidationRule {
+        throw new Error("fake: reading dataValidation.rule is not modelled");
+      },
+      set rule(rule: Excel.DataValidationRule) {
+        range.ctx.enqueue(() => {
+          const t = range.resolve();
+          if (t === null) return;
+          const s = range.writable(t);
+          (s.validations ??= []).push({ address: boxAddress(t), rule });
+        });
+      },
+    };
   }
 
   getRowsBelow(count = 1): FakeRange {

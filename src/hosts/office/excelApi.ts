@@ -12,11 +12,16 @@ export interface RangeAreasLike extends Pick<Excel.RangeAreas, "address" | "isNu
   load(propertyNames?: string | string[]): RangeAreasLike;
 }
 
+/** ExcelApi 1.8: a range's data validation; only touched when that set is supported. */
+export interface DataValidationLike extends Pick<Excel.DataValidation, "rule"> {}
+
 export interface RangeLike
   extends Pick<
     Excel.Range,
     "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"
   > {
+  /** ExcelApi 1.8 (drop-downs on a sheet the plan creates). */
+  readonly dataValidation: DataValidationLike;
   load(propertyNames?: string | string[]): RangeLike;
   /** ExcelApi 1.2: the two rows under the 评分表 where a missing total/grade may be added. */
   getRowsBelow(count?: number): RangeLike;

@@ -10,12 +10,12 @@
  *   between read and write) hits the first statement and nothing is applied; if a later statement
  *   fails, `queueRollback` restores the original content read in batch 1 (formulas included).
  */
-import type { CellData, CellWrite, DefinedNameData, NameWrite, WritePlan } from "../../workbook/snapshot";
+import type { CellData, CellWrite, DefinedNameData, NameWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
 import { officeText } from "../../text/office";
 import type { ScoreError } from "../../engine/types";
 import { parseCell, quoteSheet, rangeAddress } from "./address";
 import { hostError } from "./errors";
-import type { WorkbookLike } from "./excelApi";
+import type { ApiSupport, WorkbookLike, WorksheetLike } from "./excelApi";
 import { nameKey, TABLE_NAME, type ReadState } from "./read";
 
 type Value = string | number | boolean | null;
@@ -112,6 +112,8 @@ export function queueWrite(
   plan: WritePlan,
   state: ReadState,
   recordTable?: { sheet: string; address: string },
+  /** Which ExcelApi sets may be used: data validation of new sheets needs 1.8, else it is skipped. */
+  support: ApiSupport = () => false,
 ): WriteRecord {
   const runs = columnRuns(plan.cells);
   for (const run of runs) {
@@ -159,8 +161,34 @@ export function queueWrite(
     if (s.rows.length === 0) continue;
     const rows = s.rows.map((r) => Array.from({ length: width }, (_, i) => formulaSafe(r[i] ?? null)));
     ws.getRange(rangeAddress({ row: 0, col: 0 }, rows.length, width)).values = rows;
+    queueSheetExtras(ws, s, support);
   }
   return { runs, createdSheets, addedTableName, addedNames: nameWrites.map((n) => n.name), replacedNames };
+}
+
+/** Number formats and (ExcelApi 1.8) data validation of a sheet the plan creates. */
+function queueSheetExtras(ws: WorksheetLike, s: SheetWrite, support: ApiSupport): void {
+  for (const f of s.formats ?? []) {
+    const [a, b] = f.address.replace(/\$/g, "").split(":");
+    const p = parseCell(a);
+    const q = parseCell(b ?? a);
+    const rows = q.row - p.row + 1;
+    const cols = q.col - p.col + 1;
+    ws.getRange(f.address).numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, () => f.numberFormat));
+  }
+  if (!s.validations?.length || !support("1.8")) return;
+  for (const v of s.validations) {
+    const rule: Excel.DataValidationRule =
+      v.type === "list"
+        ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
+        : {
+            [v.type === "whole" ? "wholeNumber" : "decimal"]:
+              v.max !== undefined
+                ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" }
+                : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" },
+          };
+    ws.getRange(v.address).dataValidation.rule = rule;
+  }
 }
 
 function absolute(address: string): string {

@@ -5,7 +5,8 @@
  * ExcelJS would not do.
  */
 import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
-import type { CellWrite, NameWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
+import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WritePlan } from "../../workbook/snapshot";
+import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { formatAddress, formatRange, parseAddress, parseRange, RangePos } from "./address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
@@ -250,30 +251,147 @@ function boundsOf(planned: Map<string, PlannedCell>): RangePos | undefined {
 }
 
 /** A complete worksheet part holding `rows` from A1, text as inline strings. */
-export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS): string {
+/** Extras of a new sheet: cell styles (number formats), data validation, column widths. */
+export interface SheetExtras {
+  /** A1 address → cellXfs index, for formatted cells (empty ones too, so the format sticks). */
+  styles?: Map<string, number>;
+  validations?: ValidationWrite[];
+  columnWidths?: number[];
+}
+
+function validationXml(v: ValidationWrite): string {
+  const sqref = v.address.replace(/\$/g, "").toUpperCase();
+  const attrs: string[] = [`type="${v.type}"`];
+  let formulas = "";
+  if (v.type === "list") {
+    // A literal list is one quoted, comma-separated string (Excel's limit: 255 characters).
+    formulas = `<formula1>${escapeXml(`"${(v.list ?? []).map((x) => x.replace(/"/g, '""')).join(",")}"`)}</formula1>`;
+  } else if (v.max !== undefined) {
+    attrs.push('operator="between"');
+    formulas = `<formula1>${numberText(v.min ?? 0)}</formula1><formula2>${numberText(v.max)}</formula2>`;
+  } else {
+    attrs.push('operator="greaterThanOrEqual"');
+    formulas = `<formula1>${numberText(v.min ?? 0)}</formula1>`;
+  }
+  attrs.push('allowBlank="1"', 'showErrorMessage="1"');
+  if (v.error) attrs.push(`error="${encodeAttr(v.error)}"`);
+  attrs.push(`sqref="${sqref}"`);
+  return `<dataValidation ${attrs.join(" ")}>${formulas}</dataValidation>`;
+}
+
+export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS, extras: SheetExtras = {}): string {
   const body: string[] = [];
   let right = 0;
   let bottom = 0;
-  rows.forEach((values, i) => {
+  const styled = new Map<number, Map<number, number>>(); // row → col → style
+  for (const [address, style] of extras.styles ?? []) {
+    const p = parseAddress(address);
+    if (!p) continue;
+    const m = styled.get(p.row) ?? new Map<number, number>();
+    m.set(p.col, style);
+    styled.set(p.row, m);
+  }
+  const height = Math.max(rows.length, ...[...styled.keys()]);
+  for (let i = 0; i < height; i++) {
+    const values = rows[i] ?? [];
+    const styles = styled.get(i + 1);
+    const width = Math.max(values.length, ...(styles ? [...styles.keys()] : [0]));
     const cells: string[] = [];
-    values.forEach((v, j) => {
-      if (v === null || v === undefined) return;
+    for (let j = 0; j < width; j++) {
+      const v = values[j];
+      const style = styles?.get(j + 1);
+      if ((v === null || v === undefined) && style === undefined) continue;
       if (typeof v === "number" && !Number.isFinite(v)) {
         throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber("", formatAddress(i + 1, j + 1)));
       }
-      cells.push(cellXml("", i + 1, j + 1, [], v));
+      const keep: Attr[] = style === undefined ? [] : [{ name: "r", raw: formatAddress(i + 1, j + 1) }, { name: "s", raw: String(style) }];
+      cells.push(cellXml("", i + 1, j + 1, keep, v ?? null));
       right = Math.max(right, j + 1);
       bottom = i + 1;
-    });
+    }
     if (cells.length) body.push(`<row r="${i + 1}">${cells.join("")}</row>`);
-  });
+  }
   const dim = bottom ? formatRange({ top: 1, left: 1, bottom, right }) : "A1";
+  const widths = extras.columnWidths ?? [];
+  const cols = widths.length
+    ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${numberText(w)}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  const dv = extras.validations?.length
+    ? `<dataValidations count="${extras.validations.length}">${extras.validations.map(validationXml).join("")}</dataValidations>`
+    : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${mainNs}" xmlns:r="${R_NS}"><dimension ref="${dim}"/>` +
-    `<sheetData>${body.join("")}</sheetData>` +
+    `<worksheet xmlns="${mainNs}" xmlns:r="${R_NS}"><dimension ref="${dim}"/>${cols}` +
+    `<sheetData>${body.join("")}</sheetData>${dv}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
+}
+
+/**
+ * Adds one cellXfs entry per number format code (a built-in numFmtId when the code is one, else
+ * an existing or new custom <numFmt>), returning the new styles XML and code → xf index.
+ * Existing entries are untouched, so every cell already in the workbook keeps its look.
+ */
+export function addNumberFormatStyles(xml: string, codes: string[]): { xml: string; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  if (!codes.length) return { xml, index };
+  const root = readElement(xml, findRootStart(xml));
+  const p = root.prefix;
+  const kids = childElements(xml, root.openEnd, root.closeStart);
+  const numFmtsEl = kids.find((k) => k.local === "numFmts");
+  const xfsEl = kids.find((k) => k.local === "cellXfs");
+  if (!xfsEl) throw new XlsxFormatError("badPart", XLSX_TEXT.badPart("styles"));
+  const custom = new Map<string, number>();
+  let maxId = 163;
+  if (numFmtsEl && !numFmtsEl.selfClosing) {
+    for (const k of childElements(xml, numFmtsEl.openEnd, numFmtsEl.closeStart)) {
+      const id = Number(attrValue(k.attrs, "numFmtId"));
+      const code = attrValue(k.attrs, "formatCode");
+      if (Number.isInteger(id) && code !== undefined) {
+        custom.set(decodeXml(code), id);
+        maxId = Math.max(maxId, id);
+      }
+    }
+  }
+  const builtin = new Map(Object.entries(BUILTIN_NUMBER_FORMATS).map(([id, code]) => [code, Number(id)]));
+  const xfCount = xfsEl.selfClosing ? 0 : childElements(xml, xfsEl.openEnd, xfsEl.closeStart).filter((k) => k.local === "xf").length;
+  const newFmts: string[] = [];
+  const newXfs: string[] = [];
+  for (const code of [...new Set(codes)]) {
+    let id = builtin.get(code) ?? custom.get(code);
+    if (id === undefined) {
+      id = ++maxId;
+      custom.set(code, id);
+      newFmts.push(`<${p}numFmt numFmtId="${id}" formatCode="${encodeAttr(code)}"/>`);
+    }
+    index.set(code, xfCount + newXfs.length);
+    newXfs.push(`<${p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  }
+  const edits: Edit[] = [];
+  const setCount = (el: typeof xfsEl, n: number) => {
+    const open = xml.slice(el.start, el.openEnd);
+    const next = /\scount\s*=\s*"[^"]*"/.test(open) ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`) : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
+    edits.push({ start: el.start, end: el.openEnd, text: next });
+  };
+  if (newFmts.length) {
+    if (numFmtsEl && !numFmtsEl.selfClosing) {
+      const n = childElements(xml, numFmtsEl.openEnd, numFmtsEl.closeStart).filter((k) => k.local === "numFmt").length;
+      setCount(numFmtsEl, n + newFmts.length);
+      edits.push({ start: numFmtsEl.closeStart, end: numFmtsEl.closeStart, text: newFmts.join("") });
+    } else {
+      // CT_Stylesheet: numFmts comes first.
+      const at = numFmtsEl ? numFmtsEl.start : root.openEnd;
+      const end = numFmtsEl ? numFmtsEl.end : root.openEnd;
+      edits.push({ start: at, end, text: `<${p}numFmts count="${newFmts.length}">${newFmts.join("")}</${p}numFmts>` });
+    }
+  }
+  if (xfsEl.selfClosing) {
+    edits.push({ start: xfsEl.start, end: xfsEl.end, text: `<${p}cellXfs count="${newXfs.length}">${newXfs.join("")}</${p}cellXfs>` });
+  } else {
+    setCount(xfsEl, xfCount + newXfs.length);
+    edits.push({ start: xfsEl.closeStart, end: xfsEl.closeStart, text: newXfs.join("") });
+  }
+  return { xml: applyEdits(xml, edits), index };
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
@@ -451,8 +569,9 @@ function encodeLike(original: Uint8Array | undefined, xml: string): Uint8Array {
  * modified). Only the planned cells' <c> elements change in their sheet parts; workbook.xml
  * gets fullCalcOnLoad so dependent formulas recalculate on open; calcChain.xml loses the entries
  * of formula cells that were overwritten. Sheets in `plan.sheets` are created (or, when they
- * exist, replaced wholly, dropping that sheet's relationships). `numberFormat` of a CellWrite is
- * not applied by this host: a written cell keeps its style.
+ * exist, replaced wholly, dropping that sheet's relationships), with their optional number
+ * formats (new cellXfs entries in styles.xml), data validations and column widths.
+ * `numberFormat` of a CellWrite is not applied by this host: a written cell keeps its style.
  */
 export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const entries = listEntries(bytes);
@@ -477,12 +596,29 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   const sheetsByLower = new Map(info.sheets.map((s) => [s.name.toLowerCase(), s]));
   const seen = new Set<string>();
   const mainNs = /\bxmlns(?::\w+)?="(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(info.workbookXml)?.[1] ?? MAIN_NS;
+  // Number formats of new sheets' cells become cellXfs entries (one per code) in styles.xml.
+  const codes = plan.sheets.flatMap((sw) => (sw.formats ?? []).map((f) => f.numberFormat));
+  let styleIndex = new Map<string, number>();
+  if (codes.length && info.stylesPart) {
+    const styles = safeParse(info.stylesPart, () => addNumberFormatStyles(read(info.stylesPart!), codes));
+    write(info.stylesPart, styles.xml);
+    styleIndex = styles.index;
+  }
   for (const sw of plan.sheets) {
     checkSheetName(sw.sheet);
     const lower = sw.sheet.toLowerCase();
     if (seen.has(lower)) throw new XlsxPlanError("duplicateSheet", XLSX_TEXT.duplicateSheet(sw.sheet));
     seen.add(lower);
-    const xml = sheetXmlFor(sw.rows, mainNs);
+    const cellStyles = new Map<string, number>();
+    for (const f of sw.formats ?? []) {
+      const style = styleIndex.get(f.numberFormat);
+      const p = parseAddress(f.address.replace(/\$/g, "").trim());
+      if (style !== undefined && p) cellStyles.set(formatAddress(p.row, p.col), style);
+    }
+    const extras: SheetExtras = { styles: cellStyles };
+    if (sw.validations) extras.validations = sw.validations;
+    if (sw.columnWidths) extras.columnWidths = sw.columnWidths;
+    const xml = sheetXmlFor(sw.rows, mainNs, extras);
     const existing = sheetsByLower.get(lower);
     if (existing?.part && existing.kind === "worksheet") {
       write(existing.part, xml);
