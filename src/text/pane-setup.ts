@@ -23,7 +23,7 @@ export const BIND_TEXT = {
   noSelection: "没有读到选中的单元格：请先在工作表中单击要绑定的单元格。",
   badSelection: (address: string) => `选中的区域“${address}”无法识别，请重新选择一个单元格。`,
   selectOneCell: (label: string, address: string) => `“${label}”只能绑定到一个单元格，当前选中了 ${address}：请只选一个单元格。`,
-  selectTable: "个性化绩效指标表应绑定到至少 5 列的区域（名称、分值、性质、目标值、实际值，可另有“不适用”列）：请先选中整个表格区域。",
+  selectTable: "个性化绩效指标表应绑定到至少 5 列的区域（名称、分值、性质、目标值、实际值，可另有“不适用”列）：请选中整个表格区域，或只选表格左上角的单元格。",
 };
 
 /** 评分设置 edits (src/workbook/settings-edit.ts). */

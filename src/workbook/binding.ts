@@ -28,7 +28,8 @@ import type { CellData, DefinedNameData, NameWrite, WorkbookSnapshot, WritePlan 
 import { cellRaw, findName, singleCell } from "./names";
 import { isJudgedPart, judgedParts, mappedName, partInputs } from "./inputs";
 import type { WorkbookSettings } from "./settings";
-import { parseArea } from "./address";
+import { cellAddress, parseArea } from "./address";
+import { EFFECT_ROWS } from "./input-sheet";
 import { BIND_TEXT } from "../text/pane-setup";
 
 export type BindingState = "found" | "missing" | "invalid";
@@ -242,12 +243,16 @@ export function bindPlan(row: Pick<BindingRow, "kind" | "name" | "label">, selec
   const area = parseArea(address);
   if (!area) return { ok: false, message: BIND_TEXT.badSelection(selected.address) };
   const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+  let target = address;
   if (row.kind === "effectTable") {
-    if (area.right - area.left + 1 < 5) return { ok: false, message: BIND_TEXT.selectTable };
+    // Excel's port reports only the active cell of a selection: one cell is taken as the table's
+    // top-left corner (header + EFFECT_ROWS rows, 6 columns, as the 评分依据 sheet lays it out).
+    if (cells === 1) target = `${cellAddress(area.top, area.left)}:${cellAddress(area.top + EFFECT_ROWS, area.left + 5)}`;
+    else if (area.right - area.left + 1 < 5) return { ok: false, message: BIND_TEXT.selectTable };
   } else if (cells !== 1) {
     return { ok: false, message: BIND_TEXT.selectOneCell(row.label, address) };
   }
-  const name: NameWrite = { name: row.name, sheet: selected.sheet, address };
+  const name: NameWrite = { name: row.name, sheet: selected.sheet, address: target };
   return { ok: true, plan: { cells: [], sheets: [], names: [name] } };
 }
 

@@ -10,6 +10,7 @@ import {
   findIndicator,
   INPUTS,
   indicatorsOf,
+  normalizeName,
   partName,
   scoreCase,
   type RuleSet,
@@ -55,6 +56,12 @@ function emptyResult(ruleSet: string, errors: ScoreError[]): ScoreResult {
 
 function fmt(n: number): string {
   return n.toFixed(2);
+}
+
+/** True when `name` is a 一级 or 二级 group of the rule set. */
+export function isGroupName(rs: RuleSet, name: string): boolean {
+  const n = normalizeName(name);
+  return rs.levels.some((l1) => normalizeName(l1.name) === n || l1.groups.some((g) => normalizeName(g.name) === n));
 }
 
 /** Rule set: the 规则集 setting, else inferred from the table; then the settings' overrides. */
@@ -108,7 +115,9 @@ function chooseRuleSet(
       badNumber(w.value.name, w.source, v);
       continue;
     }
-    const def = findIndicator(base, w.value.name);
+    // A group's own name wins over an indicator alias ("效果性" is both a 二级 name and an alias
+    // of its 三级 indicator), or the group could never be re-weighted.
+    const def = isGroupName(base, w.value.name) ? undefined : findIndicator(base, w.value.name);
     if (def) (o.indicatorWeights ??= {})[def.id] = n;
     else (o.groupWeights ??= {})[w.value.name] = n;
   }

@@ -18,6 +18,7 @@ import { compact, SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 import { safeText, numberOf } from "./plan";
 import { readSettings, type WorkbookSettings } from "./settings";
+import { isGroupName } from "./rescore";
 
 export interface WeightRow {
   /** 一级, 二级 or 三级指标 name. */
@@ -342,7 +343,7 @@ function dedupe(cells: CellWrite[]): CellWrite[] {
 export function weightOverrides(base: RuleSet, weights: WeightRow[], grades?: GradeRow[]): RuleSetOverrides {
   const o: RuleSetOverrides = {};
   for (const w of weights) {
-    const def = findIndicator(base, w.name);
+    const def = isGroupName(base, w.name) ? undefined : findIndicator(base, w.name);
     if (def) (o.indicatorWeights ??= {})[def.id] = w.weight;
     else (o.groupWeights ??= {})[w.name] = w.weight;
   }
