@@ -110,7 +110,8 @@ describe("weight and grade drafts", () => {
     expect(errors.map((e) => e.target)).toEqual(["目标设置"]);
     expect(errors[0].message).toContain("目标设置");
     const more = checkDraft(base, [{ name: "目标设置", weight: 12 }]);
-    expect(more.map((e) => e.target).sort()).toEqual(["目标设置", "部门决策", "total"].sort());
+    expect(more.map((e) => e.target).sort()).toEqual(["目标设置", "部门决策"].sort());
+    expect(checkDraft(base, [{ name: "部门决策", weight: 30 }]).map((e) => e.target).sort()).toEqual(["部门决策", "total"].sort());
   });
 
   test("unknown names and bad grade bands are reported", () => {
