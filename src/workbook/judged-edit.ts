@@ -228,7 +228,10 @@ export interface EffectTableState {
 }
 
 function text(c: CellData | undefined): string {
-  return c && c.value !== null && !c.error ? String(c.value).trim() : "";
+  const t = c && c.value !== null && !c.error ? String(c.value).trim() : "";
+  // An .xlsx keeps safeText's "'" in the cell (Excel would not): show the text as typed; writing
+  // it back adds the quote again.
+  return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
 function num(c: CellData | undefined): number | null {
