@@ -76,6 +76,8 @@ module.exports = async (env = {}, options = {}) => {
 
   const copies = [
     { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+    // Preview mode (the pane in a plain browser) offers these sample workbooks.
+    { from: "assets/samples/*.xlsx", to: "samples/[name][ext]" },
     { from: "src/commands/help.html", to: "help.html" },
     {
       from: "manifest.xml",

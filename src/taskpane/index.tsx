@@ -6,8 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import { defaultContract } from "../hosts/office/defaultContract";
-import { officeRunner, rescoreWorkbook } from "../hosts/office/rescoreWorkbook";
+import { ExcelPort } from "./ports/excel";
 import { paneText } from "../text/pane";
 
 const ONREADY_TIMEOUT_MS = 5000;
@@ -50,22 +49,31 @@ function boot(): void {
         </MessageBarBody>
       </MessageBar>,
     );
+  // No Office host: preview mode over an .xlsx in memory. Loaded on demand so the add-in's own
+  // bundle does not carry the .xlsx host; `alert` says why Excel is not there, when that is odd.
+  const preview = (alert?: string) => {
+    settled = true;
+    import(/* webpackChunkName: "preview" */ "./preview/PreviewApp").then(
+      ({ PreviewApp }) => render(<PreviewApp alert={alert} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false),
+      () => failure(alert ?? paneText.boot.notInExcel),
+    );
+  };
 
   if (typeof Office === "undefined") {
-    failure(paneText.boot.officeMissing);
+    preview(paneText.boot.officeMissing);
     return;
   }
   const timer = window.setTimeout(() => {
-    if (!settled) failure(paneText.boot.onReadyTimeout);
+    if (!settled) preview(paneText.boot.onReadyTimeout);
   }, ONREADY_TIMEOUT_MS);
   void Office.onReady((info) => {
     window.clearTimeout(timer);
+    if (settled) return;
     if (info.host === Office.HostType.Excel) {
-      const runner = officeRunner();
-      render(<App rescore={() => rescoreWorkbook(runner, { contract: defaultContract })} />, isDark());
+      render(<App port={new ExcelPort()} />, isDark());
     } else {
-      // Outside Excel (plain browser): the pane engineer adds a preview over the bundled sample.
-      render(<App notice={paneText.boot.notInExcel} />);
+      // A plain browser (office.js loaded, no host): preview mode, nothing is wrong.
+      preview();
     }
   });
 }

@@ -13,6 +13,8 @@ export const paneText = {
 
   tabs: { label: "面板视图", score: "评分", setup: "设置", judged: "评定" },
   loading: "正在读取工作簿……",
+  /** Shown by the placeholder 设置 / 评定 views until their own views land. */
+  placeholder: "此视图正在开发中。",
   readFailed: "读取工作簿失败",
   writeFailed: "写入工作簿失败",
   intro: "点击“重新评分”：按评分规则计算 21 项三级指标，写回得分、综合评分和评分等级。出错时不写入任何内容。",

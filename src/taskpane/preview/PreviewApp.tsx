@@ -1,0 +1,179 @@
+/**
+ * Preview mode: the pane opened in a plain browser (no Office host). The same App runs over an
+ * .xlsx file held in memory — a bundled sample or a file the user picks — and the scored copy can
+ * be downloaded. This module and the .xlsx host it imports load only through a dynamic import(),
+ * so the add-in's own bundle does not carry them.
+ */
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { App } from "../App";
+import { PreviewPort } from "../ports/preview";
+import type { CellRef } from "../port";
+import { readXlsx } from "../../hosts/xlsx";
+import { paneText } from "../../text/pane";
+import { SheetGrid } from "./SheetGrid";
+
+const useStyles = makeStyles({
+  top: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  label: { fontSize: tokens.fontSizeBase200 },
+  select: { flexGrow: 1, minWidth: 0 },
+  file: { display: "none" },
+  banner: { fontSize: tokens.fontSizeBase200 },
+});
+
+interface Loaded {
+  id: number;
+  name: string;
+  port: PreviewPort;
+}
+
+export interface PreviewAppProps {
+  /** Why the pane is not in Excel (office.js missing, onReady timed out); shown as an alert. */
+  alert?: string;
+}
+
+const SAMPLES = paneText.preview.samples;
+
+export function PreviewApp({ alert }: PreviewAppProps) {
+  const styles = useStyles();
+  const t = paneText.preview;
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [source, setSource] = useState<string>(SAMPLES[0].file);
+  const [failure, setFailure] = useState<string>();
+  const [bytes, setBytes] = useState<Uint8Array>();
+  const [state, setState] = useState<{ errors: number; written: boolean }>({ errors: 0, written: false });
+  const [sheet, setSheet] = useState<string>();
+  const [selected, setSelected] = useState<CellRef>();
+  const [status, setStatus] = useState<string>();
+  const selectedRef = useRef<CellRef>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const counter = useRef(0);
+
+  const open = (name: string, data: Uint8Array) => {
+    try {
+      readXlsx(data); // refuse a file that is not an .xlsx before the views try it
+    } catch (e) {
+      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
+      return;
+    }
+    const port = new PreviewPort(data, {
+      onSelect: (ref) => {
+        selectedRef.current = ref;
+        setSelected(ref);
+        setSheet(ref.sheet);
+        setStatus(t.located(`${ref.sheet}!${ref.address}`));
+      },
+      selected: () => selectedRef.current,
+    });
+    port.onChange((b) => setBytes(b));
+    setFailure(undefined);
+    setBytes(data);
+    setState({ errors: 0, written: false });
+    setSelected(undefined);
+    selectedRef.current = undefined;
+    setStatus(undefined);
+    setSheet(undefined);
+    setLoaded({ id: ++counter.current, name, port });
+  };
+
+  const loadSample = async (file: string) => {
+    try {
+      const res = await fetch(`samples/${encodeURIComponent(file)}`);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      open(file, new Uint8Array(await res.arrayBuffer()));
+    } catch (e) {
+      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  useEffect(() => {
+    void loadSample(SAMPLES[0].file);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const onSource = (value: string) => {
+    setSource(value);
+    if (SAMPLES.some((s) => s.file === value)) void loadSample(value);
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = "";
+    if (!f) return;
+    setSource(`file:${f.name}`);
+    open(f.name, new Uint8Array(await f.arrayBuffer()));
+  };
+
+  const snapshot = useMemo(() => (bytes ? readXlsx(bytes) : undefined), [bytes]);
+  const shownSheet = sheet ?? snapshot?.sheets[0];
+  const url = useMemo(() => (bytes && state.written ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) : undefined), [bytes, state.written]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  const canDownload = !!url && state.errors === 0;
+
+  const top = (
+    <div className={styles.top}>
+      {alert && (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{paneText.boot.officeMissingTitle}</MessageBarTitle>
+            {alert}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody className={styles.banner}>{t.banner}</MessageBarBody>
+      </MessageBar>
+      <div className={styles.row}>
+        <label htmlFor="pe-source" className={styles.label}>
+          {t.source}
+        </label>
+        <Select id="pe-source" size="small" className={styles.select} value={source} onChange={(_, d) => onSource(d.value)}>
+          {SAMPLES.map((s) => (
+            <option key={s.file} value={s.file}>
+              {s.label}
+            </option>
+          ))}
+          {source.startsWith("file:") && <option value={source}>{t.own(source.slice(5))}</option>}
+        </Select>
+      </div>
+      <div className={styles.row}>
+        <input ref={fileInput} id="pe-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.file} aria-label={t.pickLabel} onChange={onFile} data-testid="file-input" />
+        <Button size="small" onClick={() => fileInput.current?.click()} aria-label={t.pickLabel}>
+          {t.pick}
+        </Button>
+        {canDownload ? (
+          <Button size="small" appearance="primary" as="a" href={url} download={t.downloadName(loaded?.name ?? "workbook.xlsx")} data-testid="download">
+            {t.download}
+          </Button>
+        ) : (
+          <Button size="small" disabledFocusable title={state.errors > 0 ? t.downloadDisabled : undefined} data-testid="download">
+            {t.download}
+          </Button>
+        )}
+      </div>
+      {failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {snapshot && shownSheet && (
+        <SheetGrid
+          snapshot={snapshot}
+          sheet={shownSheet}
+          selected={selected}
+          status={status}
+          onSheet={setSheet}
+          onPick={(ref) => {
+            selectedRef.current = ref;
+            setSelected(ref);
+            setStatus(t.selected(`${ref.sheet}!${ref.address}`));
+          }}
+        />
+      )}
+    </div>
+  );
+
+  if (!loaded) return <div style={{ padding: tokens.spacingHorizontalM }}>{top}</div>;
+  return <App key={loaded.id} port={loaded.port} top={top} onUpdate={(s) => setState((prev) => ({ errors: s.errors, written: s.written || prev.written }))} />;
+}

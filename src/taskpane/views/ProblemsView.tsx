@@ -1,0 +1,74 @@
+/** 存在的问题 drafted from the lost-point reasons, with a 复制 button for pasting into the Word report. */
+import { useState } from "react";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { paneText } from "../../text/pane";
+
+const useStyles = makeStyles({
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalXS}` },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  text: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase300,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+/** Clipboard API where allowed; the old execCommand path for webviews that refuse it. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the textarea path
+  }
+  try {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand?.("copy") ?? false;
+    area.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+export function ProblemsView({ problems }: { problems: string[] }) {
+  const styles = useStyles();
+  const t = paneText.problems;
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const text = problems.length ? t.text(problems) : t.none;
+  return (
+    <section aria-labelledby="pe-problems-title">
+      <div className={styles.head}>
+        <h3 id="pe-problems-title" className={styles.title}>
+          {t.title}
+        </h3>
+        <Button
+          size="small"
+          aria-label={t.copyLabel}
+          disabled={problems.length === 0}
+          onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+        >
+          {state === "copied" ? t.copied : t.copy}
+        </Button>
+      </div>
+      <p className={styles.text} data-testid="problems">
+        {text}
+      </p>
+      {state === "failed" && <div role="status">{t.copyFailed}</div>}
+    </section>
+  );
+}

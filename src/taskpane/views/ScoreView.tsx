@@ -1,0 +1,204 @@
+/**
+ * The 21 三级指标 under their 一级 / 二级 groups: score / 分值, how it was scored (badge), the sheet's
+ * previous value where it differed, and on expand the Chinese explanation, parts and lost points.
+ * Each row is a native disclosure button (aria-expanded): Fluent's Accordion would add ~22 KB gzip
+ * of motion code for the same behaviour.
+ */
+import { useState } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { ChevronRightRegular } from "@fluentui/react-icons";
+import type { IndicatorResult } from "../../engine/types";
+import type { RescoreOutcome } from "../../workbook/rescore";
+import { paneText } from "../../text/pane";
+import { points, score2 } from "./format";
+
+const useStyles = makeStyles({
+  level1: {
+    margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXXS}`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    display: "flex",
+    justifyContent: "space-between",
+  },
+  level2: {
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    display: "flex",
+    justifyContent: "space-between",
+    paddingLeft: tokens.spacingHorizontalXS,
+  },
+  num: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  header: {
+    display: "grid",
+    gridTemplateColumns: "12px 1fr auto auto",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    width: "100%",
+    minWidth: 0,
+    border: "none",
+    background: "none",
+    cursor: "pointer",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    textAlign: "start",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  // A plain tag (Fluent's Badge adds a few KB for the same look).
+  tag: {
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: "16px",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    whiteSpace: "nowrap",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+  },
+  tagFormula: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2 },
+  tagOverride: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorPaletteDarkOrangeForeground1 },
+  chevron: { fontSize: "12px", color: tokens.colorNeutralForeground3, transitionProperty: "transform", transitionDuration: tokens.durationFaster },
+  open: { transform: "rotate(90deg)" },
+  name: { minWidth: 0, overflowWrap: "anywhere", textAlign: "start" },
+  score: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  lost: { color: tokens.colorPaletteRedForeground1 },
+  prev: { gridColumn: "2 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1, textAlign: "start" },
+  panel: { padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} 24px`, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  para: { margin: `0 0 ${tokens.spacingVerticalXS}`, overflowWrap: "anywhere" },
+  sub: { margin: `${tokens.spacingVerticalXS} 0 0`, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  ul: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface ScoreViewProps {
+  outcome: RescoreOutcome;
+}
+
+interface Group {
+  name: string;
+  weight: string;
+  indicators: IndicatorResult[];
+}
+
+/** Groups the results by the rule set's own order (一级 → 二级 → 三级). */
+export function groupsOf(outcome: RescoreOutcome): { name: string; weight: string; groups: Group[] }[] {
+  const byId = new Map(outcome.result.indicators.map((i) => [i.id, i]));
+  return outcome.ruleSet.levels.map((l1) => ({
+    name: l1.name,
+    weight: l1.weight,
+    groups: l1.groups.map((l2) => ({
+      name: l2.name,
+      weight: l2.weight,
+      indicators: l2.indicators.map((d) => byId.get(d.id)).filter((x): x is IndicatorResult => !!x),
+    })),
+  }));
+}
+
+function sum(list: IndicatorResult[]): number {
+  return Math.round(list.reduce((s, i) => s + (i.score ?? 0), 0) * 100) / 100;
+}
+
+interface RowProps {
+  ind: IndicatorResult;
+  change?: RescoreOutcome["changes"][number];
+  note?: string;
+}
+
+function IndicatorRow({ ind, change, note }: RowProps) {
+  const styles = useStyles();
+  const t = paneText.scores;
+  const [open, setOpen] = useState(false);
+  const kind = t.kinds[ind.kind] ?? ind.kind;
+  const s = score2(ind.score);
+  const max = points(ind.max);
+  const panelId = `pe-ind-${ind.id}`;
+  return (
+    <li className={styles.item} data-testid={`indicator-${ind.id}`}>
+      <button type="button" className={styles.header} aria-expanded={open} aria-controls={panelId} aria-label={t.rowLabel(ind.name, s, max, kind)} onClick={() => setOpen(!open)}>
+        <ChevronRightRegular className={`${styles.chevron} ${open ? styles.open : ""}`} aria-hidden />
+        <span className={styles.name}>{ind.name}</span>
+        <span className={`${styles.score} ${ind.score !== null && ind.score < ind.max ? styles.lost : ""}`}>{t.of(s, max)}</span>
+        <span className={`${styles.tag} ${ind.kind === "formula" ? styles.tagFormula : ind.kind === "override" ? styles.tagOverride : ""}`} title={t.kindTitle[ind.kind]}>
+          {kind}
+        </span>
+        {change && (
+          <span className={styles.prev} data-testid={`previous-${ind.id}`}>
+            {change.previous === null ? t.previousEmpty : t.previous(score2(change.previous), s)}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div id={panelId} className={styles.panel}>
+          <p className={styles.para}>{ind.explanation}</p>
+          {note && <p className={styles.para}>{note}</p>}
+          {ind.kind === "override" && (
+            <p className={styles.para}>
+              {ind.ruleScore !== undefined && ind.ruleScore !== null ? t.ruleScore(score2(ind.ruleScore)) + "；" : ""}
+              {ind.overrideReason ? t.reason(ind.overrideReason) : ""}
+            </p>
+          )}
+          {ind.parts.length > 1 && (
+            <>
+              <p className={styles.sub}>{t.parts}</p>
+              <ul className={styles.ul}>
+                {ind.parts.map((p) => (
+                  <li key={p.key}>
+                    {p.label}：{score2(Number(p.score))} / {points(Number(p.points))}。{p.explanation}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {ind.lostPoints.length > 0 && (
+            <>
+              <p className={styles.sub}>{t.lost}</p>
+              <ul className={styles.ul}>
+                {ind.lostPoints.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function ScoreView({ outcome }: ScoreViewProps) {
+  const styles = useStyles();
+  const t = paneText.scores;
+  const changed = new Map(outcome.changes.map((c) => [c.id, c]));
+  const notes = new Map(outcome.result.differences.filter((d) => d.note).map((d) => [d.target, d.note!]));
+  return (
+    <section aria-label={t.region}>
+      {groupsOf(outcome).map((l1) => (
+        <div key={l1.name}>
+          <h3 className={styles.level1}>
+            <span>{l1.name}</span>
+            <span className={styles.num}>{t.of(score2(sum(l1.groups.flatMap((g) => g.indicators))), points(Number(l1.weight)))}</span>
+          </h3>
+          {l1.groups.map((l2) => (
+            <div key={l2.name}>
+              <h4 className={styles.level2}>
+                <span>{l2.name}</span>
+                <span className={styles.num}>{t.of(score2(sum(l2.indicators)), points(Number(l2.weight)))}</span>
+              </h4>
+              <ul className={styles.list}>
+                {l2.indicators.map((ind) => (
+                  <IndicatorRow key={ind.id} ind={ind} change={changed.get(ind.id)} note={notes.get(ind.id)} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}
