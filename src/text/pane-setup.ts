@@ -95,6 +95,8 @@ export const PANE_SETUP = {
   },
   judged: {
     title: "评定事项",
+    othersTitle: "其他指标的人工调整",
+    othersHint: "按公式计算的指标也可人工调整：填写调整后得分和理由，评分结果会同时显示规则应得分。",
     hint: "在此填写的内容写入工作簿中对应名称的单元格，随后自动重新评分。",
     yes: "是",
     no: "否",

@@ -21,6 +21,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { indicatorsOf } from "../../engine";
 import type { WorkbookPort } from "../port";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { readSettings } from "../../workbook/settings";
@@ -63,6 +64,11 @@ export function JudgedView({ port, snapshot, onChanged }: JudgedViewProps) {
   const settings = useMemo(() => readSettings(snapshot), [snapshot]);
   const { effective } = useRuleSets(snapshot);
   const model = useMemo(() => judgedModel(snapshot, effective, settings), [snapshot, effective, settings]);
+  // Any indicator may be overridden (人工调整), not only those with judged parts.
+  const others = useMemo(() => {
+    const listed = new Set(model.map((m) => m.def.id));
+    return indicatorsOf(effective).map((e) => e.def).filter((d) => !listed.has(d.id));
+  }, [model, effective]);
 
   const edit = (ind: JudgedIndicator, slot: PartSlot, e: PartEdit) =>
     run(slot.state === "missing" ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e));
@@ -176,6 +182,20 @@ export function JudgedView({ port, snapshot, onChanged }: JudgedViewProps) {
                 {ind.effect && <EffectTableEditor snapshot={snapshot} ruleSet={effective} settings={settings} busy={busy} run={run} />}
                 <OverrideEditor snapshot={snapshot} ruleSet={effective} indicator={ind.def} busy={busy} run={run} />
               </div>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+      <h2 className={shared.h}>{T.othersTitle}</h2>
+      <Text className={shared.hint}>{T.othersHint}</Text>
+      <Accordion multiple collapsible>
+        {others.map((def) => (
+          <AccordionItem key={def.id} value={def.id}>
+            <AccordionHeader size="small">
+              {def.name}（{def.weight} 分）
+            </AccordionHeader>
+            <AccordionPanel>
+              <OverrideEditor snapshot={snapshot} ruleSet={effective} indicator={def} busy={busy} run={run} />
             </AccordionPanel>
           </AccordionItem>
         ))}
