@@ -212,7 +212,7 @@ export function App({ port, top, onUpdate, now = () => new Date() }: AppProps) {
             {outcome && <ErrorsView errors={outcome.errors} onLocate={onLocate} />}
             {outcome && outcome.result.indicators.length > 0 && (
               <>
-                <SummaryView outcome={outcome} written={written} />
+                {outcome.errors.length === 0 && <SummaryView outcome={outcome} written={written} />}
                 <ScoreView outcome={outcome} />
                 {outcome.errors.length === 0 && <ProblemsView problems={outcome.result.problems} />}
               </>

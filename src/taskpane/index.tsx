@@ -53,8 +53,14 @@ function boot(): void {
   // bundle does not carry the .xlsx host; `alert` says why Excel is not there, when that is odd.
   const preview = (alert?: string) => {
     settled = true;
+    // The first sample is fetched while the chunk loads (the two would otherwise run one after the other).
+    const first = fetch(`samples/${encodeURIComponent(paneText.preview.samples[0].file)}`).then(async (res) => {
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    });
+    first.catch(() => undefined); // reported by the preview when it awaits it
     import(/* webpackChunkName: "preview" */ "./preview/PreviewApp").then(
-      ({ PreviewApp }) => render(<PreviewApp alert={alert} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false),
+      ({ PreviewApp }) => render(<PreviewApp alert={alert} first={first} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false),
       () => failure(alert ?? paneText.boot.notInExcel),
     );
   };

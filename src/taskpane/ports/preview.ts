@@ -17,13 +17,21 @@ export class PreviewPort implements WorkbookPort {
   readonly mode = "preview" as const;
   private data: Uint8Array;
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
+  /** The snapshot of the current bytes: parsing is the slow part of preview mode, do it once. */
+  private cached?: { bytes: Uint8Array; snapshot: WorkbookSnapshot };
 
   constructor(bytes: Uint8Array, private readonly selection?: PreviewSelection) {
     this.data = bytes;
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return readXlsx(this.data);
+    return this.snapshot();
+  }
+
+  /** Synchronous read (throws XlsxFormatError for bytes that are not an .xlsx). Views must not mutate it. */
+  snapshot(): WorkbookSnapshot {
+    if (this.cached?.bytes !== this.data) this.cached = { bytes: this.data, snapshot: readXlsx(this.data) };
+    return this.cached.snapshot;
   }
 
   async apply(plan: WritePlan): Promise<void> {

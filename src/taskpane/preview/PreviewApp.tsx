@@ -9,7 +9,6 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles
 import { App } from "../App";
 import { PreviewPort } from "../ports/preview";
 import type { CellRef } from "../port";
-import { readXlsx } from "../../hosts/xlsx";
 import { paneText } from "../../text/pane";
 import { SheetGrid } from "./SheetGrid";
 
@@ -31,11 +30,21 @@ interface Loaded {
 export interface PreviewAppProps {
   /** Why the pane is not in Excel (office.js missing, onReady timed out); shown as an alert. */
   alert?: string;
+  /** The first sample's bytes, fetched while this chunk loaded (see index.tsx). */
+  first?: Promise<Uint8Array>;
+}
+
+/** Starts fetching a bundled sample workbook (served from dist/samples/). */
+export function fetchSample(file: string): Promise<Uint8Array> {
+  return fetch(`samples/${encodeURIComponent(file)}`).then(async (res) => {
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  });
 }
 
 const SAMPLES = paneText.preview.samples;
 
-export function PreviewApp({ alert }: PreviewAppProps) {
+export function PreviewApp({ alert, first }: PreviewAppProps) {
   const styles = useStyles();
   const t = paneText.preview;
   const [loaded, setLoaded] = useState<Loaded>();
@@ -51,12 +60,6 @@ export function PreviewApp({ alert }: PreviewAppProps) {
   const counter = useRef(0);
 
   const open = (name: string, data: Uint8Array) => {
-    try {
-      readXlsx(data); // refuse a file that is not an .xlsx before the views try it
-    } catch (e) {
-      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
-      return;
-    }
     const port = new PreviewPort(data, {
       onSelect: (ref) => {
         selectedRef.current = ref;
@@ -66,6 +69,12 @@ export function PreviewApp({ alert }: PreviewAppProps) {
       },
       selected: () => selectedRef.current,
     });
+    try {
+      port.snapshot(); // refuse a file that is not an .xlsx before the views try it
+    } catch (e) {
+      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
+      return;
+    }
     port.onChange((b) => setBytes(b));
     setFailure(undefined);
     setBytes(data);
@@ -77,18 +86,16 @@ export function PreviewApp({ alert }: PreviewAppProps) {
     setLoaded({ id: ++counter.current, name, port });
   };
 
-  const loadSample = async (file: string) => {
+  const loadSample = async (file: string, bytes?: Promise<Uint8Array>) => {
     try {
-      const res = await fetch(`samples/${encodeURIComponent(file)}`);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      open(file, new Uint8Array(await res.arrayBuffer()));
+      open(file, await (bytes ?? fetchSample(file)));
     } catch (e) {
       setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
     }
   };
 
   useEffect(() => {
-    void loadSample(SAMPLES[0].file);
+    void loadSample(SAMPLES[0].file, first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -105,7 +112,8 @@ export function PreviewApp({ alert }: PreviewAppProps) {
     open(f.name, new Uint8Array(await f.arrayBuffer()));
   };
 
-  const snapshot = useMemo(() => (bytes ? readXlsx(bytes) : undefined), [bytes]);
+  // The port caches the snapshot of its bytes; `bytes` only makes this follow every write.
+  const snapshot = useMemo(() => (bytes && loaded ? loaded.port.snapshot() : undefined), [bytes, loaded]);
   const shownSheet = sheet ?? snapshot?.sheets[0];
   const url = useMemo(() => (bytes && state.written ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) : undefined), [bytes, state.written]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);

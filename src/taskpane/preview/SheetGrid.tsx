@@ -19,6 +19,8 @@ const useStyles = makeStyles({
     overflow: "auto",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, lineHeight: "16px", fontVariantNumeric: "tabular-nums" },

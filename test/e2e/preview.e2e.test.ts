@@ -1,0 +1,137 @@
+/**
+ * The built pane in a plain browser (preview mode) at the task pane's width, 320 px: the seed 004
+ * sample rescored (89.46, 良, 预算执行率 5.66 → 5.96), downloaded, undone; a bad workbook's errors
+ * with 定位 and the download disabled; no horizontal overflow; screenshots of each view in
+ * test-results/. Also: the add-in path does not carry the .xlsx host, and stays under budget.
+ */
+import { mkdirSync, readFileSync, readdirSync } from "fs";
+import { join } from "path";
+import { gzipSync } from "zlib";
+import type { Browser, Page } from "playwright-core";
+import { readXlsx } from "../../src/hosts/xlsx";
+import { XLSX_TEXT } from "../../src/text/xlsx";
+import { paneText } from "../../src/text/pane";
+import { build, CDN, launch, OFFICE_OUTSIDE_HOST, RESULTS, ROOT, serve, type Built, type Served } from "./helpers";
+
+let built: Built;
+let served: Served;
+let browser: Browser;
+const external: string[] = [];
+
+beforeAll(async () => {
+  built = build();
+  served = await serve(built.dir);
+  browser = await launch();
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  built?.dispose();
+});
+
+async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, colorScheme: options.dark ? "dark" : "light" });
+  const page = await context.newPage();
+  await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(served.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:")) external.push(url);
+  });
+  await page.goto(`${served.base}/taskpane.html`);
+  await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });
+  await page.getByRole("button", { name: paneText.rescore }).waitFor({ state: "visible" });
+  return page;
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(320);
+}
+
+async function download(page: Page): Promise<Uint8Array> {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  return new Uint8Array(readFileSync((await dl.path())!));
+}
+
+function cell(bytes: Uint8Array, sheet: string, address: string): unknown {
+  for (const g of readXlsx(bytes).grids.filter((x) => x.sheet === sheet)) for (const r of g.rows) for (const c of r) if (c.address === address) return c.value;
+  return null;
+}
+
+test("seed 004: rescoring shows 89.46 良 and 5.66 → 5.96; the scored copy downloads; undo restores", async () => {
+  const page = await openPreview();
+  await page.screenshot({ path: join(RESULTS, "pane-preview-start.png"), fullPage: true });
+  // Before any rescoring there is nothing to download.
+  expect(await page.getByTestId("download").getAttribute("aria-disabled")).toBe("true");
+
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  await expect(page.getByTestId("total").textContent()).resolves.toBe("89.46");
+  expect(await page.getByTestId("grade").textContent()).toBe("良");
+  expect(await page.getByTestId("previous-budgetExecution").textContent()).toBe("原 5.66 → 5.96");
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "pane-score.png"), fullPage: true });
+
+  await page.getByTestId("indicator-budgetExecution").getByRole("button").click();
+  await page.getByTestId("indicator-budgetExecution").screenshot({ path: join(RESULTS, "pane-score-expanded.png") });
+  await noHorizontalOverflow(page);
+
+  const scored = await download(page);
+  expect(cell(scored, "评分表", "I20")).toBe(5.96);
+  expect(cell(scored, "评分表", "I26")).toBe(89.46);
+
+  const undo = page.getByRole("button", { name: paneText.undo.label });
+  await undo.click();
+  await page.getByTestId("notice").getByText(paneText.undo.done(2)).waitFor();
+  await page.screenshot({ path: join(RESULTS, "pane-undone.png"), fullPage: true });
+  const undone = await download(page);
+  expect(cell(undone, "评分表", "I20")).toBe(5.66);
+  expect(cell(undone, "评分表", "I26")).toBe(89.16);
+  expect(await undo.isDisabled()).toBe(true);
+  await page.context().close();
+});
+
+test("a bad workbook: its errors are listed, 定位 shows the cell, download stays disabled", async () => {
+  const page = await openPreview();
+  await page.getByTestId("file-input").setInputFiles(join(ROOT, "test/fixtures/bad/text-amount.xlsx"));
+  await page.getByRole("combobox", { name: paneText.preview.source }).filter({ hasText: "text-amount.xlsx" }).waitFor();
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  const errors = page.getByTestId("errors");
+  await errors.waitFor({ state: "visible" });
+  expect(await errors.getByRole("listitem").count()).toBeGreaterThan(0);
+  expect(await page.getByTestId("download").getAttribute("aria-disabled")).toBe("true");
+  // Scores that could be computed are listed, but no total or grade: nothing is written.
+  expect(await page.getByTestId("total").count()).toBe(0);
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "pane-errors.png"), fullPage: true });
+
+  await errors.getByRole("button", { name: /定位到/ }).first().click();
+  await expect(page.getByTestId("grid-status").textContent()).resolves.toMatch(/^已定位到 /);
+  expect(await page.locator('[data-testid="sheet-grid"] td[aria-selected="true"]').count()).toBe(1);
+  await page.getByTestId("sheet-grid").screenshot({ path: join(RESULTS, "pane-errors-located.png") });
+  await page.context().close();
+});
+
+test("the second sample and the dark theme", async () => {
+  const page = await openPreview({ dark: true });
+  await page.getByRole("combobox", { name: paneText.preview.source }).selectOption(paneText.preview.samples[1].file);
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  await page.getByTestId("total").waitFor();
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "pane-dark-seed000.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("nothing but office.js and the add-in's own files is fetched", () => {
+  expect(external).toEqual([]);
+});
+
+test("the add-in path does not carry the .xlsx host and stays under 150 KB gzip", () => {
+  const js = readdirSync(built.dir).filter((f) => f.endsWith(".js"));
+  const taskpane = readFileSync(join(built.dir, "taskpane.js"));
+  expect(taskpane.toString("utf8")).not.toContain(XLSX_TEXT.notZip);
+  const lazy = js.filter((f) => f !== "taskpane.js" && readFileSync(join(built.dir, f), "utf8").includes(XLSX_TEXT.notZip));
+  expect(lazy.length).toBe(1);
+  expect(gzipSync(taskpane, { level: 9 }).length).toBeLessThan(150 * 1024);
+});
