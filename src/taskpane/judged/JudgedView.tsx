@@ -70,8 +70,9 @@ export function JudgedView({ port, snapshot, onChanged }: JudgedViewProps) {
     return indicatorsOf(effective).map((e) => e.def).filter((d) => !listed.has(d.id));
   }, [model, effective]);
 
+  // A part with no usable cell (no name, or a name gone to #REF!) gets a new row on 评分依据.
   const edit = (ind: JudgedIndicator, slot: PartSlot, e: PartEdit) =>
-    run(slot.state === "missing" ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e));
+    run(!slot.address ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e));
 
   const part = (ind: JudgedIndicator, slot: PartSlot) => {
     const p = slot.part;
@@ -143,10 +144,10 @@ export function JudgedView({ port, snapshot, onChanged }: JudgedViewProps) {
         </label>
         {(r.kind === "ratioFull" || r.kind === "ratioLinearDeduction") && <span className={styles.where}>{T.fallbackHint}</span>}
         {control}
-        {slot.state === "missing" ? (
+        {!slot.address ? (
           <span>
-            <Badge appearance="tint" color="danger">
-              {T.notBound}
+            <Badge appearance="tint" color={slot.state === "missing" ? "danger" : "warning"}>
+              {slot.state === "missing" ? T.notBound : PANE_SETUP.setup.state.invalid}
             </Badge>{" "}
             <Button size="small" disabled={busy} aria-label={T.createNameLabel(p.label)} onClick={() => void run(createPartPlan(snapshot, effective, settings, ind.def.id, p.key))}>
               {T.createName}
