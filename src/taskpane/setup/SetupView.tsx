@@ -1,38 +1,12 @@
 /**
- * 设置与绑定: the rule set, every name it reads with its state and cell (绑定 points a name at the
- * selected cell), 添加评分依据表, and weight / grade-band overrides with live sum checks. All
- * decisions are in src/workbook/ (binding.ts, input-sheet.ts, settings-edit.ts); this view
- * renders their results and applies their plans through the port.
+ * 设置与绑定 tab. The panel (Accordion, Dropdown, Switch, the planners) loads in its own chunk
+ * when the tab opens, so the add-in's first load stays within its bundle budget.
  */
-import { useMemo, useState } from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  Option,
-  Switch,
-  Text,
-} from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import { Spinner } from "@fluentui/react-components";
 import type { WorkbookPort } from "../port";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
-import { BUILTIN_RULE_SET_IDS, builtinRuleSet, type RuleSet } from "../../engine";
-import { readSettings } from "../../workbook/settings";
-import { rescore } from "../../workbook/rescore";
-import { bindingRows, bindPlan, type BindingRow } from "../../workbook/binding";
-import { inputSheetPlan } from "../../workbook/input-sheet";
-import { settingsPlan } from "../../workbook/settings-edit";
-import { SHEETS } from "../../text/workbook";
-import { PANE_SETUP } from "../../text/pane-setup";
-import { usePlanRunner } from "./usePlanRunner";
-import { NoticeBar, useSetupStyles } from "./styles";
-import { WeightsEditor } from "./WeightsEditor";
-
-const T = PANE_SETUP.setup;
+import { paneText } from "../../text/pane";
 
 export interface SetupViewProps {
   port: WorkbookPort;
@@ -40,141 +14,12 @@ export interface SetupViewProps {
   onChanged: () => void;
 }
 
-const BADGE: Record<string, "success" | "danger" | "warning"> = { found: "success", missing: "danger", invalid: "warning" };
+const SetupPanel = lazy(() => import(/* webpackChunkName: "setup" */ "./SetupPanel"));
 
-/** The rule set rescoring uses (settings or inferred, with the workbook's overrides) and its base. */
-export function useRuleSets(snapshot: WorkbookSnapshot): { effective: RuleSet; base: RuleSet } {
-  return useMemo(() => {
-    const effective = rescore(snapshot).ruleSet;
-    return { effective, base: builtinRuleSet(effective.id) ?? effective };
-  }, [snapshot]);
-}
-
-export function SetupView({ port, snapshot, onChanged }: SetupViewProps) {
-  const styles = useSetupStyles();
-  const { busy, notice, run } = usePlanRunner(port, onChanged, T.failed);
-  const settings = useMemo(() => readSettings(snapshot), [snapshot]);
-  const { effective, base } = useRuleSets(snapshot);
-  const rows = useMemo(() => bindingRows(snapshot, effective, settings), [snapshot, effective, settings]);
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const hasInputSheet = snapshot.sheets.some((s) => s.toLowerCase() === SHEETS.inputs.toLowerCase());
-
-  const groups = useMemo(() => {
-    const out = new Map<string, BindingRow[]>();
-    for (const r of rows) {
-      if (onlyProblems && r.state === "found") continue;
-      const list = out.get(r.group) ?? [];
-      list.push(r);
-      out.set(r.group, list);
-    }
-    return [...out];
-  }, [rows, onlyProblems]);
-  const count = (s: string) => rows.filter((r) => r.state === s).length;
-  const openGroups = groups.filter(([, list]) => list.some((r) => r.state !== "found")).map(([g]) => g);
-
-  const bind = async (row: BindingRow) => {
-    let selected;
-    try {
-      selected = await port.selectedCell();
-    } catch {
-      selected = undefined;
-    }
-    const planned = bindPlan(row, selected);
-    const where = planned.ok ? `${planned.plan.names![0].sheet}!${planned.plan.names![0].address}` : "";
-    await run(planned, T.bound(row.name, where));
-  };
-
-  const addSheet = async () => {
-    const plan = inputSheetPlan(snapshot, effective, settings);
-    await run(plan ? { ok: true, plan } : { ok: false, message: T.inputSheetExists }, plan ? T.inputSheetAdded(plan.names?.length ?? 0) : undefined);
-  };
-
-  const currentId = settings.ruleSetId?.value ?? effective.id;
-
+export function SetupView(props: SetupViewProps) {
   return (
-    <div className={styles.root} aria-busy={busy}>
-      <NoticeBar notice={notice} />
-
-      <section className={styles.section} aria-labelledby="pe-setup-ruleset">
-        <h2 id="pe-setup-ruleset" className={styles.h}>
-          {T.ruleSet}
-        </h2>
-        <Field label={T.ruleSet} hint={T.ruleSetHint}>
-          <Dropdown
-            className={styles.dropdown}
-            value={T.ruleSetTitles[currentId] ?? currentId}
-            selectedOptions={[currentId]}
-            disabled={busy}
-            onOptionSelect={(_, d) => {
-              if (d.optionValue && d.optionValue !== currentId) void run(settingsPlan(snapshot, { ruleSetId: d.optionValue }), PANE_SETUP.setup.saved);
-            }}
-          >
-            {BUILTIN_RULE_SET_IDS.map((id) => (
-              <Option key={id} value={id} text={T.ruleSetTitles[id] ?? id}>
-                {T.ruleSetTitles[id] ?? id}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      </section>
-
-      <section className={styles.section} aria-labelledby="pe-setup-inputs">
-        <h2 id="pe-setup-inputs" className={styles.h}>
-          {T.inputsTitle}
-        </h2>
-        <Text className={styles.hint}>{T.inputsHint}</Text>
-        <Text data-testid="binding-counts">{T.counts(count("found"), count("missing"), count("invalid"))}</Text>
-        <Switch label={T.filter} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(d.checked)} />
-        <div>
-          <Button appearance="primary" disabled={busy || hasInputSheet} onClick={() => void addSheet()}>
-            {T.addInputSheet}
-          </Button>
-          <div className={styles.hint}>{hasInputSheet ? T.inputSheetExists : T.addInputSheetHint}</div>
-        </div>
-        <Accordion multiple collapsible defaultOpenItems={openGroups}>
-          {groups.map(([group, list]) => (
-            <AccordionItem key={group} value={group}>
-              <AccordionHeader size="small">
-                {group}（{list.filter((r) => r.state === "found").length}/{list.length}）
-              </AccordionHeader>
-              <AccordionPanel>
-                <ul className={styles.list} aria-label={group}>
-                  {list.map((r) => (
-                    <li key={r.key} className={styles.row} data-testid={`binding-${r.key}`}>
-                      <span className={styles.label}>{r.label}</span>
-                      <Badge appearance="tint" color={BADGE[r.state]}>
-                        {T.state[r.state]}
-                      </Badge>
-                      <span className={styles.meta}>
-                        {r.name} · {T.cell(r.sheet, r.address)}
-                        {r.value ? ` · ${r.value}` : ""}
-                      </span>
-                      {r.problem && <span className={styles.problem}>{r.problem}</span>}
-                      {r.alternative && r.state === "missing" && <span className={styles.meta}>{r.alternative}</span>}
-                      <span className={styles.buttons}>
-                        <Button size="small" appearance="primary" disabled={busy} aria-label={T.bindLabel(r.label)} onClick={() => void bind(r)}>
-                          {T.bind}
-                        </Button>
-                        {r.sheet && r.address && (
-                          <Button
-                            size="small"
-                            aria-label={T.locateLabel(r.label)}
-                            onClick={() => void port.select({ sheet: r.sheet!, address: r.address!.split(":")[0] }).catch(() => undefined)}
-                          >
-                            {T.locate}
-                          </Button>
-                        )}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </AccordionPanel>
-            </AccordionItem>
-          ))}
-        </Accordion>
-      </section>
-
-      <WeightsEditor base={base} effective={effective} busy={busy} onSave={(draft) => run(settingsPlan(snapshot, draft), T.saved)} />
-    </div>
+    <Suspense fallback={<Spinner size="small" label={paneText.loading} />}>
+      <SetupPanel {...props} />
+    </Suspense>
   );
 }

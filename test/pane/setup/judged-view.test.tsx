@@ -19,6 +19,7 @@ describe("JudgedView", () => {
     const port = new XlsxPort(bytesOf(SEED_004));
     const changed = jest.fn();
     render(<Host port={port} View={(p) => <JudgedView {...p} onChanged={() => (changed(), p.onChanged())} />} />);
+    await screen.findByText(/在此填写的内容/);
     await open(user, /^预算编制合理性/);
     const item = screen.getByTestId("part-budgetReasonableness-4");
     expect(item.textContent).toContain("功能分类和经济分类编制准确");
@@ -41,6 +42,7 @@ describe("JudgedView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_004));
     render(<Host port={port} View={JudgedView} />);
+    await screen.findByText(/在此填写的内容/);
     await open(user, /^公众或服务对象满意度/);
     const box = screen.getByTestId("override-satisfaction");
     const save = within(box).getByRole("button", { name: "保存调整" }) as HTMLButtonElement;
@@ -66,6 +68,7 @@ describe("JudgedView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={JudgedView} />);
+    await screen.findByText(/在此填写的内容/);
     await open(user, /^预决算信息公开/);
     const item = screen.getByTestId("part-disclosure-1");
     await user.click(within(item).getByRole("combobox"));
@@ -77,6 +80,7 @@ describe("JudgedView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={JudgedView} />);
+    await screen.findByText(/在此填写的内容/);
     await open(user, /^预算编制规范性/);
     const spin = within(screen.getByTestId("part-budgetCompliance-不符合项数")).getByRole("spinbutton");
     await user.click(spin);
@@ -88,6 +92,7 @@ describe("JudgedView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={JudgedView} />);
+    await screen.findByText(/在此填写的内容/);
     await open(user, /^社会效益/);
     const table = screen.getByTestId("effect-table");
     await user.click(within(table).getByRole("button", { name: "添加一行" }));

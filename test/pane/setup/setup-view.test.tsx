@@ -21,6 +21,7 @@ describe("SetupView", () => {
     const port = new XlsxPort(withoutName("满意度"));
     expect((await port.read()).names.some((n) => n.name === "满意度")).toBe(false);
     render(<Host port={port} View={SetupView} />);
+    await screen.findByTestId("binding-counts");
     const row = screen.getByTestId("binding-satisfaction");
     expect(within(row).getByText("缺失")).toBeTruthy();
     port.selection = { sheet: "评分依据", address: "H29" };
@@ -37,6 +38,7 @@ describe("SetupView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={SetupView} />);
+    await screen.findByTestId("binding-counts");
     // Every name is found, so the groups start closed: open 基础数据.
     await user.click(screen.getByRole("button", { name: /^基础数据/ }));
     await user.click(within(screen.getByTestId("binding-staff.authorized")).getByRole("button", { name: /绑定到选中的单元格/ }));
@@ -48,6 +50,7 @@ describe("SetupView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={SetupView} />);
+    await screen.findByTestId("binding-counts");
     await user.click(screen.getByRole("button", { name: /^部门决策/ }));
     const box = screen.getByRole("textbox", { name: "绩效目标完整性 的分值" });
     await user.clear(box);
@@ -69,6 +72,7 @@ describe("SetupView", () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_000));
     render(<Host port={port} View={SetupView} />);
+    await screen.findByTestId("binding-counts");
     await user.click(screen.getByRole("combobox", { name: /规则集/ }));
     await user.click(screen.getByRole("option", { name: /市级 2021/ }));
     await waitFor(() => expect(readSettings(readAfter(port)).ruleSetId?.value).toBe("city-2021"));
