@@ -4,7 +4,9 @@ module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", isolatedModules: true }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
   },
+  globalSetup: "<rootDir>/test/e2e/global-setup.js",
+  globalTeardown: "<rootDir>/test/e2e/global-teardown.js",
   testTimeout: 180000,
 };

@@ -4,61 +4,31 @@
  * failing. Each must show a clear Chinese message, never a blank page. The production build is
  * made into a temporary folder and served over http from 127.0.0.1 by a tiny static server.
  */
-import { execFileSync } from "child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
-import { createServer, type Server } from "http";
-import type { AddressInfo } from "net";
-import { tmpdir } from "os";
-import { extname, join, normalize } from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
 import boot from "../../src/text/boot.json";
+import { build, CDN, launch, RESULTS, serve, type Built, type Served } from "./helpers";
 
-const ROOT = join(__dirname, "..", "..");
-const RESULTS = join(ROOT, "test-results");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
-
-let outDir: string;
-let server: Server;
+let built: Built;
+let served: Served;
 let base: string;
+let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), "pe-e2e-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${outDir}`], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
-  server = createServer((req, res) => {
-    const file = normalize(join(outDir, decodeURIComponent((req.url ?? "/").split("?")[0])));
-    if (!file.startsWith(outDir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  built = build();
+  outDir = built.dir;
+  served = await serve(outDir);
+  base = served.base;
+  browser = await launch();
   mkdirSync(RESULTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await served?.close();
+  built?.dispose();
 });
 
 async function open(setup: (page: Page) => Promise<void>): Promise<Page> {
@@ -103,7 +73,7 @@ test("the bundle cannot run either: the static fallback in taskpane.html shows",
 
 test("production pages reference only office.js and their own files", async () => {
   for (const name of ["taskpane.html", "commands.html", "dialog.html"]) {
-    const html = require("fs").readFileSync(join(outDir, name), "utf8") as string;
+    const html = readFileSync(join(outDir, name), "utf8");
     const srcs = Array.from(html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)).map((m) => m[1]);
     expect(srcs[0]).toBe(CDN);
     for (const s of srcs.slice(1)) expect(s).not.toMatch(/^https?:/);
