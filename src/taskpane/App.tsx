@@ -11,9 +11,9 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookPort, CellRef } from "./port";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { rescore, type RescoreOutcome } from "../workbook/rescore";
+import type { RescoreOutcome } from "../workbook/rescore";
 import { readSettings } from "../workbook/settings";
-import { readUndoRecord, undoPlan, withUndoRecord } from "../workbook/undo";
+import { readUndoRecord, rescoreWithUndo, undoPlan } from "../workbook/undo";
 import { detailOptionPlan } from "../workbook/detailOption";
 import { messagesOf } from "./ports/errors";
 import { SummaryView } from "./views/SummaryView";
@@ -25,7 +25,6 @@ import { Tabs } from "./views/Tabs";
 import { SetupView } from "./setup/SetupView";
 import { JudgedView } from "./judged/JudgedView";
 import { paneText } from "../text/pane";
-import { DETAIL } from "../text/workbook";
 
 const useStyles = makeStyles({
   root: {
@@ -61,12 +60,6 @@ export interface AppProps {
   onUpdate?: (state: { errors: number; written: boolean }) => void;
   /** Clock for the undo record's note (tests pin it). */
   now?: () => Date;
-}
-
-/** Readable 项目 for the undo record: the 三级指标 name, 综合评分, 评分等级. */
-function labeller(outcome: RescoreOutcome): (role: string) => string | undefined {
-  const names = new Map(outcome.result.indicators.map((i) => [i.id, i.name]));
-  return (role) => names.get(role) ?? (role === "total" ? DETAIL.totalRow : role === "grade" ? DETAIL.gradeRow : undefined);
 }
 
 export function App({ port, top, onUpdate, now = () => new Date() }: AppProps) {
@@ -120,10 +113,10 @@ export function App({ port, top, onUpdate, now = () => new Date() }: AppProps) {
   const onRescore = () =>
     guarded("rescore", paneText.writeFailed, async () => {
       const snap = await port.read();
-      const out = rescore(snap, { detailSheet: detail, now: now() });
+      const out = rescoreWithUndo(snap, { detailSheet: detail, now: now() });
       let wrote = false;
       if (out.errors.length === 0) {
-        await port.apply(withUndoRecord(out.plan, snap, { now: now(), label: labeller(out) }));
+        await port.apply(out.plan);
         wrote = true;
       }
       setOutcome(out);

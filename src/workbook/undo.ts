@@ -14,9 +14,10 @@
 import type { CellData, CellScalar, CellWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { cellAddress, parseCell } from "./address";
 import { compact, SheetView } from "./grid";
-import { SHEETS } from "../text/workbook";
+import { DETAIL, SHEETS } from "../text/workbook";
 import { safeText } from "./plan";
 import { UNDO } from "../text/undo";
+import { rescore, type RescoreOptions, type RescoreOutcome } from "./rescore";
 
 /** CellWrite.role of the record's own cells (never counted as a score change). */
 export const UNDO_ROLE = "undo";
@@ -303,4 +304,20 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
     restored: cells.length,
     formulaCells: record.entries.filter((e) => e.formula).map((e) => `${e.sheet}!${e.address}`),
   };
+}
+
+/** Readable 项目 for the undo record: the 三级指标 name, 综合评分, 评分等级. */
+function labeller(outcome: RescoreOutcome): (role: string) => string | undefined {
+  const names = new Map(outcome.result.indicators.map((i) => [i.id, i.name]));
+  return (role) => names.get(role) ?? (role === "total" ? DETAIL.totalRow : role === "grade" ? DETAIL.gradeRow : undefined);
+}
+
+/**
+ * A rescoring whose plan also records what it overwrites, so 撤销本次评分 works after the ribbon
+ * button and the pane alike; the record goes in the same single write batch.
+ */
+export function rescoreWithUndo(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
+  const out = rescore(snapshot, options);
+  if (out.errors.length) return out;
+  return { ...out, plan: withUndoRecord(out.plan, snapshot, { now: options.now, label: labeller(out) }) };
 }

@@ -4,7 +4,7 @@
  * Keyboard: focus the grid, arrow keys move the selection.
  */
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import { Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Select, makeStyles, tokens, mergeClasses } from "@fluentui/react-components";
 import type { CellRef } from "../port";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { cellAddress, parseCell } from "../../workbook/address";
@@ -114,7 +114,7 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
           <tbody>
             {rows.map((r) => (
               <tr key={r}>
-                <th scope="row" className={`${styles.head} ${styles.rowHead}`}>
+                <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
                   {r}
                 </th>
                 {cols.map((c) => {
@@ -127,7 +127,7 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
                       data-cell={address}
                       aria-selected={isSel || undefined}
                       title={text || undefined}
-                      className={`${styles.cell} ${isSel ? styles.selected : ""}`}
+                      className={mergeClasses(styles.cell, isSel && styles.selected)}
                       onClick={() => onPick({ sheet, address })}
                     >
                       {text}

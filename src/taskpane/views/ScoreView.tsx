@@ -5,7 +5,7 @@
  * of motion code for the same behaviour.
  */
 import { useState } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, mergeClasses } from "@fluentui/react-components";
 import { ChevronRightRegular } from "@fluentui/react-icons";
 import type { IndicatorResult } from "../../engine/types";
 import type { RescoreOutcome } from "../../workbook/rescore";
@@ -121,10 +121,10 @@ function IndicatorRow({ ind, change, note }: RowProps) {
   return (
     <li className={styles.item} data-testid={`indicator-${ind.id}`}>
       <button type="button" className={styles.header} aria-expanded={open} aria-controls={panelId} aria-label={t.rowLabel(ind.name, s, max, kind)} onClick={() => setOpen(!open)}>
-        <ChevronRightRegular className={`${styles.chevron} ${open ? styles.open : ""}`} aria-hidden />
+        <ChevronRightRegular className={mergeClasses(styles.chevron, open && styles.open)} aria-hidden />
         <span className={styles.name}>{ind.name}</span>
-        <span className={`${styles.score} ${ind.score !== null && ind.score < ind.max ? styles.lost : ""}`}>{t.of(s, max)}</span>
-        <span className={`${styles.tag} ${ind.kind === "formula" ? styles.tagFormula : ind.kind === "override" ? styles.tagOverride : ""}`} title={t.kindTitle[ind.kind]}>
+        <span className={mergeClasses(styles.score, ind.score !== null && ind.score < ind.max && styles.lost)}>{t.of(s, max)}</span>
+        <span className={mergeClasses(styles.tag, ind.kind === "formula" && styles.tagFormula, ind.kind === "override" && styles.tagOverride)} title={t.kindTitle[ind.kind]}>
           {kind}
         </span>
         {change && (

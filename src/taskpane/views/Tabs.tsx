@@ -4,7 +4,7 @@
  * Keyboard: arrow keys / Home / End move between tabs (roving tabindex), as in Office.
  */
 import { useRef, type KeyboardEvent } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, mergeClasses } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   list: { display: "flex", columnGap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -57,7 +57,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, classN
     refs.current[to]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className={`${styles.list} ${className ?? ""}`}>
+    <div role="tablist" aria-label={label} className={mergeClasses(styles.list, className)}>
       {tabs.map((t, i) => (
         <button
           key={t.value}
@@ -70,7 +70,7 @@ export function Tabs<T extends string>({ label, tabs, selected, onSelect, classN
           aria-selected={t.value === selected}
           aria-controls={`pe-tabpanel-${t.value}`}
           tabIndex={t.value === selected ? 0 : -1}
-          className={`${styles.tab} ${t.value === selected ? styles.selected : ""}`}
+          className={mergeClasses(styles.tab, t.value === selected && styles.selected)}
           onClick={() => onSelect(t.value)}
           onKeyDown={(e) => onKey(e, i)}
         >

@@ -9,6 +9,7 @@ import { defaultContract } from "../../../src/hosts/office/defaultContract";
 import { rescoreWorkbook } from "../../../src/hosts/office/rescoreWorkbook";
 import type { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
+import { undoPlan } from "../../../src/workbook/undo";
 
 const DIR = join(__dirname, "..", "..", "..", "assets", "samples");
 const FILES = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort() : [];
@@ -60,5 +61,26 @@ function nonEmpty(s: WorkbookSnapshot) {
     expect(known.syncs).toBe(2);
     const again = await run();
     expect(again.syncs).toBe(1); // nothing changed, nothing to write
+  });
+});
+
+describe("ribbon rescoring records undo", () => {
+  test("after the ribbon button, the pane's 撤销本次评分 restores the sheet's previous scores", async () => {
+    const file = join(DIR, "seed-004-city-2021.xlsx");
+    const data = fakeFromXlsx(new Uint8Array(readFileSync(file)));
+    const run = () => rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+    const first = await run();
+    expect(first.errors).toEqual([]);
+    expect(first.written).toBe(true);
+    const t = first.outcome!.table!;
+    const execRow = first.outcome!.changes.find((c) => c.name === "预算执行率");
+    expect(execRow).toEqual(expect.objectContaining({ previous: 5.66, current: 5.96 }));
+
+    const second = await run(); // nothing left to change: read only, and it hands back the snapshot
+    expect(second.written).toBe(false);
+    const undo = undoPlan(second.snapshot!, new Date(1));
+    if ("error" in undo) throw new Error(undo.error);
+    const restored = undo.plan.cells.filter((c) => c.sheet === t.sheet).map((c) => c.value);
+    expect(restored).toEqual(expect.arrayContaining([5.66, 89.16]));
   });
 });
