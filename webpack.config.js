@@ -28,7 +28,7 @@ const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const bootText = require("./src/text/boot.json");
 
-/** Dev certificates: read them, and create them once if missing (trusting them is manual; see docs/excel.md). */
+/** Dev certificates: read them, and create them once if missing (trusting them is manual; see README "Dev certificates"). */
 function devCerts() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
