@@ -2,6 +2,10 @@
  * Generates the sample workbooks (assets/samples/) from the golden cases (../shared/golden), and
  * the bad-workbook fixtures (test/fixtures/bad/). Run: npm run samples (npx tsx scripts/make-samples.ts).
  * The samples are built from the same data as the golden tests, so they never drift.
+ *
+ * exceljs lays out the 评分表 as a department hands it in (merges, borders, fonts); the 评分依据 and
+ * 评分设置 sheets are then added with the plans `pe-score init` and the pane write
+ * (setupSheetsPlan), and the golden values typed into the named cells by a plan of cell writes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,7 +14,6 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   builtinRuleSet,
   findIndicator,
-  indicatorsOf,
   inputDef,
   isInputId,
   partName,
@@ -18,7 +21,10 @@ import {
   type IndicatorDef,
   type RuleSet,
 } from "../src/engine";
-import { addInputSheet, addSettingsSheet, type SheetValues } from "../src/cli/init";
+import { applyPlan, readXlsx } from "../src/hosts/xlsx";
+import { findName, safeText, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../src/workbook";
+import { setupSheetsPlan } from "../src/workbook/input-sheet";
+import { settingsPlan } from "../src/workbook/settings-edit";
 import { TABLE_LAYOUT } from "../src/text/workbook";
 
 const ROOT = resolve(__dirname, "..");
@@ -168,12 +174,57 @@ export function addScoreTable(wb: ExcelJS.Workbook, rs: RuleSet, scores: Record<
   return ws;
 }
 
+/** How a bad fixture departs from a sample, step by step (each hook mutates in place). */
+export interface SampleTweaks {
+  /** The exceljs workbook holding only the 评分表. */
+  table?: (wb: ExcelJS.Workbook) => void;
+  /** The plan adding 评分依据 and 评分设置. */
+  sheets?: (plan: WritePlan) => void;
+  /** The plan typing the golden values. */
+  values?: (plan: WritePlan) => void;
+  /** The finished package. */
+  bytes?: (bytes: Uint8Array) => Uint8Array;
+}
+
+/** The cell a default name points at (the samples' names all resolve). */
+function namedCell(snapshot: WorkbookSnapshot, name: string): { sheet: string; address: string } {
+  const dn = findName(snapshot, name);
+  if (!dn?.sheet || !dn.address) throw new Error(`no cell named ${name}`);
+  return { sheet: dn.sheet, address: dn.address };
+}
+
+/**
+ * The golden case's values as a clerk types them: inputs (percents as fractions, into the
+ * percent-formatted cells) and judged parts into their named cells, overrides into 评分设置.
+ */
+export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCase): WritePlan {
+  const cells: CellWrite[] = [];
+  // role = the name, so a bad fixture can find and retype the write
+  const put = (name: string, v: string | number | null) => {
+    if (v === null) return;
+    cells.push({ ...namedCell(snapshot, name), value: typeof v === "string" ? safeText(v) : v, previous: null, role: name });
+  };
+  for (const [id, v] of Object.entries(c.inputs ?? {})) {
+    if (!isInputId(id)) throw new Error(`golden input ${id}: unknown`);
+    const def = inputDef(id);
+    put(def.name, def.unit === "percent" ? percentValue(v) : (v as number | string | null));
+  }
+  for (const [name, v] of Object.entries(partValues(rs, c))) put(name, v);
+  const overrides = Object.entries(c.overrides ?? {}).map(([indicator, o]) => ({ indicator, score: Number(o.score), reason: o.reason ?? "" }));
+  if (overrides.length) {
+    const settings = settingsPlan(snapshot, { overrides });
+    if (!settings.ok) throw new Error(settings.message);
+    cells.push(...settings.plan.cells);
+  }
+  return { cells, sheets: [] };
+}
+
 /**
  * A sample workbook from a golden case: the 评分表 with the case's reported scores, the 评分依据
  * sheet with its inputs and judged parts, the 评分设置 sheet with its rule set and overrides.
  * Golden `manual` scores stay as the typed scores (their parts unbound).
  */
-export function buildSampleWorkbook(c: GoldenCase, options: SampleOptions = {}): ExcelJS.Workbook {
+export async function buildSample(c: GoldenCase, options: SampleOptions = {}, tweaks: SampleTweaks = {}): Promise<Uint8Array> {
   const rs = builtinRuleSet(c.ruleSet);
   if (!rs) throw new Error(`unknown rule set ${c.ruleSet}`);
   const style = options.style ?? (c.reportedTotal === null || c.reportedTotal === undefined ? "flat" : "merged");
@@ -195,19 +246,16 @@ export function buildSampleWorkbook(c: GoldenCase, options: SampleOptions = {}):
     options.tableSheet ?? (style === "flat" ? "指标评分表" : "评分表"),
     style === "merged" ? { total: c.reportedTotal ?? null, grade: c.reportedGrade ?? null } : undefined,
   );
-  const values: SheetValues = { inputs: {}, parts: partValues(rs, c) };
-  for (const [id, v] of Object.entries(c.inputs ?? {})) {
-    if (!isInputId(id)) throw new Error(`golden input ${id}: unknown`);
-    values.inputs![id] = inputDef(id).unit === "percent" ? percentValue(v) : (v as number | string | null);
-  }
-  addInputSheet(wb, rs, values);
-  addSettingsSheet(wb, {
-    ruleSet: rs.id,
-    detailSheet: false,
-    overrides: Object.entries(c.overrides ?? {}).map(([indicator, o]) => ({ indicator, score: Number(o.score), reason: o.reason ?? "" })),
-  });
-  void indicatorsOf;
-  return wb;
+  tweaks.table?.(wb);
+  let bytes = await toBytes(wb);
+  const sheets = setupSheetsPlan(readXlsx(bytes), rs);
+  if (!sheets) throw new Error("the 评分表 workbook already has 评分依据 or 评分设置");
+  tweaks.sheets?.(sheets);
+  bytes = applyPlan(bytes, sheets);
+  const values = valuesPlan(readXlsx(bytes), rs, c);
+  tweaks.values?.(values);
+  bytes = applyPlan(bytes, values);
+  return tweaks.bytes ? tweaks.bytes(bytes) : bytes;
 }
 
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -232,11 +280,32 @@ function setName(xml: string, name: string, reference: string): string {
   return xml.replace(re, `$1${reference}$2`);
 }
 
-/** Address of the 评分依据 cell holding an input (by its default name). */
-function inputCell(wb: ExcelJS.Workbook, name: string): ExcelJS.Cell {
-  const ws = wb.getWorksheet("评分依据")!;
-  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 5).value === name) return ws.getCell(r, 3);
-  throw new Error(`no input row ${name}`);
+function dropName(xml: string, name: string): string {
+  const re = new RegExp(`<definedName name="${name}"[^>]*>[^<]*</definedName>`);
+  if (!re.test(xml)) throw new Error(`no defined name ${name}`);
+  return xml.replace(re, "");
+}
+
+/** The part of a sheet, from workbook.xml and its relationships. */
+function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
+  const wb = strFromU8(files["xl/workbook.xml"]);
+  const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+  const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]);
+  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  if (!id || !target) throw new Error(`no sheet ${sheet}`);
+  return `xl/${target.replace(/^\/?xl\//, "")}`;
+}
+
+/** Turns a value cell into an error cell (a plan writes values only). */
+function setError(bytes: Uint8Array, sheet: string, address: string, error: string): Uint8Array {
+  const part = sheetPart(unzipSync(bytes), sheet);
+  return editEntries(bytes, {
+    [part]: (xml) => {
+      const re = new RegExp(`<c r="${address}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
+      if (!re.test(xml)) throw new Error(`no cell ${sheet}!${address}`);
+      return xml.replace(re, (_m, attrs: string) => `<c r="${address}"${attrs.replace(/\st="[^"]*"/, "")} t="e"><v>${error}</v></c>`);
+    },
+  });
 }
 
 function rowOf(ws: ExcelJS.Worksheet, indicator: string): number {
@@ -244,44 +313,62 @@ function rowOf(ws: ExcelJS.Worksheet, indicator: string): number {
   throw new Error(`no row ${indicator}`);
 }
 
+/** Sets the typed value of a named cell in the values plan. */
+function retype(name: string, value: string | number): (plan: WritePlan) => void {
+  return (plan) => {
+    const w = plan.cells.find((c) => c.role === name);
+    if (!w) throw new Error(`no value typed for ${name}`);
+    w.value = value;
+  };
+}
+
 /** The bad-workbook fixtures: file name → bytes. Each carries one specific fault. */
 export async function buildBadFixtures(): Promise<Record<string, Uint8Array>> {
   const golden = loadGolden("seed-000-district-2020");
-  const base = () => buildSampleWorkbook(golden);
   const table = (wb: ExcelJS.Workbook) => wb.getWorksheet("指标评分表")!;
   const out: Record<string, Uint8Array> = {};
-  const make = async (file: string, mutate: (wb: ExcelJS.Workbook) => void, post?: (b: Uint8Array) => Uint8Array) => {
-    const wb = base();
-    mutate(wb);
-    const bytes = await toBytes(wb);
-    out[file] = post ? post(bytes) : bytes;
-  };
-  await make("missing-name.xlsx", (wb) => wb.definedNames.remove(`'评分依据'!$C$${inputCell(wb, "核定编制数").row}`, "核定编制数"));
-  await make("name-ref.xlsx", () => undefined, (b) => editEntries(b, { "xl/workbook.xml": (x) => setName(x, "核定编制数", "#REF!") }));
-  await make("name-two-cells.xlsx", (wb) => {
-    const c = inputCell(wb, "核定编制数");
-    wb.definedNames.add(`'评分依据'!$C$${Number(c.row) + 1}`, "核定编制数");
+  const make = async (file: string, tweaks: SampleTweaks) => (out[file] = await buildSample(golden, {}, tweaks));
+  const nameOf = (plan: WritePlan, name: string) => plan.names!.find((n) => n.name === name)!;
+  await make("missing-name.xlsx", { bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => dropName(x, "核定编制数") }) });
+  await make("name-ref.xlsx", { bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => setName(x, "核定编制数", "#REF!") }) });
+  await make("name-two-cells.xlsx", {
+    // Re-pointed once the value is typed: the name then covers the value cell and the one below.
+    values: (plan) => {
+      const w = plan.cells.find((c) => c.role === "核定编制数")!;
+      const row = Number(w.address.replace(/^[A-Z]+/, ""));
+      plan.names = [{ name: w.role, sheet: w.sheet, address: `${w.address}:C${row + 1}` }];
+    },
   });
-  await make("text-amount.xlsx", (wb) => (inputCell(wb, "政府采购计划金额").value = "约三十万"));
-  await make("div0.xlsx", (wb) => (inputCell(wb, "三公经费预算数").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue));
-  await make("negative-amount.xlsx", (wb) => (inputCell(wb, "三公经费实际支出数").value = -7.28));
-  await make("fraction-person.xlsx", (wb) => (inputCell(wb, "在编人数").value = 52.5));
-  await make("percent-plain.xlsx", (wb) => {
-    const c = inputCell(wb, "一季度支出进度");
-    c.numFmt = "General";
-    c.value = 0.3782;
+  await make("text-amount.xlsx", { values: retype("政府采购计划金额", "约三十万") });
+  let div0 = { sheet: "", address: "" };
+  await make("div0.xlsx", {
+    sheets: (plan) => (div0 = nameOf(plan, "三公经费预算数")),
+    bytes: (b) => setError(b, div0.sheet, div0.address, "#DIV/0!"),
   });
-  await make("no-table.xlsx", (wb) => (table(wb).getCell("I2").value = "备注"));
-  await make("row-missing.xlsx", (wb) => (table(wb).getCell(rowOf(table(wb), "项目监管"), 5).value = null));
-  await make("row-doubled.xlsx", (wb) => {
-    const ws = table(wb);
-    const from = ws.getRow(rowOf(ws, "项目监管"));
-    const to = ws.getRow(ws.rowCount + 1);
-    for (let c = 1; c <= 9; c++) to.getCell(c).value = from.getCell(c).value;
+  await make("negative-amount.xlsx", { values: retype("三公经费实际支出数", -7.28) });
+  await make("fraction-person.xlsx", { values: retype("在编人数", 52.5) });
+  await make("percent-plain.xlsx", {
+    sheets: (plan) => {
+      const at = nameOf(plan, "一季度支出进度").address;
+      plan.sheets[0].formats = plan.sheets[0].formats!.filter((f) => f.address !== at);
+    },
+    values: retype("一季度支出进度", 0.3782),
   });
-  await make("no-room.xlsx", (wb) => {
-    const ws = table(wb);
-    ws.getCell(ws.rowCount + 1, 1).value = "备注：本表由财务科填写";
+  await make("no-table.xlsx", { table: (wb) => (table(wb).getCell("I2").value = "备注") });
+  await make("row-missing.xlsx", { table: (wb) => (table(wb).getCell(rowOf(table(wb), "项目监管"), 5).value = null) });
+  await make("row-doubled.xlsx", {
+    table: (wb) => {
+      const ws = table(wb);
+      const from = ws.getRow(rowOf(ws, "项目监管"));
+      const to = ws.getRow(ws.rowCount + 1);
+      for (let c = 1; c <= 9; c++) to.getCell(c).value = from.getCell(c).value;
+    },
+  });
+  await make("no-room.xlsx", {
+    table: (wb) => {
+      const ws = table(wb);
+      ws.getCell(ws.rowCount + 1, 1).value = "备注：本表由财务科填写";
+    },
   });
   const empty = new ExcelJS.Workbook();
   empty.addWorksheet("Sheet1");
@@ -293,7 +380,7 @@ export async function buildBadFixtures(): Promise<Record<string, Uint8Array>> {
 async function main(): Promise<void> {
   mkdirSync(SAMPLES_DIR, { recursive: true });
   for (const s of SAMPLES) {
-    const bytes = await toBytes(buildSampleWorkbook(loadGolden(s.id)));
+    const bytes = await buildSample(loadGolden(s.id));
     writeFileSync(join(SAMPLES_DIR, s.file), bytes);
     console.log(`${join("assets/samples", s.file)} (${bytes.length} bytes)`);
   }

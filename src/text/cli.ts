@@ -63,13 +63,5 @@ export const SCORE_CLI = {
   initNeedFile: "请给出一个 .xlsx 工作簿。",
   initHasSheet: (sheet: string) => `工作簿中已有“${sheet}”工作表，未做修改。`,
   initUnknownRuleSet: (id: string, ids: string[]) => `未知的规则集“${id}”，应为 ${ids.join(" / ")} 之一。`,
-  initLost: (what: string[]) =>
-    `未写出：用 exceljs 添加工作表会丢失原工作簿中的内容（${what.join("；")}）。请在 Excel 中用加载项的“添加评分依据”功能，或手工添加工作表。`,
   initDone: (f: string, n: number) => `已添加“评分依据”“评分设置”工作表和 ${n} 个定义名称：${f}`,
-  lostCell: (sheet: string, address: string) => `${sheet}!${address} 的内容或格式`,
-  lostMerge: (sheet: string) => `工作表“${sheet}”的合并单元格`,
-  lostName: (name: string) => `定义名称“${name}”`,
-  lostPart: (part: string) => `内部部件 ${part}`,
-  lostTag: (sheet: string, tag: string) => `工作表“${sheet}”的 ${tag}`,
-  lostSheet: (sheet: string) => `工作表“${sheet}”`,
 };

@@ -1,22 +1,22 @@
 /**
  * The 评分依据 sheet as a WritePlan: every input and judged part of a rule set labelled, named,
  * validated (是/否 and level drop-downs, whole-number counts) and percent inputs in percent
- * cells, plus an empty 个性化绩效指标 table. The layout is the one `pe-score init` builds with
- * exceljs (src/cli/init.ts addInputSheet; test/workbook/input-sheet.test.ts keeps the two equal),
- * expressed as plain data so the task pane can add the sheet through any host without exceljs.
+ * cells, plus an empty 个性化绩效指标 table, as plain data so any host can write it: the task pane
+ * (添加评分依据表), `pe-score init` and scripts/make-samples.ts all build the sheet here.
  *
  * Also: appending one block (a judged part's row, the effect table) to the sheet, creating the
  * sheet when the workbook has none, for the judged view's "在评分依据表中新建".
  */
 import { EFFECT_TABLE_NAME, INPUTS, type InputUnit, type PartDef, type RuleSet } from "../engine";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
-import { INPUT_SHEET, SHEETS } from "../text/workbook";
+import { INPUT_SHEET, SETTINGS, SHEETS } from "../text/workbook";
 import { cellAddress, parseArea } from "./address";
 import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 import { judgedParts, mappedName } from "./inputs";
 import { safeText } from "./plan";
 import type { WorkbookSettings } from "./settings";
+import { settingsSheet } from "./settings-edit";
 
 type Value = string | number | null;
 
@@ -139,14 +139,33 @@ export function inputSheetPlan(snapshot: WorkbookSnapshot, rs: RuleSet, settings
     ...INPUTS.map((d) => mappedName(settings, d.name, d.id)),
     ...judgedParts(rs).map((p) => mappedName(settings, p.name)),
   ];
-  for (const name of candidates) {
-    const dn = findName(snapshot, name);
-    if (dn && singleCell(dn, name).ok) skip.add(name);
-  }
+  for (const name of candidates) if (resolves(snapshot, name)) skip.add(name);
   const eff = findName(snapshot, mappedName(settings, EFFECT_TABLE_NAME));
   if (eff && eff.sheet && eff.address && !/#REF!/i.test(eff.reference)) skip.add(mappedName(settings, EFFECT_TABLE_NAME));
   const built = inputSheet(rs, settings ? { skip, settings } : { skip });
   return { cells: [], sheets: [built.sheet], names: built.names };
+}
+
+/** A name that already points at one usable cell (left alone by the plans that add sheets). */
+function resolves(snapshot: WorkbookSnapshot, name: string): boolean {
+  const dn = findName(snapshot, name);
+  return !!dn && singleCell(dn, name).ok;
+}
+
+/**
+ * `pe-score init` (and the samples): the 评分依据 sheet as the pane adds it plus a 评分设置 sheet
+ * naming `rs`, with every name the workbook does not resolve yet. Undefined when the workbook
+ * already has either sheet.
+ */
+export function setupSheetsPlan(snapshot: WorkbookSnapshot, rs: RuleSet): WritePlan | undefined {
+  const inputs = inputSheetPlan(snapshot, rs);
+  if (!inputs || snapshot.sheets.some((x) => x.toLowerCase() === SETTINGS.title.toLowerCase())) return undefined;
+  const settings = settingsSheet({ ruleSetId: rs.id });
+  return {
+    cells: [],
+    sheets: [...inputs.sheets, settings.sheet],
+    names: [...(inputs.names ?? []), ...settings.names.filter((n) => !resolves(snapshot, n.name))],
+  };
 }
 
 /**

@@ -2,11 +2,13 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run as score } from "../../src/cli/score";
-import { run as init, survivalLosses } from "../../src/cli/init";
+import { initWorkbook, run as init } from "../../src/cli/init";
 import { readXlsx } from "../../src/hosts/xlsx";
+import { setupSheetsPlan } from "../../src/workbook/input-sheet";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { rescore } from "../../src/workbook";
 import ExcelJS from "exceljs";
-import { addScoreTable, buildSampleWorkbook, loadGolden, toBytes } from "../../scripts/make-samples";
+import { addScoreTable, buildSample, loadGolden, toBytes } from "../../scripts/make-samples";
 import { builtinRuleSet } from "../../src/engine";
 
 const ROOT = join(__dirname, "../..");
@@ -110,10 +112,29 @@ describe("pe-score init", () => {
     expect(o.errors.length).toBeGreaterThan(0); // nothing filled in yet
     expect(o.errors.some((e) => e.message.includes("（评分依据!C4）未绑定或为空"))).toBe(true);
   });
-  test("the survival proof names what another package lost", () => {
-    const lost = survivalLosses(new Uint8Array(readFileSync(S004)), new Uint8Array(readFileSync(S000)));
-    expect(lost.some((l) => l.includes("工作表“评分表”"))).toBe(true);
-    expect(survivalLosses(new Uint8Array(readFileSync(S004)), new Uint8Array(readFileSync(S004)))).toEqual([]);
+  test("a patch: every other part of the package stays byte-identical, every name is kept, the new names resolve", () => {
+    // The rich fixture (chart, comments, VML, styles) with its own input sheets renamed out of the way.
+    const rich = unzipSync(new Uint8Array(readFileSync(join(ROOT, "test/fixtures/rich.xlsx"))));
+    rich["xl/workbook.xml"] = strToU8(strFromU8(rich["xl/workbook.xml"]).replace(/评分依据/g, "原始依据").replace(/评分设置/g, "原始设置"));
+    const input = zipSync(rich);
+    const r = initWorkbook(input, "district-2020");
+    expect(r.errors).toEqual([]);
+    const after = unzipSync(r.bytes!);
+    const patched = new Set(["xl/workbook.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
+    for (const [part, data] of Object.entries(rich)) {
+      if (!patched.has(part)) expect([part, Buffer.from(after[part]).equals(Buffer.from(data))]).toEqual([part, true]);
+    }
+    const a = readXlsx(input);
+    const b = readXlsx(r.bytes!);
+    expect(b.sheets).toEqual([...a.sheets, "评分依据", "评分设置"]);
+    const plan = setupSheetsPlan(a, builtinRuleSet("district-2020")!)!;
+    const planned = new Set(plan.names!.map((n) => n.name));
+    expect(planned.has("政府采购计划金额")).toBe(false); // it resolves on 原始依据: left alone
+    for (const n of a.names) if (!planned.has(n.name)) expect(b.names).toContainEqual(n);
+    for (const n of plan.names!) expect(b.names.find((x) => x.name === n.name)).toMatchObject({ sheet: n.sheet, address: n.address });
+    expect(r.names).toBe(plan.names!.filter((n) => !a.names.some((x) => x.name === n.name)).length);
+    expect(b.names.find((n) => n.name === "预算编制合理性_1")!.cells).toHaveLength(1);
+    expect(b.settings?.sheet).toBe("评分设置");
   });
   test("refuses a workbook that already has the sheets, writing nothing", async () => {
     const out = join(dir, "x.xlsx");
@@ -126,7 +147,7 @@ describe("pe-score init", () => {
 
 test("the committed samples match what the generator builds from the golden cases", async () => {
   for (const [id, path] of [["seed-000-district-2020", S000], ["seed-004-city-2021", S004]] as const) {
-    const fresh = readXlsx(await toBytes(buildSampleWorkbook(loadGolden(id))));
+    const fresh = readXlsx(await buildSample(loadGolden(id)));
     const committed = readXlsx(new Uint8Array(readFileSync(path)));
     expect(fresh.grids).toEqual(committed.grids);
     expect(fresh.names).toEqual(committed.names);

@@ -1,10 +1,11 @@
 /**
- * The pane's 添加评分依据表 plan builds the same sheet as `pe-score init` (src/cli/init.ts, exceljs):
- * same cells, same names, same percent formats; and it leaves names that already work alone.
+ * The pane's 添加评分依据表 plan builds the same sheet as `pe-score init` (src/cli/init.ts, which
+ * patches the package with the .xlsx host): same cells, same names, same percent formats; and it
+ * leaves names that already work alone.
  */
 import ExcelJS from "exceljs";
 import { builtinRuleSet, INPUTS } from "../../src/engine";
-import { addInputSheet } from "../../src/cli/init";
+import { initWorkbook } from "../../src/cli/init";
 import { readXlsx } from "../../src/hosts/xlsx";
 import { inputSheetPlan } from "../../src/workbook/input-sheet";
 import { bindingRows } from "../../src/workbook/binding";
@@ -15,8 +16,8 @@ import { Book, SAMPLE_000, withoutNames } from "./pane-helpers";
 async function blankBook(withInputSheet: boolean, rsId: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("评分表").getCell("A1").value = "三级指标";
-  if (withInputSheet) addInputSheet(wb, builtinRuleSet(rsId)!);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return withInputSheet ? initWorkbook(bytes, rsId).bytes! : bytes;
 }
 
 function sheetCells(s: WorkbookSnapshot, sheet: string) {
