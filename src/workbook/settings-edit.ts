@@ -50,7 +50,7 @@ export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; message: s
 
 type Value = string | number | null;
 
-/** Rows of the single values in the layout `pe-score init` builds (src/cli/init.ts addSettingsSheet). */
+/** Rows of the single values in the layout settingsSheet builds (for the pane and `pe-score init`). */
 const SINGLE_ROWS = { ruleSet: 3, detail: 4 } as const;
 const TABLE_TOP = 6;
 
