@@ -9,11 +9,11 @@
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { WorkbookPort, CellRef } from "./port";
+import { rescoreThrough, type WorkbookPort, type CellRef } from "./port";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { RescoreOutcome } from "../workbook/rescore";
 import { readSettings } from "../workbook/settings";
-import { readUndoRecord, rescoreWithUndo, undoPlan } from "../workbook/undo";
+import { readUndoRecord, undoPlan } from "../workbook/undo";
 import { detailOptionPlan } from "../workbook/detailOption";
 import { messagesOf } from "./ports/errors";
 import { SummaryView } from "./views/SummaryView";
@@ -112,17 +112,13 @@ export function App({ port, top, onUpdate, now = () => new Date() }: AppProps) {
 
   const onRescore = () =>
     guarded("rescore", paneText.writeFailed, async () => {
-      const snap = await port.read();
-      const out = rescoreWithUndo(snap, { detailSheet: detail, now: now() });
-      let wrote = false;
-      if (out.errors.length === 0) {
-        await port.apply(out.plan);
-        wrote = true;
-      }
+      const out = await rescoreThrough(port, { detailSheet: detail, now: now() });
+      const wrote = out.errors.length === 0;
       setOutcome(out);
       setWritten(wrote);
       onUpdate?.({ errors: out.errors.length, written: wrote });
-      setSnapshot(wrote ? await port.read() : snap);
+      // Refresh the views' snapshot (undo record, settings); the rescoring itself is done.
+      setSnapshot(await port.read());
     });
 
   const onUndo = () =>

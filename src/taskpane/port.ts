@@ -3,6 +3,8 @@
  * in preview mode outside Office, an .xlsx file held in memory. The pane's views call only this.
  */
 import type { WorkbookSnapshot, WritePlan } from "../workbook/snapshot";
+import type { RescoreOptions, RescoreOutcome } from "../workbook/rescore";
+import { rescoreWithUndo } from "../workbook/undo";
 
 export interface CellRef {
   sheet: string;
@@ -22,4 +24,17 @@ export interface WorkbookPort {
   selectedCell(): Promise<CellRef | undefined>;
   /** Preview mode only: the current bytes of the workbook, for download. */
   bytes?(): Uint8Array;
+  /**
+   * A whole rescoring in the host's fastest way (Excel: the ribbon's own read → score → write, two
+   * syncs once the 评分表 is known). Absent: read, score and apply through the methods above.
+   */
+  rescore?(options: RescoreOptions): Promise<RescoreOutcome>;
+}
+
+/** One rescoring through a port; the plan records undo and is applied only when no error stands. */
+export async function rescoreThrough(port: WorkbookPort, options: RescoreOptions): Promise<RescoreOutcome> {
+  if (port.rescore) return port.rescore(options);
+  const out = rescoreWithUndo(await port.read(), options);
+  if (out.errors.length === 0) await port.apply(out.plan);
+  return out;
 }

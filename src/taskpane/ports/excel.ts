@@ -13,7 +13,9 @@ import { contractNames } from "../../workbook/rescore";
 import type { ApiSupport, ExcelContext, ExcelRunner } from "../../hosts/office/excelApi";
 import { missingAtWorkbookLevel, queueFirstRead, queueScan, toSnapshot } from "../../hosts/office/read";
 import { checkWritable, queueRollback, queueWrite } from "../../hosts/office/write";
-import { officeRunner, officeSupport } from "../../hosts/office/rescoreWorkbook";
+import { officeRunner, officeSupport, rescoreWorkbook } from "../../hosts/office/rescoreWorkbook";
+import { defaultContract } from "../../hosts/office/defaultContract";
+import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
 import { splitAddress } from "../../hosts/office/address";
 import { toHostError } from "../../hosts/office/errors";
 import { PortError } from "./errors";
@@ -64,7 +66,7 @@ export class ExcelPort implements WorkbookPort {
         const state = first.finish();
         const refusals = checkWritable(plan, state);
         if (refusals.length) throw new PortError(refusals);
-        const record = queueWrite(ctx.workbook, plan, state);
+        const record = queueWrite(ctx.workbook, plan, state, undefined, this.support);
         try {
           await ctx.sync();
         } catch (e) {
@@ -78,6 +80,14 @@ export class ExcelPort implements WorkbookPort {
       failure ??= e;
     }
     if (failure) throw new PortError([toHostError(failure, "write")]);
+  }
+
+  /** The ribbon's rescoring (2 syncs once the 评分表 is known), undo record included. */
+  async rescore(options: RescoreOptions): Promise<RescoreOutcome> {
+    const out = await rescoreWorkbook(this.run, { contract: defaultContract, support: this.support, ...options });
+    // A host error (protection, cell-edit mode, a failed write) comes without a contract outcome's errors.
+    if (!out.outcome || (out.errors.length > 0 && out.outcome.errors.length === 0)) throw new PortError(out.errors);
+    return out.outcome;
   }
 
   async select(ref: CellRef): Promise<void> {
