@@ -15,7 +15,7 @@
  * mapped in 评分设置 that batch 1 could not guess.
  */
 import type { CellData, CellScalar, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
-import { cellAddress, rangeAddress, splitAddress, topLeft } from "./address";
+import { cellAddress, parseArea, splitAddress } from "../../workbook/address";
 import type { ApiSupport, NamedItemLike, RangeAreasLike, RangeLike, WorkbookLike } from "./excelApi";
 
 export const TABLE_NAME = "评分表";
@@ -81,11 +81,11 @@ function toScalar(v: unknown): CellScalar {
 function readRange(range: RangeLike): { sheet: string; address: string; rows: CellData[][] } | undefined {
   const where = splitAddress(range.address);
   if (!where) return undefined;
-  const origin = topLeft(where.address);
+  const origin = parseArea(where.address)!; // splitAddress checked the shape
   const values = range.values;
   const rows: CellData[][] = values.map((row, r) =>
     row.map((v, c): CellData => {
-      const address = cellAddress({ row: origin.row + r, col: origin.col + c });
+      const address = cellAddress(origin.top + r, origin.left + c);
       const type = range.valueTypes[r]?.[c];
       const formula = range.formulas[r]?.[c];
       const cell: CellData = { address, value: toScalar(v) };
@@ -120,7 +120,8 @@ function gridOf(probe: RangeProbe, extraRows?: RangeLike): GridData | undefined 
     const below = readRange(extraRows);
     if (below) rows = rows.concat(below.rows);
   }
-  return { sheet: read.sheet, origin: cellAddress(topLeft(read.address)), rows, merges: mergesOf(probe) };
+  const area = parseArea(read.address)!;
+  return { sheet: read.sheet, origin: cellAddress(area.top, area.left), rows, merges: mergesOf(probe) };
 }
 
 function reference(value: unknown): string {
@@ -263,4 +264,3 @@ export function missingAtWorkbookLevel(state: ReadState, wanted: readonly string
   return wanted.filter((n) => !state.names.get(nameKey(null, n))?.cells);
 }
 
-export { rangeAddress };

@@ -13,7 +13,7 @@
 import type { CellData, CellWrite, DefinedNameData, NameWrite, SheetWrite, WritePlan } from "../../workbook/snapshot";
 import { officeText } from "../../text/office";
 import type { ScoreError } from "../../engine/types";
-import { parseCell, quoteSheet, rangeAddress } from "./address";
+import { areaAddress, requireCell } from "../../workbook/address";
 import { hostError } from "./errors";
 import type { ApiSupport, WorkbookLike, WorksheetLike } from "./excelApi";
 import { nameKey, TABLE_NAME, type ReadState } from "./read";
@@ -39,7 +39,7 @@ export interface Run {
 /** Groups plan cells into column runs: same sheet, same column, consecutive rows, same "has format". */
 export function columnRuns(cells: readonly CellWrite[]): Run[] {
   const sorted = cells
-    .map((c) => ({ c, p: parseCell(c.address) }))
+    .map((c) => ({ c, p: requireCell(c.address) }))
     .sort((a, b) =>
       a.c.sheet !== b.c.sheet ? (a.c.sheet < b.c.sheet ? -1 : 1) : a.p.col - b.p.col || a.p.row - b.p.row,
     );
@@ -49,7 +49,7 @@ export function columnRuns(cells: readonly CellWrite[]): Run[] {
     if (!cur) return;
     const run: Run = {
       sheet: cur.sheet,
-      address: rangeAddress({ row: cur.start, col: cur.col }, cur.cells.length, 1),
+      address: areaAddress({ top: cur.start, left: cur.col, bottom: cur.start + cur.cells.length - 1, right: cur.col }),
       cells: cur.cells,
     };
     if (cur.fmt) run.formats = cur.cells.map((c) => c.numberFormat ?? "General");
@@ -160,7 +160,7 @@ export function queueWrite(
     const width = Math.max(1, ...s.rows.map((r) => r.length));
     if (s.rows.length === 0) continue;
     const rows = s.rows.map((r) => Array.from({ length: width }, (_, i) => formulaSafe(r[i] ?? null)));
-    ws.getRange(rangeAddress({ row: 0, col: 0 }, rows.length, width)).values = rows;
+    ws.getRange(areaAddress({ top: 1, left: 1, bottom: rows.length, right: width })).values = rows;
     queueSheetExtras(ws, s, support);
   }
   return { runs, createdSheets, addedTableName, addedNames: nameWrites.map((n) => n.name), replacedNames };
@@ -170,8 +170,8 @@ export function queueWrite(
 function queueSheetExtras(ws: WorksheetLike, s: SheetWrite, support: ApiSupport): void {
   for (const f of s.formats ?? []) {
     const [a, b] = f.address.replace(/\$/g, "").split(":");
-    const p = parseCell(a);
-    const q = parseCell(b ?? a);
+    const p = requireCell(a);
+    const q = requireCell(b ?? a);
     const rows = q.row - p.row + 1;
     const cols = q.col - p.col + 1;
     ws.getRange(f.address).numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, () => f.numberFormat));
@@ -189,6 +189,15 @@ function queueSheetExtras(ws: WorksheetLike, s: SheetWrite, support: ApiSupport)
           };
     ws.getRange(v.address).dataValidation.rule = rule;
   }
+}
+
+/**
+ * A sheet name in a reference given to Excel: quoted whenever it is not plain ASCII, which is
+ * valid for every name (Excel stores the reference in its own form anyway). The .xlsx host writes
+ * Excel's own form instead (workbook/address quoteSheet), as the file is what is stored.
+ */
+function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function absolute(address: string): string {

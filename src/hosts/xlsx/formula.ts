@@ -1,5 +1,5 @@
 /** Formula text helpers: moving a shared formula's relative references to another cell. */
-import { MAX_COL, MAX_ROW, colToIndex, indexToCol } from "./address";
+import { MAX_COL, MAX_ROW, colIndex, colLetters } from "../../workbook/address";
 
 // A cell ref (A1, $A$1), a column range (A:C) or a row range (1:3), not part of a longer name,
 // not a function call (LOG10(), not a sheet prefix.
@@ -7,8 +7,8 @@ const REF_RE =
   /(?<![A-Za-z0-9_.$\u00c0-\uffff])(?:(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})|(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7}))(?![A-Za-z0-9_(.!\u00c0-\uffff])/g;
 
 function shiftCol(abs: string, letters: string, d: number): string | undefined {
-  const c = abs ? colToIndex(letters) : colToIndex(letters) + d;
-  return c < 1 || c > MAX_COL ? undefined : abs + indexToCol(c);
+  const c = abs ? colIndex(letters) : colIndex(letters) + d;
+  return c < 1 || c > MAX_COL ? undefined : abs + colLetters(c);
 }
 
 function shiftRow(abs: string, digits: string, d: number): string | undefined {
@@ -19,13 +19,13 @@ function shiftRow(abs: string, digits: string, d: number): string | undefined {
 function shiftSegment(seg: string, dRow: number, dCol: number): string {
   return seg.replace(REF_RE, (m, ca, cl, ra, rd, c1a, c1, c2a, c2, r1a, r1, r2a, r2) => {
     if (cl !== undefined) {
-      if (colToIndex(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return m;
+      if (colIndex(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return m;
       const c = shiftCol(ca, cl, dCol);
       const r = shiftRow(ra, rd, dRow);
       return c && r ? c + r : "#REF!";
     }
     if (c1 !== undefined) {
-      if (colToIndex(c1) > MAX_COL || colToIndex(c2) > MAX_COL) return m;
+      if (colIndex(c1) > MAX_COL || colIndex(c2) > MAX_COL) return m;
       const a = shiftCol(c1a, c1, dCol);
       const b = shiftCol(c2a, c2, dCol);
       return a && b ? `${a}:${b}` : "#REF!";

@@ -4,7 +4,7 @@
  */
 import type { CellData, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { XLSX_TEXT } from "../../text/xlsx";
-import { formatAddress, formatRange, intersects, parseRange, RangePos } from "./address";
+import { areaAddress, cellAddress, extendArea, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";
 import { shiftFormula } from "./formula";
 import { BUILTIN_NUMBER_FORMATS, percentText } from "./numberFormat";
@@ -71,7 +71,7 @@ export interface SheetCells {
   /** Format of cells that are not in the XML: the row's style (customFormat) or the column's. */
   rowFormats: Map<number, string | undefined>;
   colFormats: { min: number; max: number; format: string | undefined }[];
-  used?: RangePos;
+  used?: Area;
   merges: string[];
 }
 
@@ -86,7 +86,7 @@ export function readSheetCells(name: string, xml: string, styles: Styles, string
   const fmt = (s: number | undefined) => (s === undefined ? "General" : styles.formats[s]);
   const masters = new Map<string, { row: number; col: number; formula: string }>();
   const sharedMembers: { cell: CellData; si: string; row: number; col: number }[] = [];
-  let used: RangePos | undefined;
+  let used: Area | undefined;
 
   for (const r of scan.rows) {
     if (attrValue(r.el.attrs, "customFormat") === "1" || attrValue(r.el.attrs, "customFormat") === "true") {
@@ -96,7 +96,7 @@ export function readSheetCells(name: string, xml: string, styles: Styles, string
     let rowMap = cells.get(r.row);
     for (const c of r.cells) {
       const x = parseCellXml(xml, c.el);
-      const data: CellData = { address: formatAddress(r.row, c.col), value: null };
+      const data: CellData = { address: cellAddress(r.row, c.col), value: null };
       const numberFormat = fmt(x.style);
       if (numberFormat !== undefined) data.numberFormat = numberFormat;
       switch (x.type) {
@@ -150,15 +150,7 @@ export function readSheetCells(name: string, xml: string, styles: Styles, string
       }
       if (!rowMap) cells.set(r.row, (rowMap = new Map()));
       rowMap.set(c.col, data);
-      if (isNonEmpty(data)) {
-        if (!used) used = { top: r.row, left: c.col, bottom: r.row, right: c.col };
-        else {
-          used.top = Math.min(used.top, r.row);
-          used.bottom = Math.max(used.bottom, r.row);
-          used.left = Math.min(used.left, c.col);
-          used.right = Math.max(used.right, c.col);
-        }
-      }
+      if (isNonEmpty(data)) used = extendArea(used, r.row, c.col);
     }
   }
   // Shared formulas: a member carries only si; its text is the master's moved to its position.
@@ -179,8 +171,8 @@ export function readSheetCells(name: string, xml: string, styles: Styles, string
   const merges: string[] = [];
   for (let at = findStartTag(tail, "mergeCell", 0); at >= 0; at = findStartTag(tail, "mergeCell", tagEnd(tail, at))) {
     const ref = attrValue(parseAttrs(tail.slice(at, tagEnd(tail, at))), "ref");
-    const range = ref ? parseRange(ref) : undefined;
-    if (range) merges.push(formatRange(range));
+    const range = ref ? parseArea(ref) : undefined;
+    if (range) merges.push(areaAddress(range));
   }
   return { name, cells, rowFormats, colFormats, used, merges };
 }
@@ -195,7 +187,7 @@ export function cellAt(sheet: SheetCells, row: number, col: number): CellData {
     const c = sheet.colFormats.find((f) => col >= f.min && col <= f.max);
     if (c) numberFormat = c.format;
   }
-  const cell: CellData = { address: formatAddress(row, col), value: null };
+  const cell: CellData = { address: cellAddress(row, col), value: null };
   if (numberFormat !== undefined) cell.numberFormat = numberFormat;
   return cell;
 }
@@ -211,9 +203,9 @@ export function gridOf(sheet: SheetCells): GridData {
   }
   return {
     sheet: sheet.name,
-    origin: formatAddress(used.top, used.left),
+    origin: cellAddress(used.top, used.left),
     rows,
-    merges: sheet.merges.filter((m) => intersects(parseRange(m)!, used)),
+    merges: sheet.merges.filter((m) => intersects(parseArea(m)!, used)),
   };
 }
 
@@ -221,11 +213,11 @@ export function gridOf(sheet: SheetCells): GridData {
 const NAME_REF_RE = /^(?:'((?:[^']|'')+)'|([^\s'!:,()&=<>"+\-*/^%;{}[\]]+))!(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?)$/;
 
 /** Parses a defined name's text as a single-sheet cell or range reference. */
-export function parseNameReference(reference: string): { sheet: string; range: RangePos } | undefined {
+export function parseNameReference(reference: string): { sheet: string; range: Area } | undefined {
   const m = NAME_REF_RE.exec(reference.trim());
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const range = parseRange(m[3]);
+  const range = parseArea(m[3]);
   return range ? { sheet, range } : undefined;
 }
 
@@ -245,7 +237,7 @@ function readNames(info: PackageInfo, sheetCells: (name: string) => SheetCells |
     const sheet = target ? byLower.get(target.sheet.toLowerCase()) : undefined;
     if (target && sheet !== undefined) {
       name.sheet = sheet;
-      name.address = formatRange(target.range);
+      name.address = areaAddress(target.range);
       const { top, left, bottom, right } = target.range;
       const cellsSheet = sheetCells(sheet);
       if (cellsSheet && (bottom - top + 1) * (right - left + 1) <= MAX_NAME_CELLS) {

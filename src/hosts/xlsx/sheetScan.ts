@@ -3,7 +3,7 @@
  * The reader and the writer use this same scan, so the cells read are exactly the cells patched.
  */
 import { attrValue, childElements, Element, findStartTag, readElement } from "./xml";
-import { colToIndex } from "./address";
+import { colIndex } from "../../workbook/address";
 
 export interface ScannedCell {
   el: Element;
@@ -43,7 +43,7 @@ export function scanSheet(xml: string): SheetScan {
         if (cEl.local !== "c") continue;
         const ref = attrValue(cEl.attrs, "r");
         const m = ref ? /^\$?([A-Za-z]{1,3})\$?[0-9]+$/.exec(ref) : null;
-        const col = m ? colToIndex(m[1]) : lastCol + 1;
+        const col = m ? colIndex(m[1]) : lastCol + 1;
         lastCol = col;
         cells.push({ el: cEl, row, col });
       }

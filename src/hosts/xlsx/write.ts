@@ -8,7 +8,7 @@ import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WritePlan } from "../../workbook/snapshot";
 import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
 import { XLSX_TEXT } from "../../text/xlsx";
-import { formatAddress, formatRange, parseAddress, parseRange, RangePos } from "./address";
+import { areaAddress, cellAddress, extendArea, parseArea, parseCell, quoteSheet, type Area } from "../../workbook/address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
 import { shiftFormula } from "./formula";
 import { decodeUtf8, listEntries, readPackage, relsPathOf, REL_NS, safeParse } from "./pkg";
@@ -76,7 +76,7 @@ function attrsText(attrs: Attr[]): string {
 function cellXml(prefix: string, row: number, col: number, keep: Attr[], value: string | number | null): string {
   const local = (a: Attr) => a.name.slice(a.name.indexOf(":") + 1);
   const attrs = keep.filter((a) => !["t", "cm", "vm"].includes(local(a)) || a.name.startsWith("xml"));
-  if (!attrs.some((a) => local(a) === "r")) attrs.unshift({ name: "r", raw: formatAddress(row, col) });
+  if (!attrs.some((a) => local(a) === "r")) attrs.unshift({ name: "r", raw: cellAddress(row, col) });
   const open = `<${prefix}c${attrsText(attrs)}`;
   if (value === null) return `${open}/>`;
   if (typeof value === "number") return `${open}><${prefix}v>${numberText(value)}</${prefix}v></${prefix}c>`;
@@ -92,12 +92,12 @@ function numberText(n: number): string {
 function planCells(sheet: string, writes: CellWrite[]): Map<string, PlannedCell> {
   const out = new Map<string, PlannedCell>(); // last write to a cell wins
   for (const w of writes) {
-    const pos = parseAddress(w.address.trim());
+    const pos = parseCell(w.address.trim());
     if (!pos) throw new XlsxPlanError("badAddress", XLSX_TEXT.badAddress(sheet, w.address));
     if (typeof w.value === "number" && !Number.isFinite(w.value)) {
       throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber(sheet, w.address));
     }
-    out.set(formatAddress(pos.row, pos.col), { ...pos, value: w.value });
+    out.set(cellAddress(pos.row, pos.col), { ...pos, value: w.value });
   }
   return out;
 }
@@ -137,7 +137,7 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
       if (existing) {
         const x = parseCellXml(xml, existing.el);
         if (x.f) {
-          unformulated.add(formatAddress(p.row, p.col));
+          unformulated.add(cellAddress(p.row, p.col));
           const ft = attrValue(x.f.attrs, "t");
           const si = attrValue(x.f.attrs, "si");
           if (ft === "shared" && si !== undefined && x.f.text !== "") orphanedShared.add(si);
@@ -191,7 +191,7 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
         const si = attrValue(x.f.attrs, "si");
         if (si === undefined || !orphanedShared.has(si)) continue;
         if (x.f.text !== "") masters.set(si, { row: r.row, col: c.col, text: decodeXml(x.f.text) });
-        else if (!planned.has(formatAddress(r.row, c.col))) {
+        else if (!planned.has(cellAddress(r.row, c.col))) {
           const inner = xml.slice(c.el.openEnd, c.el.closeStart);
           const fStart = c.el.openEnd + inner.indexOf(x.f.raw);
           const fPrefix = /^<([^\s/>]*?)f[\s/>]/.exec(x.f.raw)?.[1] ?? "";
@@ -213,9 +213,9 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
   if (dimAt >= 0) {
     const dim = readElement(xml, dimAt);
     const ref = attrValue(dim.attrs, "ref");
-    const range = ref ? parseRange(ref.split(" ")[0]) : undefined;
+    const range = ref ? parseArea(ref.split(" ")[0]) : undefined;
     if (range) {
-      const grown: RangePos = { ...range };
+      const grown: Area = { ...range };
       for (const p of planned.values()) {
         if (p.value === null) continue;
         grown.top = Math.min(grown.top, p.row);
@@ -225,9 +225,9 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
       }
       const isEmptyA1 = ref === "A1" && scan.rows.length === 0;
       const next = isEmptyA1 ? boundsOf(planned) : grown;
-      if (next && formatRange(next) !== formatRange(range)) {
+      if (next && areaAddress(next) !== areaAddress(range)) {
         const tag = xml.slice(dim.start, dim.openEnd);
-        const replaced = tag.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1$2${formatRange(next)}$2`);
+        const replaced = tag.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1$2${areaAddress(next)}$2`);
         edits.push({ start: dim.start, end: dim.openEnd, text: replaced });
       }
     }
@@ -235,18 +235,9 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
   return { xml: applyEdits(xml, edits), unformulated };
 }
 
-function boundsOf(planned: Map<string, PlannedCell>): RangePos | undefined {
-  let b: RangePos | undefined;
-  for (const p of planned.values()) {
-    if (p.value === null) continue;
-    if (!b) b = { top: p.row, left: p.col, bottom: p.row, right: p.col };
-    else {
-      b.top = Math.min(b.top, p.row);
-      b.bottom = Math.max(b.bottom, p.row);
-      b.left = Math.min(b.left, p.col);
-      b.right = Math.max(b.right, p.col);
-    }
-  }
+function boundsOf(planned: Map<string, PlannedCell>): Area | undefined {
+  let b: Area | undefined;
+  for (const p of planned.values()) if (p.value !== null) b = extendArea(b, p.row, p.col);
   return b;
 }
 
@@ -285,7 +276,7 @@ export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS, extras: 
   let bottom = 0;
   const styled = new Map<number, Map<number, number>>(); // row → col → style
   for (const [address, style] of extras.styles ?? []) {
-    const p = parseAddress(address);
+    const p = parseCell(address);
     if (!p) continue;
     const m = styled.get(p.row) ?? new Map<number, number>();
     m.set(p.col, style);
@@ -302,16 +293,16 @@ export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS, extras: 
       const style = styles?.get(j + 1);
       if ((v === null || v === undefined) && style === undefined) continue;
       if (typeof v === "number" && !Number.isFinite(v)) {
-        throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber("", formatAddress(i + 1, j + 1)));
+        throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber("", cellAddress(i + 1, j + 1)));
       }
-      const keep: Attr[] = style === undefined ? [] : [{ name: "r", raw: formatAddress(i + 1, j + 1) }, { name: "s", raw: String(style) }];
+      const keep: Attr[] = style === undefined ? [] : [{ name: "r", raw: cellAddress(i + 1, j + 1) }, { name: "s", raw: String(style) }];
       cells.push(cellXml("", i + 1, j + 1, keep, v ?? null));
       right = Math.max(right, j + 1);
       bottom = i + 1;
     }
     if (cells.length) body.push(`<row r="${i + 1}">${cells.join("")}</row>`);
   }
-  const dim = bottom ? formatRange({ top: 1, left: 1, bottom, right }) : "A1";
+  const dim = bottom ? areaAddress({ top: 1, left: 1, bottom, right }) : "A1";
   const widths = extras.columnWidths ?? [];
   const cols = widths.length
     ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${numberText(w)}" customWidth="1"/>`).join("")}</cols>`
@@ -402,17 +393,10 @@ function checkSheetName(name: string): void {
   }
 }
 
-// A sheet name needs quotes in a reference unless it is a plain identifier that cannot be read as
-// a cell reference (A1 or R1C1 style) or a boolean.
-function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(R[0-9]*C[0-9]*|R|C|TRUE|FALSE)$/i.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 function nameReference(sheet: string, n: NameWrite): string {
-  const range = parseRange(n.address.trim());
+  const range = parseArea(n.address.trim());
   if (!range) throw new XlsxPlanError("badAddress", XLSX_TEXT.badAddress(sheet, n.address));
-  const abs = (row: number, col: number) => `$${formatAddress(row, col).replace(/^([A-Z]+)/, "$1$")}`;
+  const abs = (row: number, col: number) => `$${cellAddress(row, col).replace(/^([A-Z]+)/, "$1$")}`;
   const a = abs(range.top, range.left);
   const b = abs(range.bottom, range.right);
   return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
@@ -612,8 +596,8 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
     const cellStyles = new Map<string, number>();
     for (const f of sw.formats ?? []) {
       const style = styleIndex.get(f.numberFormat);
-      const p = parseAddress(f.address.replace(/\$/g, "").trim());
-      if (style !== undefined && p) cellStyles.set(formatAddress(p.row, p.col), style);
+      const p = parseCell(f.address.replace(/\$/g, "").trim());
+      if (style !== undefined && p) cellStyles.set(cellAddress(p.row, p.col), style);
     }
     const extras: SheetExtras = { styles: cellStyles };
     if (sw.validations) extras.validations = sw.validations;

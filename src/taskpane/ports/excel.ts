@@ -16,7 +16,7 @@ import { checkWritable, queueRollback, queueWrite } from "../../hosts/office/wri
 import { officeRunner, officeSupport, rescoreWorkbook } from "../../hosts/office/rescoreWorkbook";
 import { defaultContract } from "../../hosts/office/defaultContract";
 import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
-import { splitAddress } from "../../hosts/office/address";
+import { splitAddress } from "../../workbook/address";
 import { toHostError } from "../../hosts/office/errors";
 import { PortError } from "./errors";
 
