@@ -1,11 +1,20 @@
 /** `pe-score case <file.json>`: score a case file in the format of shared/golden/*.json. */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
 import { CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
 
 export class UsageError extends Error {}
+
+/** A verb's options and positionals (node:util parseArgs); a bad option is a UsageError (exit 2). */
+export function parseVerbArgs<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (e) {
+    throw new UsageError(CLI.badOption((e as Error).message));
+  }
+}
 
 export function caseJson(r: ScoreResult) {
   return {
@@ -73,12 +82,7 @@ export function readCaseFile(path: string): CaseFile {
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "json" } } });
-  } catch (e) {
-    throw new UsageError(CLI.badOption((e as Error).message));
-  }
+  const parsed = parseVerbArgs(args, { format: { type: "string", default: "json" } });
   const format = parsed.values.format as string;
   if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
   if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);

@@ -4,16 +4,16 @@
  * writes) by patching the package with the .xlsx host. A patch touches only the new sheets,
  * their names, styles and the workbook's sheet list, so everything else survives by construction.
  */
-import { existsSync as fsExists, readFileSync as fsRead, renameSync as fsRename, unlinkSync as fsUnlink, writeFileSync as fsWrite } from "node:fs";
-import { basename as pathBase, dirname as pathDir, join as pathJoin, resolve as pathResolve } from "node:path";
-import { parseArgs as parseCliArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { BUILTIN_RULE_SET_IDS, builtinRuleSet } from "../engine";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { setupSheetsPlan } from "../workbook/input-sheet";
 import { inferRuleSet, locateTable } from "../workbook/table";
 import { SHEETS } from "../text/workbook";
-import { CLI, SCORE_CLI } from "../text/cli";
-import { UsageError } from "./case";
+import { SCORE_CLI } from "../text/cli";
+import { parseVerbArgs, UsageError } from "./case";
+import { errorText, writeThroughTemp } from "./files";
 
 export interface InitResult {
   bytes?: Uint8Array;
@@ -38,55 +38,43 @@ export function initWorkbook(bytes: Uint8Array, ruleSetId?: string): InitResult 
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseCliArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } },
-    });
-  } catch (e) {
-    throw new UsageError(CLI.badOption((e as Error).message));
-  }
+  const parsed = parseVerbArgs(args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } });
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
   if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
   const file = parsed.positionals[0];
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(fsRead(file));
+    bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    out(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? String(e)));
+    out(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
     return 1;
   }
   let result: InitResult;
   try {
     result = initWorkbook(bytes, v["rule-set"] as string | undefined);
   } catch (e) {
-    out(SCORE_CLI.readFailed(e instanceof Error ? e.message : String(e)));
+    out(SCORE_CLI.readFailed(errorText(e)));
     return 1;
   }
   if (result.errors.length || !result.bytes) {
     result.errors.forEach((e) => out(e));
     return 1;
   }
-  const source = pathResolve(file);
+  const source = resolve(file);
   let target: string;
   if (v["in-place"]) target = source;
   else {
-    target = pathResolve((v.out as string | undefined) ?? pathJoin(pathDir(source), pathBase(source).replace(/\.xlsx$/i, "") + "-评分.xlsx"));
+    target = resolve((v.out as string | undefined) ?? join(dirname(source), basename(source).replace(/\.xlsx$/i, "") + "-评分.xlsx"));
     if (target === source) {
       out(SCORE_CLI.wouldOverwrite(file));
       return 1;
     }
   }
-  const tmp = pathJoin(pathDir(target), `.${pathBase(target)}.${process.pid}.tmp`);
   try {
-    fsWrite(tmp, result.bytes);
-    fsRename(tmp, target);
+    writeThroughTemp(target, result.bytes);
   } catch (e) {
-    if (fsExists(tmp)) fsUnlink(tmp);
-    out(SCORE_CLI.writeFailed(e instanceof Error ? e.message : String(e)));
+    out(SCORE_CLI.writeFailed(errorText(e)));
     return 1;
   }
   out(SCORE_CLI.initDone(target, result.names));

@@ -5,14 +5,14 @@
  * never overwrites an input; `--in-place` writes a temporary file beside the input and renames it
  * over, so a crash never leaves a half-written workbook.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { rescore, safeText, type RescoreOutcome } from "../workbook";
 import { CLI, SCORE_CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
-import { UsageError } from "./case";
+import { parseVerbArgs, UsageError } from "./case";
+import { errorText, writeThroughTemp } from "./files";
 
 export interface FileReport {
   file: string;
@@ -54,11 +54,6 @@ export function expandInputs(paths: string[]): { files: string[]; notes: string[
   return { files, notes };
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
 /** Scores one file; never throws. */
 export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
   const report: FileReport = { file, errors: [] };
@@ -85,15 +80,7 @@ export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
   try {
     const scored = applyPlan(bytes, outcome.plan);
     if (o.inPlace) {
-      const target = resolve(file);
-      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      writeFileSync(tmp, scored);
-      try {
-        renameSync(tmp, target);
-      } catch (e) {
-        if (existsSync(tmp)) unlinkSync(tmp);
-        throw e;
-      }
+      writeThroughTemp(resolve(file), scored);
       report.written = file;
     } else {
       const target = resolve(o.out!, basename(file));
@@ -214,21 +201,12 @@ export function csvReport(reports: FileReport[]): string {
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        "in-place": { type: "boolean", default: false },
-        format: { type: "string", default: "table" },
-        detail: { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(CLI.badOption((e as Error).message));
-  }
+  const parsed = parseVerbArgs(args, {
+    out: { type: "string" },
+    "in-place": { type: "boolean", default: false },
+    format: { type: "string", default: "table" },
+    detail: { type: "boolean", default: false },
+  });
   const v = parsed.values;
   const format = v.format as string;
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(CLI.badFormat(format, ["table", "json", "csv"]));

@@ -1,0 +1,22 @@
+/** File helpers of the CLI verbs that write workbooks. */
+import { existsSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/**
+ * Writes `bytes` to `target` through a temporary file beside it and a rename, so a failed write
+ * never leaves a half-written workbook (nor the temporary file) behind.
+ */
+export function writeThroughTemp(target: string, bytes: Uint8Array): void {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, target);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
