@@ -359,19 +359,25 @@ export function checkDraft(base: RuleSet, weights: WeightRow[], grades?: GradeRo
   return applyOverrides(base, weightOverrides(base, weights, grades)).errors;
 }
 
+/** Every 一级, 二级 and 三级指标 name of `rs` with its weight (decimal text). */
+export function ruleSetWeights(rs: RuleSet): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l1 of rs.levels) {
+    m.set(l1.name, l1.weight);
+    for (const l2 of l1.groups) {
+      m.set(l2.name, l2.weight);
+      for (const i of l2.indicators) m.set(i.name, i.weight);
+    }
+  }
+  return m;
+}
+
 /**
  * The weight rows worth storing: only names whose weight differs from the rule set's own, so
  * the sheet lists real re-weightings, not a copy of the rule set.
  */
 export function changedWeights(base: RuleSet, all: WeightRow[]): WeightRow[] {
-  const baseOf = new Map<string, string>();
-  for (const l1 of base.levels) {
-    baseOf.set(l1.name, l1.weight);
-    for (const l2 of l1.groups) {
-      baseOf.set(l2.name, l2.weight);
-      for (const i of l2.indicators) baseOf.set(i.name, i.weight);
-    }
-  }
+  const baseOf = ruleSetWeights(base);
   return all.filter((w) => {
     const b = baseOf.get(w.name);
     return b === undefined || !new Dec(b).equals(w.weight);

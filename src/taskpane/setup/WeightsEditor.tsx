@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RuleSet } from "../../engine";
-import { changedWeights, checkDraft, type GradeRow, type SettingsDraft, type WeightRow } from "../../workbook/settings-edit";
+import { changedWeights, checkDraft, ruleSetWeights, type GradeRow, type SettingsDraft, type WeightRow } from "../../workbook/settings-edit";
 import { PANE_SETUP, SETTINGS_EDIT_TEXT } from "../../text/pane-setup";
 import { useSetupStyles } from "./styles";
 
@@ -41,30 +41,18 @@ interface Props {
   onSave: (draft: SettingsDraft) => Promise<boolean>;
 }
 
-function weightsOf(rs: RuleSet): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const l1 of rs.levels) {
-    m.set(l1.name, l1.weight);
-    for (const l2 of l1.groups) {
-      m.set(l2.name, l2.weight);
-      for (const i of l2.indicators) m.set(i.name, i.weight);
-    }
-  }
-  return m;
-}
-
 const parse = (t: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) : NaN);
 
 export function WeightsEditor({ base, effective, busy, onSave }: Props) {
   const styles = useStyles();
   const shared = useSetupStyles();
-  const start = useMemo(() => weightsOf(effective), [effective]);
+  const start = useMemo(() => ruleSetWeights(effective), [effective]);
   const signature = JSON.stringify([...start]) + JSON.stringify(effective.grades);
   const [weights, setWeights] = useState(start);
   const [grades, setGrades] = useState(() => effective.grades.map((g) => ({ min: g.min, label: g.label })));
   const [gradesDirty, setGradesDirty] = useState(false);
   useEffect(() => {
-    setWeights(weightsOf(effective));
+    setWeights(ruleSetWeights(effective));
     setGrades(effective.grades.map((g) => ({ min: g.min, label: g.label })));
     setGradesDirty(false);
     // Reset only when the stored weights change, not on every re-read of the workbook.
@@ -183,7 +171,7 @@ export function WeightsEditor({ base, effective, busy, onSave }: Props) {
         <Button
           disabled={busy}
           onClick={() => {
-            setWeights(weightsOf(base));
+            setWeights(ruleSetWeights(base));
             setGrades(base.grades.map((g) => ({ min: g.min, label: g.label })));
             setGradesDirty(true);
           }}
