@@ -22,7 +22,7 @@ import {
   type RuleSet,
 } from "../src/engine";
 import { applyPlan, readXlsx } from "../src/hosts/xlsx";
-import { findName, safeText, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../src/workbook";
+import { findName, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../src/workbook";
 import { setupSheetsPlan } from "../src/workbook/input-sheet";
 import { settingsPlan } from "../src/workbook/settings-edit";
 import { TABLE_LAYOUT } from "../src/text/workbook";
@@ -202,7 +202,7 @@ export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCas
   // role = the name, so a bad fixture can find and retype the write
   const put = (name: string, v: string | number | null) => {
     if (v === null) return;
-    cells.push({ ...namedCell(snapshot, name), value: typeof v === "string" ? safeText(v) : v, previous: null, role: name });
+    cells.push({ ...namedCell(snapshot, name), value: v, previous: null, role: name });
   };
   for (const [id, v] of Object.entries(c.inputs ?? {})) {
     if (!isInputId(id)) throw new Error(`golden input ${id}: unknown`);

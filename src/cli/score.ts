@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
-import { rescore, safeText, type RescoreOutcome } from "../workbook";
+import { rescore, type RescoreOutcome } from "../workbook";
 import { CLI, SCORE_CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
 import { parseVerbArgs, UsageError } from "./case";
@@ -176,9 +176,17 @@ export function jsonReport(reports: FileReport[]): string {
   );
 }
 
+/**
+ * CSV text a spreadsheet could evaluate as a formula (= + - @, or a leading tab / carriage return
+ * that some importers strip first) gets a leading "'" (CSV injection).
+ */
+export function csvSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? String(v) : safeText(v);
+  const s = typeof v === "number" ? String(v) : csvSafe(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -14,7 +14,6 @@ import { cellAddress, parseArea } from "./address";
 import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 import { judgedParts, mappedName } from "./inputs";
-import { safeText } from "./plan";
 import type { WorkbookSettings } from "./settings";
 import { settingsSheet } from "./settings-edit";
 
@@ -86,28 +85,27 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
   const names: NameWrite[] = [];
   const sheet = SHEETS.inputs;
   const skip = options.skip ?? new Set<string>();
-  const s = safeText;
-  rows.push([s(INPUT_SHEET.title)]);
-  rows.push(INPUT_SHEET.headers.map(s));
-  rows.push([s(INPUT_SHEET.sections.inputs)]);
+  rows.push([INPUT_SHEET.title]);
+  rows.push([...INPUT_SHEET.headers]);
+  rows.push([INPUT_SHEET.sections.inputs]);
   for (const def of INPUTS) {
     const name = mappedName(options.settings, def.name, def.id);
     if (skip.has(name)) continue;
     const r = rows.length + 1;
     const c = `C${r}`;
-    rows.push([null, s(def.label), null, s(INPUT_SHEET.unit[def.unit]), s(name)]);
+    rows.push([null, def.label, null, INPUT_SHEET.unit[def.unit], name]);
     formats.push({ address: c, numberFormat: UNIT_FORMAT[def.unit] });
     if (def.unit === "amount") validations.push({ address: c, type: "decimal", min: 0 });
     if (def.unit === "count") validations.push({ address: c, type: "whole", min: 0, error: INPUT_SHEET.validation.count });
     names.push({ name, sheet, address: c });
   }
   rows.push([]);
-  rows.push([s(INPUT_SHEET.sections.judged)]);
+  rows.push([INPUT_SHEET.sections.judged]);
   for (const { indicator, part, name: defaultName } of judgedParts(rs)) {
     const name = mappedName(options.settings, defaultName);
     if (skip.has(name)) continue;
     const r = rows.length + 1;
-    rows.push([s(indicator.name), s(partItemText(part)), null, s(partHint(part)), s(name)]);
+    rows.push([indicator.name, partItemText(part), null, partHint(part), name]);
     const v = partValidation(part, `C${r}`);
     if (v) validations.push(v);
     names.push({ name, sheet, address: `C${r}` });
@@ -115,9 +113,9 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
   const effectName = mappedName(options.settings, EFFECT_TABLE_NAME);
   if (!skip.has(effectName)) {
     rows.push([]);
-    rows.push([s(INPUT_SHEET.effectTable)]);
+    rows.push([INPUT_SHEET.effectTable]);
     const first = rows.length + 1;
-    rows.push([null, ...INPUT_SHEET.effectHeaders.map(s)]);
+    rows.push([null, ...INPUT_SHEET.effectHeaders]);
     validations.push({ address: `D${first + 1}:D${first + EFFECT_ROWS}`, type: "list", list: [...NATURES] });
     validations.push({ address: `G${first + 1}:G${first + EFFECT_ROWS}`, type: "list", list: ["是", "否"] });
     names.push({ name: effectName, sheet, address: `B${first}:G${first + EFFECT_ROWS}` });
@@ -180,7 +178,7 @@ export function appendToInputSheet(
 ): { cells: CellWrite[]; sheets: SheetWrite[]; sheet: string; top: number } {
   const sheet = snapshot.sheets.find((x) => x.toLowerCase() === SHEETS.inputs.toLowerCase());
   if (!sheet) {
-    const rows: Value[][] = [[safeText(INPUT_SHEET.title)], INPUT_SHEET.headers.map(safeText), [], ...block];
+    const rows: Value[][] = [[INPUT_SHEET.title], [...INPUT_SHEET.headers], [], ...block];
     return { cells: [], sheets: [{ sheet: SHEETS.inputs, rows }], sheet: SHEETS.inputs, top: 4 };
   }
   const grid = snapshot.grids.find((g) => g.sheet === sheet);

@@ -24,7 +24,6 @@ import { JUDGED_EDIT_TEXT as T } from "../text/pane-setup";
 import { cellAddress, parseArea, type Area } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
 import { isJudgedPart, mappedName } from "./inputs";
-import { safeText } from "./plan";
 import type { WorkbookSettings } from "./settings";
 import { appendToInputSheet, partHint, partItemText, partValidation } from "./input-sheet";
 import { partValueProblem, type BindingState } from "./binding";
@@ -117,7 +116,7 @@ export function editValue(part: PartDef, edit: PartEdit): { ok: true; value: str
       if (r.kind !== "level" || !r.levels.some((l) => normalizeName(l.label) === normalizeName(edit.value))) {
         return { ok: false, message: T.badLevel(part.label) };
       }
-      return { ok: true, value: safeText(edit.value) };
+      return { ok: true, value: edit.value };
     }
   }
 }
@@ -195,7 +194,7 @@ export function createPartPlan(
     if (!v.ok) return v;
     value = v.value;
   }
-  const block = [[safeText(found.def.name), safeText(partItemText(found.part)), value, safeText(partHint(found.part)), safeText(name)]];
+  const block = [[found.def.name, partItemText(found.part), value, partHint(found.part), name]];
   const at = appendToInputSheet(snapshot, block, `${indicatorId}.${partKey}`);
   const address = `C${at.top}`;
   const validation = partValidation(found.part, address);
@@ -228,10 +227,7 @@ export interface EffectTableState {
 }
 
 function text(c: CellData | undefined): string {
-  const t = c && c.value !== null && !c.error ? String(c.value).trim() : "";
-  // An .xlsx keeps safeText's "'" in the cell (Excel would not): show the text as typed; writing
-  // it back adds the quote again.
-  return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
+  return c && c.value !== null && !c.error ? String(c.value).trim() : "";
 }
 
 function num(c: CellData | undefined): number | null {
@@ -325,11 +321,11 @@ export function effectProblems(rs: RuleSet, rows: EffectRowEdit[]): string[] {
 
 function rowValues(r: EffectRowEdit, width: number): (string | number | null)[] {
   const v: (string | number | null)[] = [
-    r.name.trim() ? safeText(r.name.trim()) : null,
+    r.name.trim() ? r.name.trim() : null,
     r.weight,
     r.nature || null,
     r.target,
-    typeof r.actual === "string" ? (r.actual.trim() ? safeText(r.actual.trim()) : null) : r.actual,
+    typeof r.actual === "string" ? (r.actual.trim() ? r.actual.trim() : null) : r.actual,
   ];
   if (width > 5) v.push(r.notApplicable ? "是" : null);
   while (v.length < width) v.push(null);
@@ -355,8 +351,8 @@ export function effectTablePlan(
   }
   if (!g) {
     const block: (string | number | null)[][] = [
-      [safeText(INPUT_SHEET.effectTable)],
-      [null, ...INPUT_SHEET.effectHeaders.map(safeText)],
+      [INPUT_SHEET.effectTable],
+      [null, ...INPUT_SHEET.effectHeaders],
       ...rows.map((r) => [null, ...rowValues(r, 6)]),
     ];
     const count = Math.max(rows.length, 5);
@@ -392,7 +388,7 @@ export function effectTablePlan(
     if (prev === value || (prev === null && value === "")) return;
     cells.push({ sheet: g.sheet, address: cellAddress(r, c), value, previous: prev, role: "effectTable" });
   };
-  if (needsNa && g.first > g.area.top) put(g.area.top, g.area.left + 5, safeText(INPUT_SHEET.effectHeaders[5]));
+  if (needsNa && g.first > g.area.top) put(g.area.top, g.area.left + 5, INPUT_SHEET.effectHeaders[5]);
   for (let k = 0; k < Math.max(capacity, rows.length); k++) {
     const values = k < rows.length ? rowValues(rows[k], width) : Array.from({ length: width }, () => null);
     values.forEach((v, i) => put(g.first + k, g.area.left + i, v));

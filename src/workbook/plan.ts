@@ -1,21 +1,13 @@
 /**
  * ScoreResult → WritePlan: the matched score cells, 综合评分, 评分等级 (with their labels when the
  * rows are added), and optionally the 评分明细 audit sheet. Every value overwritten is kept in
- * `previous` for undo. All text goes through safeText.
+ * `previous` for undo. Text is the real text: each host makes it formula-safe its own way
+ * (Office.js: Excel's hidden "'" prefix; .xlsx: inline strings, which are never formulas).
  */
 import type { IndicatorResult, RuleSet, ScoreResult } from "../engine";
 import type { CellScalar, CellWrite, SheetWrite, WritePlan } from "./snapshot";
 import { DETAIL, SHEETS } from "../text/workbook";
 import type { ScoreTable, TableRow, TotalCells } from "./table";
-
-/**
- * Text that a spreadsheet (or a CSV consumer) could read as a formula gets a leading "'": Excel
- * shows it as text without the quote, and in a file the quote makes the intent visible. Also
- * covers a leading tab or carriage return, which some consumers strip before evaluating.
- */
-export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
 
 /** A cell value as a number when it is one (typed scores may be numeric text). */
 export function numberOf(v: CellScalar | undefined): number | null {
@@ -66,10 +58,10 @@ export function buildPlan(p: PlanInput): WritePlan {
     cells.push(w);
   }
   if (grade && result.grade !== null && grade.cell.formula === undefined && grade.cell.value !== result.grade) {
-    cells.push({ sheet: grade.sheet, address: grade.address, value: safeText(result.grade), previous: grade.cell.value, role: "grade" });
+    cells.push({ sheet: grade.sheet, address: grade.address, value: result.grade, previous: grade.cell.value, role: "grade" });
   }
   for (const x of [total, grade]) {
-    if (x?.label) cells.push({ sheet: x.sheet, address: x.label.address, value: safeText(x.label.text), previous: x.label.previous, role: "label" });
+    if (x?.label) cells.push({ sheet: x.sheet, address: x.label.address, value: x.label.text, previous: x.label.previous, role: "label" });
   }
   const sheets: SheetWrite[] = p.detailSheet ? [detailSheet(p)] : [];
   return { cells, sheets };
@@ -80,26 +72,26 @@ function detailRow(p: PlanInput, ind: IndicatorResult, n: number, time: string):
   return [
     n,
     ind.id,
-    safeText(ind.level1),
-    safeText(ind.level2),
-    safeText(ind.name),
+    ind.level1,
+    ind.level2,
+    ind.name,
     ind.max,
     ind.score,
     prev,
-    safeText(DETAIL.kinds[ind.kind] ?? ind.kind),
-    safeText(ind.explanation),
-    safeText(p.usedText.get(ind.id) ?? ""),
-    safeText(p.ruleSet.id),
+    DETAIL.kinds[ind.kind] ?? ind.kind,
+    ind.explanation,
+    p.usedText.get(ind.id) ?? "",
+    p.ruleSet.id,
     time,
   ];
 }
 
 function detailSheet(p: PlanInput): SheetWrite {
   const time = stamp(p.now);
-  const rows: (string | number | null)[][] = [DETAIL.headers.map(safeText)];
+  const rows: (string | number | null)[][] = [DETAIL.headers];
   p.result.indicators.forEach((ind, i) => rows.push(detailRow(p, ind, i + 1, time)));
   rows.push([]);
-  rows.push([safeText(DETAIL.totalRow), null, null, null, null, 100, p.result.total]);
-  rows.push([safeText(DETAIL.gradeRow), null, null, null, null, null, p.result.grade === null ? null : safeText(p.result.grade)]);
+  rows.push([DETAIL.totalRow, null, null, null, null, 100, p.result.total]);
+  rows.push([DETAIL.gradeRow, null, null, null, null, null, p.result.grade === null ? null : p.result.grade]);
   return { sheet: SHEETS.detail, rows };
 }

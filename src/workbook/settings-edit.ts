@@ -16,7 +16,7 @@ import { SETTINGS_EDIT_TEXT as T } from "../text/pane-setup";
 import { cellAddress, parseCell } from "./address";
 import { compact, SheetView } from "./grid";
 import { findName, singleCell } from "./names";
-import { safeText, numberOf } from "./plan";
+import { numberOf } from "./plan";
 import { readSettings, type WorkbookSettings } from "./settings";
 import { isGroupName } from "./rescore";
 
@@ -91,7 +91,7 @@ export function settingsSheet(values: {
     while (row.length < c) row.push(null);
     row[c - 1] = v;
   };
-  const s = (t: string) => safeText(t);
+  const s = (t: string) => t;
   const ids = [...BUILTIN_RULE_SET_IDS];
   put(1, 1, s(SETTINGS.title));
   put(SINGLE_ROWS.ruleSet, 1, s(SETTINGS.ruleSet));
@@ -180,8 +180,8 @@ function writeTable(
   if (!at) {
     // Append below everything, after one blank row so no table above runs into it.
     at = { row: Math.max(view.bottom, 0) + 2, col: Math.max(view.left, 1) };
-    out.set(at.row, at.col, safeText(title), role);
-    headers.forEach((h, i) => out.set(at!.row + 1, at!.col + i, safeText(h), role));
+    out.set(at.row, at.col, title, role);
+    headers.forEach((h, i) => out.set(at!.row + 1, at!.col + i, h, role));
   }
   const first = at.row + 2;
   let old = 0;
@@ -209,9 +209,9 @@ function writeTable(
     const note = hasNote ? view.cell(at.row, noteCol)?.value ?? null : null;
     if (hasNote) out.set(at.row, noteCol, null, role);
     const top = view.bottom + 2;
-    out.set(top, at.col, safeText(title), role);
+    out.set(top, at.col, title, role);
     if (note !== null && typeof note !== "boolean") out.set(top, noteCol, note, role);
-    headers.forEach((h, i) => out.set(top + 1, at!.col + i, safeText(h), role));
+    headers.forEach((h, i) => out.set(top + 1, at!.col + i, h, role));
     data.forEach((r, k) => r.forEach((v, i) => out.set(top + 2 + k, at!.col + i, v ?? null, role)));
     return undefined;
   }
@@ -270,21 +270,21 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
   const names: NameWrite[] = [];
   if (draft.ruleSetId !== undefined) {
     const at = singleValueCell(snapshot, view, NAMES.ruleSet, SETTINGS.ruleSet);
-    if (at && at.sheet === view.sheet) out.set(at.row, at.col, safeText(draft.ruleSetId), "ruleSet");
+    if (at && at.sheet === view.sheet) out.set(at.row, at.col, draft.ruleSetId, "ruleSet");
     else if (at) {
       // The 规则集 name points at another sheet: write there.
-      out.cells.push({ sheet: at.sheet, address: cellAddress(at.row, at.col), value: safeText(draft.ruleSetId), previous: at.previous ?? null, role: "ruleSet" });
+      out.cells.push({ sheet: at.sheet, address: cellAddress(at.row, at.col), value: draft.ruleSetId, previous: at.previous ?? null, role: "ruleSet" });
     } else {
       const row = Math.max(view.bottom, 0) + 2;
-      out.set(row, 1, safeText(SETTINGS.ruleSet), "ruleSet");
-      out.set(row, 2, safeText(draft.ruleSetId), "ruleSet");
+      out.set(row, 1, SETTINGS.ruleSet, "ruleSet");
+      out.set(row, 2, draft.ruleSetId, "ruleSet");
       names.push({ name: NAMES.ruleSet, sheet: view.sheet, address: cellAddress(row, 2) });
     }
   }
   const tables: [string, string, readonly string[], Value[][] | undefined][] = [
-    ["weights", SETTINGS.weights.title, SETTINGS.weights.headers, draft.weights?.map((w) => [safeText(w.name), w.weight])],
-    ["grades", SETTINGS.grades.title, SETTINGS.grades.headers, draft.grades?.map((g) => [g.min, safeText(g.label)])],
-    ["overrides", SETTINGS.overrides.title, SETTINGS.overrides.headers, draft.overrides?.map((o) => [safeText(o.indicator), o.score, safeText(o.reason)])],
+    ["weights", SETTINGS.weights.title, SETTINGS.weights.headers, draft.weights?.map((w) => [w.name, w.weight])],
+    ["grades", SETTINGS.grades.title, SETTINGS.grades.headers, draft.grades?.map((g) => [g.min, g.label])],
+    ["overrides", SETTINGS.overrides.title, SETTINGS.overrides.headers, draft.overrides?.map((o) => [o.indicator, o.score, o.reason])],
   ];
   for (const [role, title, headers, data] of tables) {
     if (!data) continue;

@@ -62,7 +62,7 @@ export interface CellWrite {
   sheet: string;
   /** A1 address without sheet. */
   address: string;
-  /** New value: numbers are written as numbers; text is already formula-safe (see safeText). */
+  /** New value: numbers as numbers; text as meant (hosts keep it from becoming a formula). */
   value: string | number | null;
   /** Value before the write (for undo and for the change summary). */
   previous: CellScalar;
@@ -75,7 +75,7 @@ export interface CellWrite {
 /** A sheet the plan creates or replaces wholly (the optional 评分明细 audit sheet). */
 export interface SheetWrite {
   sheet: string;
-  /** Row-major values starting at A1; text already formula-safe. */
+  /** Row-major values starting at A1; text as meant (hosts keep it from becoming a formula). */
   rows: (string | number | null)[][];
   /**
    * Optional number formats of cells of the new sheet (e.g. "0.00%" for percent inputs, which the

@@ -15,7 +15,6 @@ import type { CellData, CellScalar, CellWrite, SheetWrite, WorkbookSnapshot, Wri
 import { cellAddress, parseCell } from "./address";
 import { compact, SheetView } from "./grid";
 import { DETAIL, SHEETS } from "../text/workbook";
-import { safeText } from "./plan";
 import { UNDO } from "../text/undo";
 import { rescore, type RescoreOptions, type RescoreOutcome } from "./rescore";
 
@@ -77,7 +76,7 @@ export function sameValue(a: CellScalar | undefined, b: CellScalar | undefined):
 function storable(v: CellScalar | undefined): string | number | null {
   if (v === undefined || v === null) return null;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return typeof v === "string" ? safeText(v) : v;
+  return typeof v === "string" ? v : v;
 }
 
 /** A record cell's value as it was before `storable` made it formula-safe. */

@@ -111,13 +111,16 @@ describe("个性化绩效指标 table", () => {
     expect(effectProblems(district, [{ ...rows[0], weight: null, name: "" }])).toHaveLength(3);
   });
 
-  test("rows are written into the named area, formula-safe; rescoring scores from the table", () => {
+  test("rows are written into the named area as typed (hosts keep text from becoming a formula); rescoring scores from the table", () => {
     const book = Book.sample(SAMPLE_000);
     const r = effectTablePlan(book.read(), undefined, rows);
     if (!r.ok) throw new Error(r.message);
     expect(r.plan.names).toBeUndefined();
-    expect(r.plan.cells.find((c) => c.address === "B69")?.value).toBe("'=社会效益");
+    expect(r.plan.cells.find((c) => c.address === "B69")?.value).toBe("=社会效益");
     const s = book.apply(r.plan);
+    const b69 = s.grids.flatMap((g) => (g.sheet === "评分依据" ? g.rows.flat() : [])).find((c) => c.address === "B69");
+    expect(b69).toEqual(expect.objectContaining({ value: "=社会效益" }));
+    expect(b69?.formula).toBeUndefined();
     expect(readEffectRows(s).rows).toEqual([{ ...rows[0], name: "=社会效益" }, rows[1], { ...rows[2], actual: null }]);
     const ind = score(book, "effectiveness");
     // (10 × 0.9 + 5 × 0.8) scaled by 20/15 for the 不适用 row = 17.33

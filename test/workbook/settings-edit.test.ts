@@ -57,8 +57,8 @@ describe("settings round trip", () => {
       ruleSetId: "city-2021",
       weights: draft.weights!.map((w) => ({ name: w.name, weight: w.weight })),
       grades: draft.grades!.map((g) => ({ min: g.min, label: g.label })),
-      // Text that would read as a formula is written with Excel's text prefix.
-      overrides: draft.overrides!.map((o) => ({ indicator: o.indicator, score: o.score, reason: o.reason.startsWith("=") ? `'${o.reason}` : o.reason })),
+      // Text that looks like a formula comes back exactly as typed: the .xlsx host stores it as text.
+      overrides: draft.overrides!.map((o) => ({ indicator: o.indicator, score: o.score, reason: o.reason })),
       errors: [],
     });
     // The contract rescoring takes the re-weighted city-like rule set without weight errors.
