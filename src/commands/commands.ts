@@ -9,7 +9,8 @@
  * from treating it as a pop-up.
  */
 import { defaultContract } from "../hosts/office/defaultContract";
-import { officeRunner, rescoreWorkbook } from "../hosts/office/rescoreWorkbook";
+import { officeRunner, officeSupport, REQUIRED_EXCEL_API, rescoreWorkbook } from "../hosts/office/rescoreWorkbook";
+import boot from "../text/boot.json";
 import { toHostError } from "../hosts/office/errors";
 import { encodeMessage, failureMessage, messageFor, type CommandMessage } from "./message";
 
@@ -56,8 +57,12 @@ export async function rescore(event: Office.AddinCommands.Event): Promise<void> 
     running = true;
     let message: CommandMessage;
     try {
-      const out = await rescoreWorkbook(officeRunner(), { contract: defaultContract });
-      message = messageFor(out);
+      if (!officeSupport(REQUIRED_EXCEL_API)) {
+        message = { ok: false, title: boot.unsupportedTitle, lines: [boot.unsupported] };
+      } else {
+        const out = await rescoreWorkbook(officeRunner(), { contract: defaultContract });
+        message = messageFor(out);
+      }
     } catch (e) {
       message = failureMessage([toHostError(e, "read")]);
     }

@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { ExcelPort } from "./ports/excel";
+import { officeSupport, REQUIRED_EXCEL_API } from "../hosts/office/rescoreWorkbook";
 import { paneText } from "../text/pane";
 
 const ONREADY_TIMEOUT_MS = 5000;
@@ -40,11 +41,11 @@ function boot(): void {
     document.getElementById("pe-boot-fallback")?.setAttribute("hidden", "");
     root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme}>{node}</FluentProvider>);
   };
-  const failure = (text: string) =>
+  const failure = (text: string, title: string = paneText.boot.officeMissingTitle) =>
     render(
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
-          <MessageBarTitle>{paneText.boot.officeMissingTitle}</MessageBarTitle>
+          <MessageBarTitle>{title}</MessageBarTitle>
           {text}
         </MessageBarBody>
       </MessageBar>,
@@ -76,7 +77,8 @@ function boot(): void {
     window.clearTimeout(timer);
     if (settled) return;
     if (info.host === Office.HostType.Excel) {
-      render(<App port={new ExcelPort()} />, isDark());
+      if (!officeSupport(REQUIRED_EXCEL_API)) failure(paneText.boot.unsupported, paneText.boot.unsupportedTitle);
+      else render(<App port={new ExcelPort()} />, isDark());
     } else {
       // A plain browser (office.js loaded, no host): preview mode, nothing is wrong.
       preview();

@@ -60,6 +60,19 @@ test("office.js loads but Office.onReady never resolves: timeout message", async
   await page.close();
 });
 
+test("an Excel older than ExcelApi 1.4: the pane says which Excel is needed instead of starting", async () => {
+  const oldExcel =
+    "window.Office = { HostType: { Excel: 'Excel' }, context: { requirements: { isSetSupported: function () { return false; } } }," +
+    " onReady: function (cb) { var info = { host: 'Excel', platform: 'PC' }; if (cb) cb(info); return Promise.resolve(info); } };";
+  const page = await open(async (p) => {
+    await p.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: oldExcel }));
+  });
+  await page.getByText(boot.unsupported).first().waitFor({ state: "visible", timeout: 10000 });
+  await expect(page.getByText(boot.unsupportedTitle).first().isVisible()).resolves.toBe(true);
+  await page.screenshot({ path: join(RESULTS, "taskpane-unsupported-excel.png") });
+  await page.close();
+});
+
 test("the bundle cannot run either: the static fallback in taskpane.html shows", async () => {
   const page = await open(async (p) => {
     await p.route(CDN, (route) => route.abort());

@@ -59,6 +59,9 @@ export interface OfficeRescoreOutcome<O extends RescoreOutcomeLike = RescoreOutc
   snapshot?: WorkbookSnapshot;
 }
 
+/** The ExcelApi set the manifest requires; checked again at start (a stale catalog or cache may still load us). */
+export const REQUIRED_EXCEL_API = "1.4";
+
 /** Asks Office which ExcelApi sets are supported; false outside Office. */
 export function officeSupport(version: string): boolean {
   try {

@@ -7,7 +7,8 @@ import { FakeOfficeError, FakeWorkbookData } from "../../fakes/excel";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
-function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>, dialogOk = true) {
+/** `maxApi`: the newest ExcelApi set the fake Excel supports (1.4 = the manifest's minimum; undo groups need 1.20). */
+function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>, dialogOk = true, maxApi = 1.4) {
   const handlers: Record<string, Handler> = {};
   const urls: string[] = [];
   const g = globalThis as Record<string, unknown>;
@@ -16,7 +17,7 @@ function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<
     onReady: () => Promise.resolve({}),
     actions: { associate: (id: string, f: Handler) => (handlers[id] = f) },
     context: {
-      requirements: { isSetSupported: () => false },
+      requirements: { isSetSupported: (_set: string, v: string) => Number(v) <= maxApi },
       ui: {
         displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
           urls.push(url);
@@ -84,4 +85,17 @@ test("success on a sample: scores written, dialog shows the contract's summary",
   expect(m.ok).toBe(true);
   expect(m.lines[0]).toMatch(/综合评分 .*良/);
   expect(data.syncCount).toBe(3);
+});
+
+test("an Excel without ExcelApi 1.4: nothing is read or written, the dialog says which Excel is needed", async () => {
+  const run = jest.fn();
+  const { handlers, urls } = setup(run, true, 1.3);
+  const completed = jest.fn();
+  await handlers.rescore({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(run).not.toHaveBeenCalled();
+  const m = decodeMessage(new URL(urls[0]).hash)!;
+  expect(m.ok).toBe(false);
+  expect(m.title).toMatch(/不受支持/);
+  expect(m.lines[0]).toMatch(/ExcelApi 1\.4/);
 });
