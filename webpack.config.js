@@ -137,6 +137,12 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: { hints: false },
+    // The pane runs in WebView2 / WKWebView / current browsers only (no IE11): let webpack's runtime
+    // and Terser write ES2020 instead of ES5-safe code.
+    target: ["web", "es2020"],
+    optimization: {
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020 } } },
+    },
     devServer: serving
       ? {
           host: "localhost",
