@@ -16,7 +16,7 @@ import type {
   RuleSetOverrides,
   ScoreError,
 } from "./types";
-import { MSG } from "../text/engine";
+import { EXPECTED, LEVELS, MSG } from "../text/engine";
 import { normalizeNumberText } from "./values";
 
 const BUILTIN: Record<string, unknown> = {
@@ -149,10 +149,10 @@ export function checkWeights(rs: RuleSet): ScoreError[] {
   for (const l1 of rs.levels) {
     top = top.plus(l1.weight);
     const s1 = sum(l1.groups.map((g) => g.weight));
-    if (!s1.equals(l1.weight)) push(MSG.weightSum(`一级指标“${l1.name}”`, l1.weight, s1.toString(), "二级指标"), s1.toString(), l1.weight, l1.name);
+    if (!s1.equals(l1.weight)) push(MSG.weightSum(LEVELS.level1(l1.name), l1.weight, s1.toString(), LEVELS.level2s), s1.toString(), l1.weight, l1.name);
     for (const l2 of l1.groups) {
       const s2 = sum(l2.indicators.map((i) => i.weight));
-      if (!s2.equals(l2.weight)) push(MSG.weightSum(`二级指标“${l2.name}”`, l2.weight, s2.toString(), "三级指标"), s2.toString(), l2.weight, l2.name);
+      if (!s2.equals(l2.weight)) push(MSG.weightSum(LEVELS.level2(l2.name), l2.weight, s2.toString(), LEVELS.level3s), s2.toString(), l2.weight, l2.name);
     }
   }
   if (!top.equals(100)) push(MSG.totalWeight(top.toString()), top.toString(), "100", "total");
@@ -174,34 +174,32 @@ export function applyOverrides(base: RuleSet, o: RuleSetOverrides): { ruleSet: R
   const bad = (message: string, target: string, found: string, expected: string) =>
     errors.push({ code: "weights", target, found, expected, message });
 
-  for (const [key, raw] of Object.entries(o.indicatorWeights ?? {})) {
-    const ind = indicatorsOf(rs).find((x) => x.def.id === key || normalizeName(x.def.name) === normalizeName(key))?.def;
-    if (!ind) {
-      bad(MSG.unknownWeightTarget(key), key, key, "三级指标名称");
-      continue;
+  // One pass per kind of target: find it by name (or id), check the weight, set it.
+  const reweigh = <T extends { weight: string }>(entries: Record<string, number | string>, find: (key: string) => T | undefined, kind: string, set: (t: T, w: string) => void) => {
+    for (const [key, raw] of Object.entries(entries)) {
+      const target = find(key);
+      const w = weightText(raw);
+      if (!target) bad(MSG.unknownWeightTarget(key), key, key, kind);
+      else if (w === null) bad(MSG.badWeight(key, `“${raw}”`), key, String(raw), EXPECTED.weight);
+      else set(target, w);
     }
-    const w = weightText(raw);
-    if (w === null) {
-      bad(MSG.badWeight(key, `“${raw}”`), key, String(raw), "非负数字");
-      continue;
-    }
-    if (ind.baseWeight === undefined) ind.baseWeight = ind.weight;
-    ind.weight = w;
-  }
-  for (const [key, raw] of Object.entries(o.groupWeights ?? {})) {
-    const groups: (Level1Def | Level2Def)[] = [...rs.levels, ...rs.levels.flatMap((l) => l.groups)];
-    const g = groups.find((x) => normalizeName(x.name) === normalizeName(key));
-    if (!g) {
-      bad(MSG.unknownWeightTarget(key), key, key, "一级或二级指标名称");
-      continue;
-    }
-    const w = weightText(raw);
-    if (w === null) {
-      bad(MSG.badWeight(key, `“${raw}”`), key, String(raw), "非负数字");
-      continue;
-    }
-    g.weight = w;
-  }
+  };
+  const byName = (key: string) => (x: { name: string }) => normalizeName(x.name) === normalizeName(key);
+  reweigh(
+    o.indicatorWeights ?? {},
+    (key) => indicatorsOf(rs).find((x) => x.def.id === key || byName(key)(x.def))?.def,
+    EXPECTED.indicatorName,
+    (ind, w) => {
+      ind.baseWeight ??= ind.weight;
+      ind.weight = w;
+    },
+  );
+  reweigh(
+    o.groupWeights ?? {},
+    (key) => [...rs.levels, ...rs.levels.flatMap((l): (Level1Def | Level2Def)[] => l.groups)].find(byName(key)),
+    EXPECTED.groupName,
+    (g, w) => (g.weight = w),
+  );
   if (o.grades) {
     const grades: GradeBand[] = [];
     let ok = o.grades.length > 0;
@@ -213,7 +211,7 @@ export function applyOverrides(base: RuleSet, o: RuleSetOverrides): { ruleSet: R
     for (let i = 1; i < grades.length; i++) if (!new Dec(grades[i].min).lessThan(grades[i - 1].min)) ok = false;
     if (ok && !new Dec(grades[grades.length - 1].min).isZero()) ok = false;
     if (ok) rs.grades = grades;
-    else bad(MSG.badGrades, "grades", JSON.stringify(o.grades), "从高到低的分数线");
+    else bad(MSG.badGrades, "grades", JSON.stringify(o.grades), EXPECTED.gradeLines);
   }
   errors.push(...checkWeights(rs));
   return { ruleSet: rs, errors };

@@ -4,7 +4,7 @@
  */
 import { Dec } from "./decimal";
 import type { InputUnit, RawValue } from "./types";
-import { EXPECTED, FOUND, UNIT_EXPECTED } from "../text/engine";
+import { EXPECTED, FOUND, NO_WORDS, UNIT_EXPECTED, YES_WORDS } from "../text/engine";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ParseErrorCode; found: string; expected: string };
 export type ParseErrorCode =
@@ -117,8 +117,8 @@ export function parseInput(raw: RawValue | undefined, unit: InputUnit): Parsed<D
   return { ok: true, value: d };
 }
 
-const YES = new Set(["是", "1", "符合", "满足", "达到", "已落实", "有", "y", "yes", "true", "√", "✓", "✔", "对"]);
-const NO = new Set(["否", "0", "不符合", "不满足", "未达到", "未落实", "无", "n", "no", "false", "×", "✗", "✘", "x", "错"]);
+const YES = new Set(YES_WORDS);
+const NO = new Set(NO_WORDS);
 
 /** Met / not met: 是/否, 1/0, TRUE/FALSE, 符合/不符合 and a few common marks. */
 export function parseYesNo(raw: RawValue | undefined): Parsed<boolean> {

@@ -4,6 +4,33 @@
  */
 import type { SourceRef } from "../engine/types";
 
+/** Words users type for met / not met (是/否, 符合/不符合 and common marks), compared case-insensitively. */
+export const YES_WORDS = ["是", "1", "符合", "满足", "达到", "已落实", "有", "y", "yes", "true", "√", "✓", "✔", "对"];
+/** The two choices offered in 是/否 drop-downs. */
+export const YES_NO = ["是", "否"] as const;
+export const NO_WORDS = ["否", "0", "不符合", "不满足", "未达到", "未落实", "无", "n", "no", "false", "×", "✗", "✘", "x", "错"];
+
+/** The 个性化绩效指标 table's vocabulary and field names. */
+export const EFFECT = {
+  positive: "正向",
+  negative: "反向",
+  qualitative: "定性",
+  notApplicable: "不适用",
+  row: (n: number) => `第 ${n} 行`,
+  field: { weight: "分值", notApplicable: "不适用标记", nature: "性质", target: "目标值", actual: "实际值" },
+  problem: (what: string, found: string, expected: string) => `${what}：发现${found}，应为${expected}`,
+  allNotApplicable: "全部不适用",
+  needOneApplicable: "至少一项适用的个性化绩效指标",
+};
+
+/** How weight messages name the levels of the indicator tree. */
+export const LEVELS = {
+  level1: (name: string) => `一级指标“${name}”`,
+  level2: (name: string) => `二级指标“${name}”`,
+  level2s: "二级指标",
+  level3s: "三级指标",
+};
+
 export const UNIT_EXPECTED = {
   amount: "非负数字（金额，可写作 4,547 或全角数字）",
   count: "非负整数（人数、件数、项数）",
@@ -36,6 +63,10 @@ export const EXPECTED = {
   quarterInputs: (q: number, progressName: string, amountName: string, budgetName: string) =>
     `绑定“${progressName}”（第 ${q} 季度累计支出进度，百分比），或绑定“${amountName}”并绑定“${budgetName}”`,
   nature: "正向 / 反向 / 定性",
+  weight: "非负数字",
+  indicatorName: "三级指标名称",
+  groupName: "一级或二级指标名称",
+  gradeLines: "从高到低的分数线",
   qualitative: (labels: string[]) => `定性等级：${labels.join(" / ")}`,
 };
 
@@ -116,6 +147,7 @@ export const EXPLAIN = {
   noVeto: "未发生违规支出",
   quarter: (q: string, progress: string, schedule: string, rate: string, pts: string) =>
     `${q}季度 ${progress} / 序时进度 ${schedule} = ${rate} → ${pts} 分`,
+  progressName: "支出进度",
   quarterFromAmounts: (q: string, spent: string, budget: string, progress: string) =>
     `${q}季度支出进度 = ${spent} / ${budget} = ${progress}`,
   average: (rates: string[], avg: string, pts: string) =>
@@ -146,6 +178,7 @@ export const LOST = {
     `${name} ${pct}，落在“${band}”档，此项得 ${pts} 分`,
   bandVsStandard: (name: string, pct: string, relation: string, pts: string) =>
     `${name} ${pct}，${relation}，此项得 ${pts} 分`,
+  notFull: "未达到 100%",
   proportional: (name: string, pct: string, lost: string) => `${name} ${pct}，扣 ${lost} 分`,
   over: (name: string, pct: string) => `${name} ${pct}，实际大于计划，此项得 0 分`,
   quarter: (q: string, rate: string) => `${q}季度预算执行率 ${rate}，未达到序时进度`,

@@ -3,6 +3,12 @@
  * and writes, error messages about names, the 评分表 and the 评分设置 sheet, and change summaries.
  */
 
+/** Words accepted for an on/off option on 评分设置 (e.g. 生成评分明细). */
+export const SETTINGS_WORDS = {
+  on: ["是", "1", "true", "y", "yes", "开", "开启"],
+  off: ["否", "0", "false", "n", "no", "关", "关闭", ""],
+};
+
 /** Sheets the contract reads or creates. */
 export const SHEETS = {
   settings: "评分设置",

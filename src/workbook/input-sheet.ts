@@ -8,6 +8,7 @@
  * sheet when the workbook has none, for the judged view's "在评分依据表中新建".
  */
 import { EFFECT_TABLE_NAME, INPUTS, type InputUnit, type PartDef, type RuleSet } from "../engine";
+import { EFFECT, YES_NO } from "../text/engine";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { INPUT_SHEET, SETTINGS, SHEETS } from "../text/workbook";
 import { cellAddress, parseArea } from "./address";
@@ -25,7 +26,7 @@ export const UNIT_FORMAT: Record<InputUnit, string> = { percent: "0.00%", amount
 /** Rows of the empty 个性化绩效指标 table under its header. */
 export const EFFECT_ROWS = 5;
 
-export const NATURES = ["正向", "反向", "定性"] as const;
+export const NATURES = [EFFECT.positive, EFFECT.negative, EFFECT.qualitative] as const;
 
 export function partHint(part: PartDef): string {
   switch (part.rule.kind) {
@@ -54,7 +55,7 @@ export function partValidation(part: PartDef, address: string): ValidationWrite 
     case "veto":
     case "ratioLinearDeduction":
     case "ratioFull":
-      return { address, type: "list", list: ["是", "否"], error: INPUT_SHEET.validation.yesNo };
+      return { address, type: "list", list: [...YES_NO], error: INPUT_SHEET.validation.yesNo };
     case "level":
       return { address, type: "list", list: r.levels.map((l) => l.label), error: INPUT_SHEET.validation.level };
     case "countDeduction":
@@ -117,7 +118,7 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
     const first = rows.length + 1;
     rows.push([null, ...INPUT_SHEET.effectHeaders]);
     validations.push({ address: `D${first + 1}:D${first + EFFECT_ROWS}`, type: "list", list: [...NATURES] });
-    validations.push({ address: `G${first + 1}:G${first + EFFECT_ROWS}`, type: "list", list: ["是", "否"] });
+    validations.push({ address: `G${first + 1}:G${first + EFFECT_ROWS}`, type: "list", list: [...YES_NO] });
     names.push({ name: effectName, sheet, address: `B${first}:G${first + EFFECT_ROWS}` });
   }
   return {

@@ -20,7 +20,7 @@ import {
   type SourceRef,
 } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { WB, NAMES } from "../text/workbook";
+import { INPUT_SHEET, WB, NAMES } from "../text/workbook";
 import { cellAddress, parseArea } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
 import type { WorkbookSettings } from "./settings";
@@ -197,7 +197,7 @@ function readEffectTable(
   for (let r = 0; r <= area.bottom - area.top; r++) {
     const row = Array.from({ length: width }, (_, c) => at(r, c));
     if (row.every((x) => x.value === null && !x.error)) continue;
-    if (r === 0 && typeof row[0].value === "string" && row[0].value.replace(/\s/g, "") === "名称") continue;
+    if (r === 0 && typeof row[0].value === "string" && row[0].value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0]) continue;
     const raw = (i: number) => (i < width ? cellRaw(row[i]) : EMPTY);
     const e: EffectRowRaw = {
       name: raw(0),

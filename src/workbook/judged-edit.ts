@@ -20,12 +20,13 @@ import {
 import { Dec } from "../engine/decimal";
 import type { CellData, CellScalar, CellWrite, NameWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { INPUT_SHEET } from "../text/workbook";
+import { EFFECT, YES_NO } from "../text/engine";
 import { JUDGED_EDIT_TEXT as T } from "../text/pane-setup";
 import { cellAddress, parseArea, type Area } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
 import { isJudgedPart, mappedName } from "./inputs";
 import type { WorkbookSettings } from "./settings";
-import { appendToInputSheet, partHint, partItemText, partValidation } from "./input-sheet";
+import { appendToInputSheet, NATURES, partHint, partItemText, partValidation } from "./input-sheet";
 import { partValueProblem, type BindingState } from "./binding";
 
 export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; message: string };
@@ -206,7 +207,7 @@ export function createPartPlan(
 // ---------------------------------------------------------------------------
 // 个性化绩效指标 table.
 
-export type Nature = "正向" | "反向" | "定性" | "";
+export type Nature = (typeof NATURES)[number] | "";
 
 export interface EffectRowEdit {
   name: string;
@@ -265,14 +266,14 @@ function geometry(snapshot: WorkbookSnapshot, name: string): TableGeometry | und
     return fromGrid(r, c);
   };
   const head = cells(area.top, area.left);
-  const first = head && typeof head.value === "string" && head.value.replace(/\s/g, "") === "名称" ? area.top + 1 : area.top;
+  const first = head && typeof head.value === "string" && head.value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0] ? area.top + 1 : area.top;
   return { sheet: dn.sheet, area, first, width, cells };
 }
 
 /** The 不适用 column as the engine reads it: 不适用, or a yes in any spelling parseYesNo knows. */
 function isNotApplicable(t: string): boolean {
   if (t === "") return false;
-  if (normalizeName(t) === "不适用") return true;
+  if (normalizeName(t) === EFFECT.notApplicable) return true;
   const yn = parseYesNo({ value: t });
   return yn.ok && yn.value;
 }
@@ -295,9 +296,9 @@ export function readEffectRows(snapshot: WorkbookSnapshot, settings?: WorkbookSe
     rows.push({
       name: text(c(0)),
       weight: num(c(1)),
-      nature: (["正向", "反向", "定性"] as string[]).includes(nature) ? nature : "",
+      nature: (NATURES as readonly string[]).includes(nature) ? (nature as Nature) : "",
       target: num(c(3)),
-      actual: nature === "定性" ? text(c(4)) || null : actualNum ?? (text(c(4)) || null),
+      actual: nature === EFFECT.qualitative ? text(c(4)) || null : actualNum ?? (text(c(4)) || null),
       notApplicable: isNotApplicable(na),
     });
   }
@@ -327,7 +328,7 @@ function rowValues(r: EffectRowEdit, width: number): (string | number | null)[] 
     r.target,
     typeof r.actual === "string" ? (r.actual.trim() ? r.actual.trim() : null) : r.actual,
   ];
-  if (width > 5) v.push(r.notApplicable ? "是" : null);
+  if (width > 5) v.push(r.notApplicable ? YES_NO[0] : null);
   while (v.length < width) v.push(null);
   return v;
 }
@@ -361,8 +362,8 @@ export function effectTablePlan(
     const address = `B${head}:G${head + count}`;
     if (at.sheets.length) {
       at.sheets[0].validations = [
-        { address: `D${head + 1}:D${head + count}`, type: "list", list: ["正向", "反向", "定性"] },
-        { address: `G${head + 1}:G${head + count}`, type: "list", list: ["是", "否"] },
+        { address: `D${head + 1}:D${head + count}`, type: "list", list: [...NATURES] },
+        { address: `G${head + 1}:G${head + count}`, type: "list", list: [...YES_NO] },
       ];
     }
     return { ok: true, plan: { cells: at.cells, sheets: at.sheets, names: [{ name, sheet: at.sheet, address }] } };

@@ -15,7 +15,7 @@
  */
 import type { RawValue, ScoreError, SourceRef } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { SETTINGS, WB, NAMES } from "../text/workbook";
+import { SETTINGS, SETTINGS_WORDS, WB, NAMES } from "../text/workbook";
 import { cellAddress } from "./address";
 import { compact, SheetView } from "./grid";
 import { cellRaw, findName, singleCell } from "./names";
@@ -46,8 +46,8 @@ function at(sheet: string, address: string): SourceRef {
   return { name: SETTINGS.title, sheet, address };
 }
 
-const YES = new Set(["是", "1", "true", "y", "yes", "开", "开启"]);
-const NO = new Set(["否", "0", "false", "n", "no", "关", "关闭", ""]);
+const YES = new Set(SETTINGS_WORDS.on);
+const NO = new Set(SETTINGS_WORDS.off);
 
 /** Reads the 评分设置 sheet; an absent sheet gives empty settings. Never throws. */
 export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {

@@ -4,7 +4,7 @@
  */
 import { Dec, fmtNum, ONE, ZERO } from "../decimal";
 import type { EffectRowRaw, PartRule, SourceRef } from "../types";
-import { EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
+import { EFFECT, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
 import { describe, isEmpty, parseInput, parseYesNo } from "../values";
 import { normalizeName } from "../ruleset";
 import type { PartContext, PartOutcome } from "./context";
@@ -26,39 +26,39 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   const fail = (rowName: string, what: string, src: SourceRef | undefined, found: string, expected: string) => {
     ok = false;
     const source = src ?? ctx.partSource();
-    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(source, rowName, `${what}：发现${found}，应为${expected}`) });
+    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(source, rowName, EFFECT.problem(what, found, expected)) });
   };
   rows.forEach((raw, i) => {
-    const name = isEmpty(raw.name) ? `第 ${i + 1} 行` : String(raw.name.value).trim();
+    const name = isEmpty(raw.name) ? EFFECT.row(i + 1) : String(raw.name.value).trim();
     const src = raw.source;
     const w = parseInput(raw.weight, "amount");
-    if (!w.ok) return fail(name, "分值", src, w.found, w.expected);
+    if (!w.ok) return fail(name, EFFECT.field.weight, src, w.found, w.expected);
     const na = raw.notApplicable && !isEmpty(raw.notApplicable)
-      ? (normalizeName(String(raw.notApplicable.value)) === "不适用" ? { ok: true as const, value: true } : parseYesNo(raw.notApplicable))
+      ? (normalizeName(String(raw.notApplicable.value)) === EFFECT.notApplicable ? { ok: true as const, value: true } : parseYesNo(raw.notApplicable))
       : { ok: true as const, value: false };
-    if (!na.ok) return fail(name, "不适用标记", src, na.found, EXPECTED.judged);
+    if (!na.ok) return fail(name, EFFECT.field.notApplicable, src, na.found, EXPECTED.judged);
     if (na.value) {
       parsed.push({ name, weight: w.value, factor: ZERO, detail: "", notApplicable: true });
       return;
     }
     const nature = isEmpty(raw.nature) ? "" : normalizeName(String(raw.nature.value));
-    if (nature === "定性") {
+    if (nature === EFFECT.qualitative) {
       const grade = isEmpty(raw.actual) ? "" : normalizeName(String(raw.actual.value));
       const q = rule.qualitative.find((x) => x.label === grade);
-      if (!q) return fail(name, "实际值", src, describe(raw.actual), EXPECTED.qualitative(rule.qualitative.map((x) => x.label)));
+      if (!q) return fail(name, EFFECT.field.actual, src, describe(raw.actual), EXPECTED.qualitative(rule.qualitative.map((x) => x.label)));
       const factor = new Dec(q.factor);
       parsed.push({ name, weight: w.value, factor, detail: EXPLAIN.effectQualitative(q.label, fmtNum(factor), fmtNum(w.value)), notApplicable: false });
       return;
     }
-    if (nature !== "正向" && nature !== "反向") return fail(name, "性质", src, describe(raw.nature), EXPECTED.nature);
+    if (nature !== EFFECT.positive && nature !== EFFECT.negative) return fail(name, EFFECT.field.nature, src, describe(raw.nature), EXPECTED.nature);
     const t = parseInput(raw.target, "amount");
-    if (!t.ok) return fail(name, "目标值", src, t.found, t.expected);
+    if (!t.ok) return fail(name, EFFECT.field.target, src, t.found, t.expected);
     const a = parseInput(raw.actual, "amount");
-    if (!a.ok) return fail(name, "实际值", src, a.found, a.expected);
-    const [num, den] = nature === "正向" ? [a.value, t.value] : [t.value, a.value];
+    if (!a.ok) return fail(name, EFFECT.field.actual, src, a.found, a.expected);
+    const [num, den] = nature === EFFECT.positive ? [a.value, t.value] : [t.value, a.value];
     // A zero denominator means the target is met outright (正向 target 0, 反向 actual 0).
     const factor = den.isZero() ? ONE : Dec.min(num.dividedBy(den), ONE);
-    const detail = nature === "正向"
+    const detail = nature === EFFECT.positive
       ? EXPLAIN.effectPositive(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value))
       : EXPLAIN.effectNegative(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value));
     parsed.push({ name, weight: w.value, factor, detail, notApplicable: false });
@@ -79,7 +79,7 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   if (applicableWeight.isZero() && applicable.length === 0) {
     // Nothing left to score: neither full marks nor 0 would be a fair silent answer.
     const src = ctx.partSource();
-    ctx.error({ code: "effectTable", source: src, found: "全部不适用", expected: "至少一项适用的个性化绩效指标", message: MSG.effectAllNotApplicable(src) });
+    ctx.error({ code: "effectTable", source: src, found: EFFECT.allNotApplicable, expected: EFFECT.needOneApplicable, message: MSG.effectAllNotApplicable(src) });
     return null;
   }
   const scale = applicableWeight.isZero() ? ONE : weight.dividedBy(applicableWeight);

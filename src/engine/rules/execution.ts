@@ -27,7 +27,7 @@ function progressOf(rule: Rule, q: number, ctx: PartContext, explain: string[]):
         source: src,
         found: FOUND.number("0"),
         expected: EXPECTED.positiveDenominator(src.name),
-        message: MSG.zeroDenominator(src, "支出进度", fmtNum(spent)),
+        message: MSG.zeroDenominator(src, EXPLAIN.progressName, fmtNum(spent)),
       });
       return null;
     }

@@ -199,7 +199,7 @@ export function ratioFull(rule: Rule<"ratioFull">, ctx: PartContext): PartOutcom
   return {
     score: met ? points : ZERO,
     explanation: `${ratio.text}，${met ? EXPLAIN.ratioFullMet(fmtNum(points)) : EXPLAIN.ratioFullNotMet}`,
-    lost: met ? [] : [LOST.bandVsStandard(rule.ratioName, fmtPct(ratio.r), "未达到 100%", "0")],
+    lost: met ? [] : [LOST.bandVsStandard(rule.ratioName, fmtPct(ratio.r), LOST.notFull, "0")],
     formula: true,
   };
 }

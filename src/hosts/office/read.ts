@@ -16,10 +16,12 @@
  */
 import type { CellData, CellScalar, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { cellAddress, parseArea, splitAddress } from "../../workbook/address";
+import { NAMES, SHEETS } from "../../text/workbook";
 import type { ApiSupport, NamedItemLike, RangeAreasLike, RangeLike, WorkbookLike } from "./excelApi";
 
-export const TABLE_NAME = "评分表";
-export const SETTINGS_SHEET = "评分设置";
+/** The contract's names, re-exported for the host's batches. */
+export const TABLE_NAME = NAMES.table;
+export const SETTINGS_SHEET = SHEETS.settings;
 
 const RANGE_PROPS = ["address", "values", "text", "numberFormat", "formulas", "valueTypes"];
 /** Collections are loaded with the item properties directly (no "items/" prefix), as the docs advise. */
