@@ -3,7 +3,7 @@
  * PE_E2E_DIST), a tiny static server on 127.0.0.1, and Debian's headless Chromium.
  */
 import { execFileSync } from "child_process";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
@@ -79,3 +79,33 @@ export function launch(): Promise<Browser> {
 /** What office.js does in a plain browser: onReady resolves with no host. */
 export const OFFICE_OUTSIDE_HOST =
   "window.Office = { HostType: { Excel: 'Excel' }, onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); } };";
+
+export interface Session {
+  dir: string;
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * The usual frame of a browser test file: the build, served, and one Chromium, set up in
+ * beforeAll and torn down in afterAll. The returned object is filled in by beforeAll.
+ */
+export function browserSession(): Session {
+  const session = {} as Session;
+  let built: Built | undefined;
+  let served: Served | undefined;
+  beforeAll(async () => {
+    built = build();
+    served = await serve(built.dir);
+    session.dir = built.dir;
+    session.base = served.base;
+    session.browser = await launch();
+    mkdirSync(RESULTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await served?.close();
+    built?.dispose();
+  });
+  return session;
+}

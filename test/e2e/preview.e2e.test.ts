@@ -4,42 +4,27 @@
  * with 定位 and the download disabled; no horizontal overflow; screenshots of each view in
  * test-results/. Also: the add-in path does not carry the .xlsx host, and stays under budget.
  */
-import { mkdirSync, readFileSync, readdirSync } from "fs";
+import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx";
 import { XLSX_TEXT } from "../../src/text/xlsx";
 import { paneText } from "../../src/text/pane";
-import { build, CDN, launch, OFFICE_OUTSIDE_HOST, RESULTS, ROOT, serve, type Built, type Served } from "./helpers";
+import { browserSession, CDN, OFFICE_OUTSIDE_HOST, RESULTS, ROOT } from "./helpers";
 
-let built: Built;
-let served: Served;
-let browser: Browser;
+const session = browserSession();
 const external: string[] = [];
 
-beforeAll(async () => {
-  built = build();
-  served = await serve(built.dir);
-  browser = await launch();
-  mkdirSync(RESULTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  built?.dispose();
-});
-
 async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, colorScheme: options.dark ? "dark" : "light" });
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, colorScheme: options.dark ? "dark" : "light" });
   const page = await context.newPage();
   await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
   page.on("request", (r) => {
     const url = r.url();
-    if (!url.startsWith(served.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:")) external.push(url);
+    if (!url.startsWith(session.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:")) external.push(url);
   });
-  await page.goto(`${served.base}/taskpane.html`);
+  await page.goto(`${session.base}/taskpane.html`);
   await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });
   await page.getByRole("button", { name: paneText.rescore }).waitFor({ state: "visible" });
   return page;
@@ -128,10 +113,10 @@ test("nothing but office.js and the add-in's own files is fetched", () => {
 });
 
 test("the add-in path does not carry the .xlsx host and stays under 150 KB gzip", () => {
-  const js = readdirSync(built.dir).filter((f) => f.endsWith(".js"));
-  const taskpane = readFileSync(join(built.dir, "taskpane.js"));
+  const js = readdirSync(session.dir).filter((f) => f.endsWith(".js"));
+  const taskpane = readFileSync(join(session.dir, "taskpane.js"));
   expect(taskpane.toString("utf8")).not.toContain(XLSX_TEXT.notZip);
-  const lazy = js.filter((f) => f !== "taskpane.js" && readFileSync(join(built.dir, f), "utf8").includes(XLSX_TEXT.notZip));
+  const lazy = js.filter((f) => f !== "taskpane.js" && readFileSync(join(session.dir, f), "utf8").includes(XLSX_TEXT.notZip));
   expect(lazy.length).toBe(1);
   expect(gzipSync(taskpane, { level: 9 }).length).toBeLessThan(150 * 1024);
 });

@@ -4,37 +4,18 @@
  * failing. Each must show a clear Chinese message, never a blank page. The production build is
  * made into a temporary folder and served over http from 127.0.0.1 by a tiny static server.
  */
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import boot from "../../src/text/boot.json";
-import { build, CDN, launch, RESULTS, serve, type Built, type Served } from "./helpers";
+import { browserSession, CDN, RESULTS } from "./helpers";
 
-let built: Built;
-let served: Served;
-let base: string;
-let outDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  built = build();
-  outDir = built.dir;
-  served = await serve(outDir);
-  base = served.base;
-  browser = await launch();
-  mkdirSync(RESULTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  built?.dispose();
-});
+const session = browserSession();
 
 async function open(setup: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 560 } });
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 560 } });
   await setup(page);
-  await page.goto(`${base}/taskpane.html`);
+  await page.goto(`${session.base}/taskpane.html`);
   return page;
 }
 
@@ -86,10 +67,10 @@ test("the bundle cannot run either: the static fallback in taskpane.html shows",
 
 test("production pages reference only office.js and their own files", async () => {
   for (const name of ["taskpane.html", "commands.html", "dialog.html"]) {
-    const html = readFileSync(join(outDir, name), "utf8");
+    const html = readFileSync(join(session.dir, name), "utf8");
     const srcs = Array.from(html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)).map((m) => m[1]);
     expect(srcs[0]).toBe(CDN);
     for (const s of srcs.slice(1)) expect(s).not.toMatch(/^https?:/);
   }
-  expect(existsSync(join(outDir, "taskpane.js.map"))).toBe(false);
+  expect(existsSync(join(session.dir, "taskpane.js.map"))).toBe(false);
 });
