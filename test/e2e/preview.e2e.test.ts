@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx";
 import { XLSX_TEXT } from "../../src/text/xlsx";
 import { paneText } from "../../src/text/pane";
+import { PANE_SETUP } from "../../src/text/pane-setup";
 import { browserSession, CDN, OFFICE_OUTSIDE_HOST, RESULTS, ROOT } from "./helpers";
 
 const session = browserSession();
@@ -119,4 +120,18 @@ test("the add-in path does not carry the .xlsx host and stays under 150 KB gzip"
   const lazy = js.filter((f) => f !== "taskpane.js" && readFileSync(join(session.dir, f), "utf8").includes(XLSX_TEXT.notZip));
   expect(lazy.length).toBe(1);
   expect(gzipSync(taskpane, { level: 9 }).length).toBeLessThan(150 * 1024);
+});
+
+test("the 设置 and 评定 tabs load their own chunks and render at 320 px", async () => {
+  const page = await openPreview();
+  await page.getByRole("tab", { name: paneText.tabs.setup }).click();
+  await page.getByText(PANE_SETUP.setup.addInputSheet).first().waitFor({ state: "visible", timeout: 15000 });
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "pane-setup.png"), fullPage: true });
+
+  await page.getByRole("tab", { name: paneText.tabs.judged }).click();
+  await page.getByText(PANE_SETUP.judged.hint).first().waitFor({ state: "visible", timeout: 15000 });
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "pane-judged.png"), fullPage: true });
+  await page.context().close();
 });
