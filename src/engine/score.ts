@@ -110,10 +110,6 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
   if (def.manualAllowed && !anyBound) return manualScore(entry, c, sink);
 
   const outcomes = def.parts.map((p, i) => evaluatePart(p, ctxs[i]));
-  if (def.parts.some((p) => p.rule.kind === "effectTable") && !ctxs[0].effectTable) {
-    // Not reachable through manualAllowed, kept so a rule set marking 效果性 non-manual fails loudly.
-    throw new Error(`${def.id}: effect table required`);
-  }
   const parts: PartResult[] = [];
   let raw = ZERO;
   let veto = false;

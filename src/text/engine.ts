@@ -63,6 +63,7 @@ export const EXPECTED = {
   quarterInputs: (q: number, progressName: string, amountName: string, budgetName: string) =>
     `绑定“${progressName}”（第 ${q} 季度累计支出进度，百分比），或绑定“${amountName}”并绑定“${budgetName}”`,
   nature: "正向 / 反向 / 定性",
+  effectTable: "个性化绩效指标表（名称、分值、性质、目标值、实际值）",
   weight: "非负数字",
   indicatorName: "三级指标名称",
   groupName: "一级或二级指标名称",

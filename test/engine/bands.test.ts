@@ -3,7 +3,8 @@
  * golden case (seed 000 district-2020 unless said) and overrides a few inputs; the arithmetic is
  * written beside each expectation.
  */
-import { errorSummary, ind, scoreFrom, SEED000, SEED004, type Patch } from "./helpers";
+import { caseFileFrom, errorSummary, ind, load, scoreFrom, SEED000, SEED004, type Patch } from "./helpers";
+import { scoreCase } from "../../src/engine";
 import type { ScoreResult } from "../../src/engine";
 
 /** Score of one indicator; the whole case must be error-free. */
@@ -543,4 +544,16 @@ describe("grade edges: ≥90 优, ≥80 良, ≥60 中, else 差", () => {
     const r5999 = effect(0, { ...o, 公用经费控制率: { score: 3.06, reason: "测试" } });
     expect([r5999.total, r5999.grade]).toEqual([59.99, "差"]);
   });
+});
+
+test("a rule set that does not allow a manual 效果性 score and no table: a missing-input error, never a throw", () => {
+  const { rs, c } = load(caseFileFrom(SEED004));
+  const eff = rs.levels.flatMap((l) => l.groups).flatMap((g) => g.indicators).find((d) => d.id === "effectiveness")!;
+  eff.manualAllowed = false;
+  const r = scoreCase(rs, c);
+  expect(ind(r, eff.name).score).toBeNull();
+  expect(r.total).toBeNull();
+  const e = r.errors.find((x) => x.target === "effectiveness.指标表")!;
+  expect(e.code).toBe("missing");
+  expect(e.message).toContain("效果性指标表");
 });

@@ -1,7 +1,8 @@
 /** Dispatch from a part's rule kind to its evaluator, and whether a part has anything bound. */
 import type { PartDef } from "../types";
 import type { PartContext, PartOutcome } from "./context";
-import { countDeduction, judged, judgedScore, level, veto } from "./judged";
+import { countDeduction, judged, judgedScore, level, partParseError, veto } from "./judged";
+import { EXPECTED, FOUND } from "../../text/engine";
 import { ratioBands, ratioFull, ratioLinearDeduction, ratioProportional } from "./ratio";
 import { quarterlyExecution } from "./execution";
 import { surveyBands } from "./survey";
@@ -35,7 +36,11 @@ export function evaluatePart(part: PartDef, ctx: PartContext): PartOutcome | nul
     case "surveyBands":
       return surveyBands(rule, ctx);
     case "effectTable":
-      return ctx.effectTable ? effectTable(rule, ctx, ctx.effectTable) : null;
+      // Without a table (only reachable when a rule set does not allow a manual score) the
+      // table is a missing input like any other: a clear error, never a silent null.
+      return ctx.effectTable
+        ? effectTable(rule, ctx, ctx.effectTable)
+        : partParseError(ctx, { ok: false, code: "missing", found: FOUND.notBound, expected: EXPECTED.effectTable });
   }
 }
 

@@ -3,6 +3,7 @@
  * 不适用; rows added and removed in the pane, 分值 checked live against the indicator's 分值, the
  * whole table written at once (judged-edit.ts effectTablePlan).
  */
+import { EFFECT } from "../../text/engine";
 import { useEffect, useMemo, useState } from "react";
 import { Button, Checkbox, Dropdown, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { indicatorsOf, type RuleSet } from "../../engine";
@@ -66,8 +67,8 @@ const toRow = (d: Draft): EffectRowEdit => ({
   name: d.name,
   weight: num(d.weight),
   nature: d.nature,
-  target: d.nature === "定性" ? null : num(d.target),
-  actual: d.nature === "定性" ? (d.actual.trim() || null) : (num(d.actual) ?? (d.actual.trim() || null)),
+  target: d.nature === EFFECT.qualitative ? null : num(d.target),
+  actual: d.nature === EFFECT.qualitative ? (d.actual.trim() || null) : (num(d.actual) ?? (d.actual.trim() || null)),
   notApplicable: d.notApplicable,
 });
 
@@ -113,10 +114,10 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
                   </Option>
                 ))}
               </Dropdown>
-              {r.nature !== "定性" && (
+              {r.nature !== EFFECT.qualitative && (
                 <Input className={styles.cell} aria-label={label(T.headers.target)} placeholder={T.headers.target} inputMode="decimal" value={r.target} onChange={(_, d) => set(i, { target: d.value })} />
               )}
-              {r.nature === "定性" ? (
+              {r.nature === EFFECT.qualitative ? (
                 <Dropdown
                   className={styles.cell}
                   style={{ minWidth: 0 }}
@@ -156,7 +157,7 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button onClick={() => setRows((rs) => [...rs, { name: "", weight: "", nature: "正向", target: "", actual: "", notApplicable: false }])}>{T.add}</Button>
+        <Button onClick={() => setRows((rs) => [...rs, { name: "", weight: "", nature: EFFECT.positive, target: "", actual: "", notApplicable: false }])}>{T.add}</Button>
         <Button
           appearance="primary"
           disabled={busy || !dirty || problems.length > 0}
