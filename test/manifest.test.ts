@@ -75,7 +75,7 @@ describe("manifest.xml", () => {
     expect(text("DefaultLocale")).toBe("en-US");
     expect(text("Permissions")).toBe("ReadWriteDocument");
     expect(XML).toContain('<Host Name="Workbook"/>');
-    expect(XML).toMatch(/<Sets DefaultMinVersion="1.4">\s*<Set Name="ExcelApi" MinVersion="1.4"\/>\s*<\/Sets>/);
+    expect(XML).toMatch(/<Sets DefaultMinVersion="1.13">\s*<Set Name="ExcelApi" MinVersion="1.13"\/>\s*<\/Sets>/);
     expect(XML).toContain('<FunctionName>rescore</FunctionName>');
     expect(XML).toMatch(/<OfficeTab id="TabHome">/);
   });

@@ -112,13 +112,14 @@ export function App({ port, top, onUpdate, now = () => new Date() }: AppProps) {
 
   const onRescore = () =>
     guarded("rescore", paneText.writeFailed, async () => {
-      const out = await rescoreThrough(port, { detailSheet: detail, now: now() });
+      const r = await rescoreThrough(port, { detailSheet: detail, now: now() });
+      const out = r.outcome;
       const wrote = out.errors.length === 0;
       setOutcome(out);
       setWritten(wrote);
       onUpdate?.({ errors: out.errors.length, written: wrote });
-      // Refresh the views' snapshot (undo record, settings); the rescoring itself is done.
-      setSnapshot(await port.read());
+      // The workbook as the rescoring left it (undo record, scores): no second read.
+      setSnapshot(r.snapshot);
     });
 
   const onUndo = () =>

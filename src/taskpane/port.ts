@@ -6,6 +6,22 @@ import type { WorkbookSnapshot, WritePlan } from "../workbook/snapshot";
 import type { RescoreOptions, RescoreOutcome } from "../workbook/rescore";
 import { rescoreWithUndo } from "../workbook/undo";
 
+export interface ReadOptions {
+  /**
+   * Read everything the setup views may need (Excel: the bounded scan of every sheet, sheet-scoped
+   * and mapped names); default: what scoring needs.
+   */
+  full?: boolean;
+}
+
+/** A rescoring's outcome and the workbook as it is afterwards. */
+export interface PortRescore {
+  outcome: RescoreOutcome;
+  snapshot: WorkbookSnapshot;
+  /** Excel was in manual calculation mode and recalculated. */
+  recalculated?: boolean;
+}
+
 export interface CellRef {
   sheet: string;
   /** A1 address without sheet. */
@@ -15,7 +31,7 @@ export interface CellRef {
 export interface WorkbookPort {
   readonly mode: "excel" | "preview";
   /** One batched read of everything the contract needs. */
-  read(): Promise<WorkbookSnapshot>;
+  read(options?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Apply a plan all-or-nothing (cells, whole sheets, names). */
   apply(plan: WritePlan): Promise<void>;
   /** Select a cell in the workbook (定位); preview mode highlights it in its own grid view. */
@@ -28,13 +44,13 @@ export interface WorkbookPort {
    * A whole rescoring in the host's fastest way (Excel: the ribbon's own read → score → write, two
    * syncs once the 评分表 is known). Absent: read, score and apply through the methods above.
    */
-  rescore?(options: RescoreOptions): Promise<RescoreOutcome>;
+  rescore?(options: RescoreOptions): Promise<PortRescore>;
 }
 
 /** One rescoring through a port; the plan records undo and is applied only when no error stands. */
-export async function rescoreThrough(port: WorkbookPort, options: RescoreOptions): Promise<RescoreOutcome> {
+export async function rescoreThrough(port: WorkbookPort, options: RescoreOptions): Promise<PortRescore> {
   if (port.rescore) return port.rescore(options);
   const out = rescoreWithUndo(await port.read(), options);
   if (out.errors.length === 0) await port.apply(out.plan);
-  return out;
+  return { outcome: out, snapshot: await port.read() };
 }

@@ -3,6 +3,8 @@
  * and writes, error messages about names, the 评分表 and the 评分设置 sheet, and change summaries.
  */
 
+import { UNDO } from "./undo";
+
 /** Words accepted for an on/off option on 评分设置 (e.g. 生成评分明细). */
 export const SETTINGS_WORDS = {
   on: ["是", "1", "true", "y", "yes", "开", "开启"],
@@ -34,7 +36,7 @@ export const GRADE_LABELS = ["评分等级", "等级"] as const;
 /**
  * Layout of the 评分设置 sheet. Single values: a label cell and the value in the first non-empty
  * cell to its right (or the defined name of the same text). Tables: a title cell, a header row
- * under it, data rows under that in the same columns until a blank row.
+ * under it, data rows under that in the same columns down to the next heading (SETTINGS_HEADINGS).
  */
 export const SETTINGS = {
   title: "评分设置",
@@ -46,15 +48,34 @@ export const SETTINGS = {
   mapping: { title: "名称映射", headers: ["输入项（默认名称）", "工作簿中的名称"] },
   yes: "是",
   no: "否",
+  /**
+   * Blank rows a new sheet leaves under each table's headers: weights may name 3 一级 + 9 二级 +
+   * 21 三级; grades need 4 bands (or a region's own); more rows can be inserted in Excel.
+   */
+  room: { weights: 15, grades: 6, overrides: 10, mapping: 12 },
   notes: {
     ruleSet: (ids: string[]) => `可选：${ids.join(" / ")}`,
     detail: "是：评分时生成“评分明细”工作表",
-    weights: "参考分值可按本部门情况调整（一级、二级或三级指标），调整后各级分值须能对上，合计 100",
+    weights: "参考分值可按本部门情况调整（一级、二级或三级指标），调整后各级分值须能对上，合计 100；行不够时可插入行",
     grades: "不填则按 90 优 / 80 良 / 60 中 / 0 差",
     overrides: "人工调整必须填写理由；评分结果会同时显示规则应得分",
     mapping: "工作簿中已有自己的名称时，在此对应，无须改名",
   },
 } as const;
+
+/**
+ * Every heading the 评分设置 sheet may hold: a settings table ends at the next one of these in its
+ * columns (blank rows inside a table never end it).
+ */
+export const SETTINGS_HEADINGS: readonly string[] = [
+  SETTINGS.ruleSet,
+  SETTINGS.detail,
+  SETTINGS.weights.title,
+  SETTINGS.grades.title,
+  SETTINGS.overrides.title,
+  SETTINGS.mapping.title,
+  UNDO.title,
+];
 
 /** Labels of the 评分依据 sheet. */
 export const INPUT_SHEET = {

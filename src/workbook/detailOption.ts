@@ -6,7 +6,7 @@
 import type { CellWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { NAMES, SETTINGS, SHEETS } from "../text/workbook";
 import { cellAddress } from "./address";
-import { compact, SheetView } from "./grid";
+import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 
 function write(sheet: string, address: string, value: string, previous: CellWrite["previous"]): WritePlan {
@@ -28,16 +28,13 @@ export function detailOptionPlan(snapshot: WorkbookSnapshot, on: boolean): Write
     return { cells: [], sheets: [{ sheet: SHEETS.settings, rows: [[SETTINGS.detail, value, SETTINGS.notes.detail]] }] };
   }
   const view = new SheetView(grid);
-  for (let r = view.top; r <= view.bottom; r++) {
-    for (let c = view.left; c <= view.right; c++) {
-      if (compact(view.text(r, c)) !== SETTINGS.detail) continue;
-      // The contract reads the first non-empty cell to the right; write that one (or the next cell).
-      for (let k = c + 1; k <= view.right; k++) {
-        const cell = view.cell(r, k);
-        if (cell && cell.value !== null && String(cell.value).trim() !== "") return write(grid.sheet, cell.address, value, cell.value);
-      }
-      return write(grid.sheet, cellAddress(r, c + 1), value, null);
+  const at = view.find(SETTINGS.detail);
+  if (at) {
+    // The contract reads the first non-empty cell to the right; write that one (or the next cell).
+    for (const { col, cell } of view.rowCells(at.row)) {
+      if (col > at.col && cell.value !== null && String(cell.value).trim() !== "") return write(grid.sheet, cell.address, value, cell.value);
     }
+    return write(grid.sheet, cellAddress(at.row, at.col + 1), value, null);
   }
   const row = view.bottom + 2;
   return {

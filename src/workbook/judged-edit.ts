@@ -5,6 +5,7 @@
  * lookup), or, for a part without a name, a new row on the 评分依据 sheet plus the name. Pure.
  * Overrides (人工调整) live in settings-edit.ts.
  */
+import { SheetView } from "./grid";
 import {
   EFFECT_TABLE_NAME,
   indicatorsOf,
@@ -256,11 +257,8 @@ function geometry(snapshot: WorkbookSnapshot, name: string): TableGeometry | und
   if (width < 5) return undefined;
   const all = dn.cells ?? [];
   const grid = snapshot.grids.find((g) => g.sheet === dn.sheet);
-  const fromGrid = (r: number, c: number): CellData | undefined => {
-    if (!grid) return undefined;
-    const o = parseArea(grid.origin);
-    return o ? grid.rows[r - o.top]?.[c - o.left] : undefined;
-  };
+  const view = grid ? new SheetView(grid) : undefined;
+  const fromGrid = (r: number, c: number): CellData | undefined => view?.cell(r, c);
   const cells = (r: number, c: number): CellData | undefined => {
     if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) return all[(r - area.top) * width + (c - area.left)];
     return fromGrid(r, c);

@@ -4,20 +4,20 @@
  * value to the right; titled tables of a header row and data rows until a blank row).
  *
  * An existing sheet keeps its layout: values go where readSettings finds them, a table is
- * rewritten in place and may grow only into empty cells (else the plan is refused: growing into
- * the next table would change what it reads). A workbook without the sheet gets one whole new
- * sheet whose tables stand side by side, so each can grow downwards without limit.
+ * rewritten in the rows it owns (down to the next heading) and moves under everything when they
+ * are too few. A workbook without the sheet gets one whole new sheet whose tables stand one under
+ * the other, each with blank rows for what it may need (SETTINGS.room).
  */
 import { BUILTIN_RULE_SET_IDS, applyOverrides, findIndicator, findIndicatorById, type RuleSet, type RuleSetOverrides, type ScoreError } from "../engine";
 import { Dec } from "../engine/decimal";
 import type { CellData, CellScalar, CellWrite, GridData, NameWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { NAMES, SETTINGS } from "../text/workbook";
 import { SETTINGS_EDIT_TEXT as T } from "../text/pane-setup";
-import { cellAddress, parseCell } from "./address";
-import { compact, SheetView } from "./grid";
+import { areaAddress, cellAddress, extendArea, parseCell } from "./address";
+import { gridOf, SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 import { numberOf } from "./plan";
-import { readSettings, type WorkbookSettings } from "./settings";
+import { findSettingsTable, readSettings, type WorkbookSettings } from "./settings";
 import { isGroupName } from "./rescore";
 
 export interface WeightRow {
@@ -101,22 +101,26 @@ export function settingsSheet(values: {
   put(SINGLE_ROWS.detail, 2, s(values.detail ? SETTINGS.yes : SETTINGS.no));
   put(SINGLE_ROWS.detail, 3, s(SETTINGS.notes.detail));
   let row = TABLE_TOP;
-  const table = (t: { title: string; headers: readonly string[] }, note: string, data: Value[][]) => {
+  // Each table gets at least its room of rows, then one blank row before the next heading:
+  // blank rows belong to the table above (settings.ts), so filling them never spills over.
+  const table = (t: { title: string; headers: readonly string[] }, note: string, data: Value[][], room: number) => {
     put(row, 1, s(t.title));
     put(row, t.headers.length + 1, s(note));
     row++;
     t.headers.forEach((h, i) => put(row, 1 + i, s(h)));
     row++;
-    for (const r of data) {
-      r.forEach((v, i) => put(row, 1 + i, v));
-      row++;
-    }
-    row += 2;
+    data.forEach((r, k) => r.forEach((v, i) => put(row + k, 1 + i, v)));
+    row += Math.max(data.length, room) + 1;
   };
-  table(SETTINGS.weights, SETTINGS.notes.weights, (values.weights ?? []).map((w) => [s(w.name), n(w.weight)]));
-  table(SETTINGS.grades, SETTINGS.notes.grades, (values.grades ?? []).map((g) => [n(g.min), s(g.label)]));
-  table(SETTINGS.overrides, SETTINGS.notes.overrides, (values.overrides ?? []).map((o) => [s(o.indicator), n(o.score), s(o.reason)]));
-  table(SETTINGS.mapping, SETTINGS.notes.mapping, (values.mapping ?? []).map(([k, v]) => [s(k), s(v)]));
+  table(SETTINGS.weights, SETTINGS.notes.weights, (values.weights ?? []).map((w) => [s(w.name), n(w.weight)]), SETTINGS.room.weights);
+  table(SETTINGS.grades, SETTINGS.notes.grades, (values.grades ?? []).map((g) => [n(g.min), s(g.label)]), SETTINGS.room.grades);
+  table(
+    SETTINGS.overrides,
+    SETTINGS.notes.overrides,
+    (values.overrides ?? []).map((o) => [s(o.indicator), n(o.score), s(o.reason)]),
+    SETTINGS.room.overrides,
+  );
+  table(SETTINGS.mapping, SETTINGS.notes.mapping, (values.mapping ?? []).map(([k, v]) => [s(k), s(v)]), SETTINGS.room.mapping);
   const rs = cellAddress(SINGLE_ROWS.ruleSet, 2);
   const dt = cellAddress(SINGLE_ROWS.detail, 2);
   return {
@@ -139,18 +143,6 @@ export function settingsSheet(values: {
 // ---------------------------------------------------------------------------
 // Editing an existing sheet in place.
 
-interface Located {
-  row: number;
-  col: number;
-}
-
-function locateTitle(view: SheetView, title: string): Located | undefined {
-  for (let r = view.top; r <= view.bottom; r++) {
-    for (let c = view.left; c <= view.right; c++) if (compact(view.text(r, c)) === title) return { row: r, col: c };
-  }
-  return undefined;
-}
-
 function blank(cell: CellData | undefined): boolean {
   return !cell || ((cell.value === null || String(cell.value).trim() === "") && !cell.error);
 }
@@ -166,59 +158,46 @@ class CellPlan {
   }
 }
 
-/** Rewrites a titled table's data rows; refuses to grow into cells that hold something. */
-function writeTable(
-  view: SheetView,
-  out: CellPlan,
-  title: string,
-  headers: readonly string[],
-  data: Value[][],
-  role: string,
-): string | undefined {
+/**
+ * Rewrites a titled table's data rows in the rows it owns (down to the next heading, see
+ * findSettingsTable). A table with too few rows for the data moves whole under everything on the
+ * sheet, where nothing follows it; settings.ts finds a table by its title wherever it is.
+ */
+function writeTable(view: SheetView, out: CellPlan, title: string, headers: readonly string[], data: Value[][], role: string): void {
   const width = headers.length;
-  let at = locateTitle(view, title);
-  if (!at) {
-    // Append below everything, after one blank row so no table above runs into it.
-    at = { row: Math.max(view.bottom, 0) + 2, col: Math.max(view.left, 1) };
-    out.set(at.row, at.col, title, role);
-    headers.forEach((h, i) => out.set(at!.row + 1, at!.col + i, h, role));
+  const put = (top: number, col: number) => data.forEach((r, k) => r.forEach((v, i) => out.set(top + k, col + i, v ?? null, role)));
+  const t = findSettingsTable(view, title, width);
+  if (!t) {
+    // Append below everything, after one blank row.
+    const row = Math.max(view.bottom, 0) + 2;
+    const col = Math.max(view.left, 1);
+    out.set(row, col, title, role);
+    headers.forEach((h, i) => out.set(row + 1, col + i, h, role));
+    put(row + 2, col);
+    return;
   }
-  const first = at.row + 2;
-  let old = 0;
-  while (first + old <= view.bottom) {
-    const cells = Array.from({ length: width }, (_, i) => view.cell(first + old, at!.col + i));
-    if (cells.every(blank)) break;
-    old++;
+  const used = view.rows().filter((r) => r >= t.first && r <= t.last && Array.from({ length: width }, (_, i) => view.cell(r, t.col + i)).some((c) => !blank(c)));
+  const clear = (r: number) => {
+    for (let i = 0; i < width; i++) out.set(r, t.col + i, null, role);
+  };
+  if (data.length <= t.last - t.first + 1) {
+    put(t.first, t.col);
+    for (const r of used) if (r >= t.first + data.length) clear(r);
+    return;
   }
-  // Rows old+1 .. data.length (the old terminator row `old` is blank by definition) must be empty,
-  // and so must the new terminator row, or the table would read on into what follows.
-  const busy: string[] = [];
-  for (let k = old + 1; k <= data.length; k++) {
-    for (let i = 0; i < width; i++) if (!blank(view.cell(first + k, at.col + i))) busy.push(cellAddress(first + k, at.col + i));
+  const noteCol = t.col + width;
+  const note = blank(view.cell(t.row, noteCol)) ? null : (view.cell(t.row, noteCol)?.value ?? null);
+  for (let i = 0; i < width; i++) {
+    out.set(t.row, t.col + i, null, role);
+    out.set(t.row + 1, t.col + i, null, role);
   }
-  if (busy.length) {
-    // No room below (the CLI's layout stacks tables two rows apart): move the whole table under
-    // everything else on the sheet; settings.ts finds a table by its title wherever it is.
-    const noteCol = at.col + width;
-    const hasNote = !blank(view.cell(at.row, noteCol));
-    for (let i = 0; i < width; i++) {
-      out.set(at.row, at.col + i, null, role);
-      out.set(at.row + 1, at.col + i, null, role);
-      for (let k = 0; k < old; k++) out.set(first + k, at.col + i, null, role);
-    }
-    const note = hasNote ? view.cell(at.row, noteCol)?.value ?? null : null;
-    if (hasNote) out.set(at.row, noteCol, null, role);
-    const top = view.bottom + 2;
-    out.set(top, at.col, title, role);
-    if (note !== null && typeof note !== "boolean") out.set(top, noteCol, note, role);
-    headers.forEach((h, i) => out.set(top + 1, at!.col + i, h, role));
-    data.forEach((r, k) => r.forEach((v, i) => out.set(top + 2 + k, at!.col + i, v ?? null, role)));
-    return undefined;
-  }
-  for (let k = 0; k < Math.max(old, data.length); k++) {
-    for (let i = 0; i < width; i++) out.set(first + k, at.col + i, k < data.length ? (data[k][i] ?? null) : null, role);
-  }
-  return undefined;
+  for (const r of used) clear(r);
+  if (note !== null) out.set(t.row, noteCol, null, role);
+  const top = view.bottom + 2;
+  out.set(top, t.col, title, role);
+  if (note !== null && typeof note !== "boolean") out.set(top, noteCol, note, role);
+  headers.forEach((h, i) => out.set(top + 1, t.col + i, h, role));
+  put(top + 2, t.col);
 }
 
 /** The cell of a single value: the defined name of the label, else the first non-empty cell right of the label. */
@@ -234,9 +213,9 @@ function singleValueCell(
     const p = c.ok && c.source.address ? parseCell(c.source.address) : undefined;
     if (c.ok && c.source.sheet && p) return { sheet: c.source.sheet, row: p.row, col: p.col, previous: c.cell.value };
   }
-  const at = locateTitle(view, label);
+  const at = view.find(label);
   if (!at) return undefined;
-  for (let k = at.col + 1; k <= view.right; k++) if (!blank(view.cell(at.row, k))) return { sheet: view.sheet, row: at.row, col: k };
+  for (const { col, cell } of view.rowCells(at.row)) if (col > at.col && !blank(cell)) return { sheet: view.sheet, row: at.row, col };
   return { sheet: view.sheet, row: at.row, col: at.col + 1 };
 }
 
@@ -264,7 +243,7 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
     });
     return { ok: true, plan: { cells: [], sheets: [built.sheet], names: built.names } };
   }
-  const grid = snapshot.settings ?? { sheet: SETTINGS.title, origin: "A1", rows: [], merges: [] };
+  const grid = snapshot.settings ?? { sheet: SETTINGS.title, area: "", cells: [], merges: [] };
   const view = new SheetView(grid);
   const out = new CellPlan(view);
   const names: NameWrite[] = [];
@@ -291,38 +270,24 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
     // Tables appended to a sheet that lacks them go one under the other; recompute the view's
     // bottom from what this plan already added so two appended tables do not overlap.
     const grown = withPlanned(grid, out.cells);
-    const problem = writeTable(new SheetView(grown), out, title, headers, data, role);
-    if (problem) return { ok: false, message: problem };
+    writeTable(new SheetView(grown), out, title, headers, data, role);
   }
   return { ok: true, plan: { cells: dedupe(out.cells), sheets: [], ...(names.length ? { names } : {}) } };
 }
 
 /** The grid as it will be once `cells` are written (for appending after earlier appends). */
 function withPlanned(grid: GridData, cells: CellWrite[]): GridData {
-  if (!cells.length) return grid;
+  const mine = cells.filter((c) => c.sheet === grid.sheet);
+  if (!mine.length) return grid;
   const view = new SheetView(grid);
-  let bottom = view.bottom;
-  let right = view.right;
-  const pos = cells
-    .filter((c) => c.sheet === grid.sheet)
-    .map((c) => ({ ...parseCell(c.address)!, value: c.value }));
-  if (!pos.length) return grid;
-  for (const p of pos) {
-    bottom = Math.max(bottom, p.row);
-    right = Math.max(right, p.col);
+  let area = view.bottom >= view.top ? { top: view.top, left: view.left, bottom: view.bottom, right: view.right } : undefined;
+  const byAddress = new Map(grid.cells.map((c) => [c.address, c]));
+  for (const c of mine) {
+    const p = parseCell(c.address)!;
+    area = extendArea(area, p.row, p.col);
+    byAddress.set(c.address, { address: c.address, value: c.value });
   }
-  const top = Math.min(view.top, ...pos.map((p) => p.row));
-  const left = Math.min(view.left, ...pos.map((p) => p.col));
-  const rows: CellData[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row: CellData[] = [];
-    for (let c = left; c <= right; c++) {
-      const planned = pos.filter((p) => p.row === r && p.col === c).pop();
-      row.push(planned ? { address: cellAddress(r, c), value: planned.value } : (view.cell(r, c) ?? { address: cellAddress(r, c), value: null }));
-    }
-    rows.push(row);
-  }
-  return { sheet: grid.sheet, origin: cellAddress(top, left), rows, merges: grid.merges };
+  return gridOf(grid.sheet, area ? areaAddress(area) : "", byAddress.values(), grid.merges);
 }
 
 /** Later writes to the same cell win (a table written after an appended title). */

@@ -7,7 +7,9 @@
  *   生成评分明细   | 否                 non-empty cell to its right (a defined name of the label's
  *                                      text, e.g. 规则集, wins when present)
  *   权重调整                            tables: a title cell, a header row under it, then data rows
- *   指标名称 | 分值                     in the same columns until the first blank row
+ *   指标名称 | 分值                     in the same columns down to the next heading (any title or
+ *                                      label the sheet may hold, in those columns); blank rows
+ *                                      inside a table are skipped, never its end
  *   评分等级分档:  最低分（含） | 等级
  *   人工调整:      三级指标 | 调整分数 | 调整理由
  *   名称映射:      输入项（默认名称）| 工作簿中的名称
@@ -15,10 +17,45 @@
  */
 import type { RawValue, ScoreError, SourceRef } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { SETTINGS, SETTINGS_WORDS, WB, NAMES } from "../text/workbook";
+import { SETTINGS, SETTINGS_HEADINGS, SETTINGS_WORDS, WB, NAMES } from "../text/workbook";
 import { cellAddress } from "./address";
 import { compact, SheetView } from "./grid";
 import { cellRaw, findName, singleCell } from "./names";
+
+/** A titled table of the 评分设置 sheet: where its title is and which rows may hold its data. */
+export interface SettingsTable {
+  /** Title cell. */
+  row: number;
+  col: number;
+  width: number;
+  /** Rows available to data: header row + 1 up to the row before the next heading; Infinity when nothing follows. */
+  first: number;
+  last: number;
+}
+
+function headingRows(view: SheetView): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (const { row, col, cell } of view.cells()) {
+    if (typeof cell.value === "string" && SETTINGS_HEADINGS.includes(compact(cell.value))) out.push({ row, col });
+  }
+  return out;
+}
+
+/**
+ * Finds a titled table: its data rows run from under its header row to the row before the next
+ * heading in the table's columns (the next table, a single value's label, the undo record…).
+ */
+export function findSettingsTable(view: SheetView, title: string, width: number): SettingsTable | undefined {
+  const at = view.find(title);
+  if (!at) return undefined;
+  const first = at.row + 2;
+  let last = Infinity;
+  for (const h of headingRows(view)) {
+    if (h.row < first || h.col < at.col || h.col >= at.col + width) continue;
+    last = Math.min(last, h.row - 1);
+  }
+  return { row: at.row, col: at.col, width, first, last };
+}
 
 export interface SettingsRow<T> {
   value: T;
@@ -42,7 +79,7 @@ function textOf(cell: CellData | undefined): string {
   return String(cell.value).trim();
 }
 
-function at(sheet: string, address: string): SourceRef {
+function at_(sheet: string, address: string): SourceRef {
   return { name: SETTINGS.title, sheet, address };
 }
 
@@ -63,36 +100,28 @@ export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {
       if (c.ok) return { cell: c.cell, source: c.source };
     }
     if (!view) return undefined;
-    for (let r = view.top; r <= view.bottom; r++) {
-      for (let c = view.left; c <= view.right; c++) {
-        if (compact(view.text(r, c)) !== label) continue;
-        for (let k = c + 1; k <= view.right; k++) {
-          const cell = view.cell(r, k);
-          if (cell && textOf(cell) !== "") return { cell, source: at(view.sheet, cell.address) };
-        }
-        const address = cellAddress(r, c + 1);
-        return { cell: view.cell(r, c + 1) ?? { address, value: null }, source: at(view.sheet, address) };
-      }
+    const at = view.find(label);
+    if (!at) return undefined;
+    for (const { col, cell } of view.rowCells(at.row)) {
+      if (col > at.col && textOf(cell) !== "") return { cell, source: at_(view.sheet, cell.address) };
     }
-    return undefined;
+    const address = cellAddress(at.row, at.col + 1);
+    return { cell: view.cell(at.row, at.col + 1) ?? { address, value: null }, source: at_(view.sheet, address) };
   };
 
-  /** Data rows of a titled table: arrays of `width` cells. */
+  /** Data rows of a titled table (blank rows skipped): arrays of `width` cells. */
   const table = (title: string, width: number): CellData[][] => {
     if (!view) return [];
-    for (let r = view.top; r <= view.bottom; r++) {
-      for (let c = view.left; c <= view.right; c++) {
-        if (compact(view.text(r, c)) !== title) continue;
-        const rows: CellData[][] = [];
-        for (let k = r + 2; k <= view.bottom; k++) {
-          const cells = Array.from({ length: width }, (_, i) => view.cell(k, c + i) ?? { address: cellAddress(k, c + i), value: null });
-          if (cells.every((x) => textOf(x) === "" && !x.error)) break;
-          rows.push(cells);
-        }
-        return rows;
-      }
+    const t = findSettingsTable(view, title, width);
+    if (!t) return [];
+    const rows: CellData[][] = [];
+    for (const r of view.rows()) {
+      if (r < t.first || r > t.last) continue;
+      const cells = Array.from({ length: width }, (_, i) => view.cell(r, t.col + i) ?? { address: cellAddress(r, t.col + i), value: null });
+      if (cells.every((x) => textOf(x) === "" && !x.error)) continue;
+      rows.push(cells);
     }
-    return [];
+    return rows;
   };
 
   const sheetName = view?.sheet ?? SETTINGS.title;
@@ -118,15 +147,15 @@ export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {
   }
 
   for (const [name, weight] of table(SETTINGS.weights.title, 2)) {
-    out.weights.push({ value: { name: textOf(name), weight: cellRaw(weight) }, source: at(sheetName, weight.address) });
+    out.weights.push({ value: { name: textOf(name), weight: cellRaw(weight) }, source: at_(sheetName, weight.address) });
   }
   for (const [min, label] of table(SETTINGS.grades.title, 2)) {
-    out.grades.push({ value: { min: cellRaw(min), label: textOf(label) }, source: at(sheetName, min.address) });
+    out.grades.push({ value: { min: cellRaw(min), label: textOf(label) }, source: at_(sheetName, min.address) });
   }
   for (const [name, score, reason] of table(SETTINGS.overrides.title, 3)) {
     out.overrides.push({
-      value: { indicator: textOf(name), score: cellRaw(score), reason: textOf(reason), scoreSource: at(sheetName, score.address) },
-      source: at(sheetName, name.address),
+      value: { indicator: textOf(name), score: cellRaw(score), reason: textOf(reason), scoreSource: at_(sheetName, score.address) },
+      source: at_(sheetName, name.address),
     });
   }
   for (const [key, value] of table(SETTINGS.mapping.title, 2)) {
@@ -137,14 +166,14 @@ export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {
       out.errors.push({
         code: "settings",
         target: k,
-        source: at(sheetName, value.address),
+        source: at_(sheetName, value.address),
         found: WB.found.empty,
         expected: WB.expected.settingsValue,
         message: WB.settingsMappingEmpty(k, sheetName, value.address),
       });
       continue;
     }
-    out.mapping.set(k, { value: v, source: at(sheetName, value.address) });
+    out.mapping.set(k, { value: v, source: at_(sheetName, value.address) });
   }
   return out;
 }

@@ -33,14 +33,21 @@ export interface DefinedNameData {
   cells?: CellData[];
 }
 
-/** A rectangular block of a sheet as read (used range or a named region). */
+/**
+ * A rectangular block of a sheet as read (a window of its used range, or the region of a known
+ * table), kept sparse: memory follows the cells that hold something, never the area, so a stray
+ * value in XFD1048576 costs one cell, not a dense grid.
+ */
 export interface GridData {
   sheet: string;
-  /** A1 address of the top-left cell of `rows`, e.g. "A1". */
-  origin: string;
-  /** Row-major cells; rows[r][c] is the cell at origin + (r, c). */
-  rows: CellData[][];
-  /** Merged areas intersecting the grid, as A1 ranges without "$", e.g. "A3:A8". */
+  /**
+   * The rectangle the host read, as an A1 range ("A1:I30"); "" when the sheet has nothing in it.
+   * A cell inside it that `cells` does not list is empty; a cell outside it is unknown.
+   */
+  area: string;
+  /** Cells that hold a value, a formula or an error, row-major. */
+  cells: CellData[];
+  /** Merged areas intersecting the area, as A1 ranges without "$", e.g. "A3:A8". */
   merges: string[];
 }
 
@@ -114,4 +121,25 @@ export interface WritePlan {
   sheets: SheetWrite[];
   /** Names to add or re-point; absent or empty for a rescoring (which touches no name). */
   names?: NameWrite[];
+}
+
+/**
+ * How much of a sheet a host reads when it does not know where the 评分表 is: rows 1 to `rows`
+ * in columns A to `cols` (clipped to the used range). A
+ * table further down or right is found through the defined name 评分表 (written after every
+ * successful rescoring, or set by the user). The contract's own sheets (评分设置, 评分依据,
+ * 评分明细) are read with the larger window. Both hosts use these figures, so a workbook scores
+ * the same in Excel and from the CLI, and the cost of a read never follows the size of a data sheet.
+ */
+export const SCAN_WINDOW = { rows: 300, cols: 40 } as const;
+export const OWN_SHEET_WINDOW = { rows: 2000, cols: 40 } as const;
+/**
+ * A defined name is read (its cells in the snapshot) when its range spans at most these rows and
+ * columns: inputs are single cells, the 评分表 and 个性化绩效指标 tables are small; a name over a
+ * data range (e.g. a whole ledger column) is listed with its address but not read.
+ */
+export const NAME_BLOCK = { rows: 200, cols: 40 } as const;
+
+export function fitsNameBlock(a: { top: number; left: number; bottom: number; right: number }): boolean {
+  return a.bottom - a.top < NAME_BLOCK.rows && a.right - a.left < NAME_BLOCK.cols;
 }

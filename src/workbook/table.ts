@@ -107,15 +107,14 @@ function locateIn(c: Candidate, extra?: RuleSet): ScoreTable | undefined {
   // Which column holds the 三级指标 names: the one with most matches (一级/二级 columns may
   // also hit, e.g. 效果性, but on fewer rows).
   const byCol = new Map<number, TableRow[]>();
-  for (let r = headerRow + 1; r <= bottom; r++) {
-    for (let col = left; col < scoreCol; col++) {
-      const id = matchIndicator(view.text(r, col), extra);
-      if (!id) continue;
-      const address = cellAddress(r, scoreCol);
-      const list = byCol.get(col) ?? [];
-      list.push({ id, label: view.text(r, col), row: r, address, cell: view.cell(r, scoreCol) ?? { address, value: null } });
-      byCol.set(col, list);
-    }
+  for (const { row: r, col } of view.cells(headerRow + 1, bottom)) {
+    if (col < left || col >= scoreCol) continue;
+    const id = matchIndicator(view.text(r, col), extra);
+    if (!id) continue;
+    const address = cellAddress(r, scoreCol);
+    const list = byCol.get(col) ?? [];
+    list.push({ id, label: view.text(r, col), row: r, address, cell: view.cell(r, scoreCol) ?? { address, value: null } });
+    byCol.set(col, list);
   }
   let nameCol = 0;
   let matched: TableRow[] = [];
@@ -132,7 +131,7 @@ function locateIn(c: Candidate, extra?: RuleSet): ScoreTable | undefined {
   const top = view.mergeAt(headerRow, scoreCol)?.top ?? headerRow;
   let tableLeft = c.bounds?.left ?? nameCol;
   if (!c.bounds) {
-    for (let r = top; r <= last; r++) for (let col = view.left; col < tableLeft; col++) if (!view.isEmpty(r, col)) tableLeft = col;
+    for (const { row: r, col } of view.cells(top, last)) if (col < tableLeft && !view.isEmpty(r, col)) tableLeft = col;
   }
   const area: Area = { top: c.bounds?.top ?? top, left: tableLeft, bottom: last, right: Math.max(scoreCol, c.bounds?.right ?? scoreCol) };
   return {
@@ -154,13 +153,10 @@ function headersIn(view: SheetView, bounds?: Area): Candidate[] {
   const bottom = bounds?.bottom ?? view.bottom;
   const left = bounds?.left ?? view.left;
   const right = bounds?.right ?? view.right;
-  for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= right; c++) {
-      const t = view.cell(r, c)?.value;
-      if (typeof t !== "string") continue;
-      const rank = (SCORE_HEADERS as readonly string[]).indexOf(compact(t));
-      if (rank >= 0) out.push({ view, headerRow: r, scoreCol: c, rank, ...(bounds ? { bounds } : {}) });
-    }
+  for (const { row: r, col: c, cell } of view.cells(top, bottom)) {
+    if (c < left || c > right || typeof cell.value !== "string") continue;
+    const rank = (SCORE_HEADERS as readonly string[]).indexOf(compact(cell.value));
+    if (rank >= 0) out.push({ view, headerRow: r, scoreCol: c, rank, ...(bounds ? { bounds } : {}) });
   }
   return out;
 }
@@ -183,7 +179,7 @@ export function locateTable(
   settings?: WorkbookSettings,
   extra?: RuleSet,
 ): { table?: ScoreTable; errors: ScoreError[] } {
-  const views = snapshot.grids.filter((g) => !OWN_SHEETS.includes(g.sheet) && g.rows.length).map((g) => new SheetView(g));
+  const views = snapshot.grids.filter((g) => !OWN_SHEETS.includes(g.sheet) && g.cells.length).map((g) => new SheetView(g));
   const dn = findName(snapshot, mappedName(settings, NAMES.table));
   if (dn && dn.sheet && dn.address && !/#REF!/i.test(dn.reference)) {
     const bounds = parseArea(dn.address);
@@ -271,7 +267,7 @@ function valueCellOf(t: ScoreTable, row: number, col: number): string {
   const v = t.view;
   const merge = v.mergeAt(row, col);
   const from = (merge?.right ?? col) + 1;
-  for (let c = from; c <= v.right; c++) if (!v.isEmpty(row, c) && !v.isCovered(row, c)) return cellAddress(row, c);
+  for (const { col: c } of v.rowCells(row)) if (c >= from && !v.isEmpty(row, c) && !v.isCovered(row, c)) return cellAddress(row, c);
   if (t.scoreCol >= from && !v.isCovered(row, t.scoreCol)) return cellAddress(row, t.scoreCol);
   return cellAddress(row, from);
 }
@@ -279,13 +275,11 @@ function valueCellOf(t: ScoreTable, row: number, col: number): string {
 function byLabel(t: ScoreTable, labels: readonly string[]): TargetCell | undefined {
   const v = t.view;
   const first = t.matched[0]?.row ?? t.headerRow;
-  for (let r = first; r <= v.bottom; r++) {
-    for (let c = v.left; c <= v.right; c++) {
-      if (!labels.includes(compact(v.text(r, c)))) continue;
-      const address = valueCellOf(t, r, c);
-      const pos = parseArea(address)!;
-      return { sheet: t.sheet, address, cell: v.cell(pos.top, pos.left) ?? { address, value: null } };
-    }
+  for (const { row: r, col: c } of v.cells(first)) {
+    if (!labels.includes(compact(v.text(r, c)))) continue;
+    const address = valueCellOf(t, r, c);
+    const pos = parseArea(address)!;
+    return { sheet: t.sheet, address, cell: v.cell(pos.top, pos.left) ?? { address, value: null } };
   }
   return undefined;
 }

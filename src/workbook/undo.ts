@@ -13,7 +13,7 @@
  */
 import type { CellData, CellScalar, CellWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { cellAddress, parseCell } from "./address";
-import { compact, SheetView } from "./grid";
+import { SheetView } from "./grid";
 import { DETAIL, SHEETS } from "../text/workbook";
 import { UNDO } from "../text/undo";
 import { rescore, type RescoreOptions, type RescoreOutcome } from "./rescore";
@@ -111,12 +111,7 @@ export function cellAt(snapshot: WorkbookSnapshot, sheet: string, address: strin
 }
 
 function titleOf(view: SheetView): { row: number; col: number } | undefined {
-  for (let r = view.top; r <= view.bottom; r++) {
-    for (let c = view.left; c <= view.right; c++) {
-      if (compact(view.text(r, c)) === UNDO.title) return { row: r, col: c };
-    }
-  }
-  return undefined;
+  return view.find(UNDO.title);
 }
 
 /** The record on 评分设置, or undefined when there is none. Entries may be empty (undone). */

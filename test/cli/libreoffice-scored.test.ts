@@ -3,6 +3,7 @@
  * seed 004 sample and saves it again as .xlsx; reading its own file back, the scores, 综合评分,
  * 评分等级 and every defined name are what we wrote.
  */
+import { rowsOf, valueAt } from "../support/cells";
 import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -15,13 +16,9 @@ const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8"
 const withSoffice = soffice ? test : test.skip;
 const SAMPLE = join(__dirname, "../../assets/samples/seed-004-city-2021.xlsx");
 
-function valueAt(s: WorkbookSnapshot, sheet: string, address: string) {
-  return s.grids.find((g) => g.sheet === sheet)?.rows.flat().find((c) => c.address === address)?.value;
-}
-
 /** The first value right of a row label (综合评分 / 评分等级 rows of the 评分表). */
 function besideLabel(s: WorkbookSnapshot, sheet: string, label: string) {
-  const row = s.grids.find((g) => g.sheet === sheet)?.rows.find((r) => r.some((c) => c.value === label));
+  const row = [...rowsOf(s, sheet).values()].find((r) => r.some((c) => c.value === label));
   const at = row?.findIndex((c) => c.value === label) ?? -1;
   return row?.slice(at + 1).find((c) => c.value !== null)?.value;
 }

@@ -4,6 +4,7 @@
  * with 定位 and the download disabled; no horizontal overflow; screenshots of each view in
  * test-results/. Also: the add-in path does not carry the .xlsx host, and stays under budget.
  */
+import { valueAt } from "../support/cells";
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
@@ -42,8 +43,7 @@ async function download(page: Page): Promise<Uint8Array> {
 }
 
 function cell(bytes: Uint8Array, sheet: string, address: string): unknown {
-  for (const g of readXlsx(bytes).grids.filter((x) => x.sheet === sheet)) for (const r of g.rows) for (const c of r) if (c.address === address) return c.value;
-  return null;
+  return valueAt(readXlsx(bytes), sheet, address) ?? null;
 }
 
 test("seed 004: rescoring shows 89.46 良 and 5.66 → 5.96; the scored copy downloads; undo restores", async () => {

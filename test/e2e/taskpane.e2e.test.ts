@@ -41,7 +41,7 @@ test("office.js loads but Office.onReady never resolves: timeout message", async
   await page.close();
 });
 
-test("an Excel older than ExcelApi 1.4: the pane says which Excel is needed instead of starting", async () => {
+test("an Excel older than ExcelApi 1.13: the pane says which Excel is needed instead of starting", async () => {
   const oldExcel =
     "window.Office = { HostType: { Excel: 'Excel' }, context: { requirements: { isSetSupported: function () { return false; } } }," +
     " onReady: function (cb) { var info = { host: 'Excel', platform: 'PC' }; if (cb) cb(info); return Promise.resolve(info); } };";

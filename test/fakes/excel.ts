@@ -1,22 +1,35 @@
 /**
  * A typed fake of the slice of the Excel JavaScript API the Office host uses
- * (src/hosts/office/excelApi.ts), with Office's semantics rather than a data mock's:
+ * (src/hosts/office/excelApi.ts), with Office's semantics and limits rather than a data mock's:
  *
  * - proxies: properties THROW `PropertyNotLoaded` until `load()` + `context.sync()`;
  * - `*OrNullObject` gives null objects; `isNullObject` is loaded by every sync; anything chained
- *   from a null object is a null object; reading other properties of a null object throws;
- * - loads and writes are queued and run in order at `sync()`; a failing statement rejects the sync
- *   and leaves earlier statements of the batch applied (an Office batch is not a transaction);
+ *   from a null object is a null object (or, with `nullChainThrows`, fails the sync with
+ *   InvalidObjectPath: a client that does not allow it); reading other properties of a null
+ *   object throws;
+ * - loads and writes are queued and run IN ORDER at `sync()`; a failing statement rejects the sync
+ *   and leaves earlier statements applied (an Office batch is not a transaction); a name added
+ *   before the sheet it points at exists is refused (InvalidArgument), as Excel resolves it then;
+ * - limits of Excel on the web ("Resource limits and performance optimization"): a response over
+ *   5 MB fails with ResponsePayloadSizeLimitExceeded (nothing loaded), a request over 5 MB with
+ *   RequestPayloadSizeLimitExceeded (nothing run), getMergedAreasOrNullObject over 512 areas fails,
+ *   a read over 5,000,000 cells fails; every sync's request/response bytes are logged;
+ * - `Range.values` converts text as Excel does: "=…"/"+…" become formulas, "2024" a number,
+ *   "5%" 0.05, "TRUE" a boolean, "2026-11-30 10:00" a date serial; "'" keeps the rest as text;
+ *   `formulas` of a text cell returns its text without the quote (office-js#6687);
+ * - protection: on a protected sheet only unlocked cells may be written (cells are locked unless
+ *   `locked: false`); `format/protection/locked` reads true / false / null (mixed);
  * - `workbook.names` lists workbook-scoped names only; `worksheet.names` lists the sheet's own
  *   names AND the workbook-level ones (office-js#1011), each with its `scope`;
- * - errors: ItemNotFound (getItem), InvalidOperationInCellEditMode (flag `cellEditMode`: the whole
- *   sync fails before anything runs), AccessDenied (writing a protected sheet), InvalidReference
- *   (getRange of a name of type Error), ItemAlreadyExists;
- * - `syncCount`, a log of raw values written (to check numbers stay numbers), and a hook run
- *   before each sync (e.g. to protect a sheet between the read and the write).
- * Writing a string starting with "=" stores a formula, "'" stores the rest as text, as Excel does.
+ * - errors: ItemNotFound, InvalidOperationInCellEditMode (flag `cellEditMode`: the whole sync fails
+ *   before anything runs), AccessDenied, InvalidReference (getRange of a name of type Error),
+ *   ItemAlreadyExists, InvalidArgument (ranges past the sheet's edge), UndoNotSupported (an
+ *   operation `undoGroupRefuses` inside a context run with an undo group);
+ * - `syncCount`, a log of raw values written (to check numbers stay numbers), a hook run before
+ *   each sync (e.g. to protect a sheet between the read and the write), calculation mode.
  */
 import type {
+  ApplicationLike,
   ExcelContext,
   ExcelRunner,
   NamedItemCollectionLike,
@@ -28,6 +41,7 @@ import type {
   WorksheetLike,
   WorksheetProtectionLike,
 } from "../../src/hosts/office/excelApi";
+import type { OfficeRunner } from "../../src/hosts/office/rescoreWorkbook";
 
 export type Scalar = string | number | boolean | null;
 
@@ -38,6 +52,10 @@ export interface FakeCell {
   text?: string;
   /** Error value such as "#DIV/0!" (value is then ignored). */
   error?: string;
+  /** Cells are locked unless this is false (matters on a protected sheet). */
+  locked?: boolean;
+  /** Written with Excel's text prefix "'". */
+  quotePrefix?: boolean;
 }
 
 export interface FakeSheet {
@@ -57,6 +75,7 @@ export interface FakeName {
   /** null = workbook; otherwise the sheet it is local to. */
   scope: string | null;
   visible?: boolean;
+  comment?: string;
 }
 
 export class FakeOfficeError extends Error {
@@ -72,6 +91,8 @@ export class FakeOfficeError extends Error {
 
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
+/** Excel on the web's limits (Microsoft's "Resource limits and performance optimization"). */
+export const LIMITS = { responseBytes: 5_000_000, requestBytes: 5_000_000, mergedAreas: 512, cellsPerRead: 5_000_000 };
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -103,7 +124,8 @@ interface Box {
   c1: number;
 }
 function parseBox(sheet: string, address: string): Box {
-  const [a, b] = address.replace(/\$/g, "").split(":");
+  const text = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b] = text.replace(/\$/g, "").split(":");
   const p = parseA1(a);
   const q = b ? parseA1(b) : p;
   return { sheet, r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
@@ -112,6 +134,9 @@ function boxAddress(b: Box): string {
   const tl = a1(b.r0, b.c0);
   const br = a1(b.r1, b.c1);
   return `${quoteSheet(b.sheet)}!${tl === br ? tl : `${tl}:${br}`}`;
+}
+function boxCells(b: Box): number {
+  return (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
 }
 /** "Sheet!$A$1:$B$2" or "'My sheet'!A1" → sheet + box; undefined when not a plain reference. */
 function parseReference(ref: string): { sheet: string; address: string } | undefined {
@@ -124,15 +149,51 @@ function parseReference(ref: string): { sheet: string; address: string } | undef
   return /^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(address) ? { sheet, address } : undefined;
 }
 
+function bytes(v: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(v) ?? "").length;
+}
+
+/** Days since 1899-12-30, as Excel stores dates. */
+function serial(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0): number {
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000 + (hh * 3600 + mm * 60 + ss) / 86_400;
+}
+
+/** What Excel stores for a string written through `Range.values` (en/zh locales). */
+export function convertWrittenText(x: string): FakeCell {
+  if (x.startsWith("'")) return { value: x.slice(1), quotePrefix: true };
+  if (/^=/.test(x) || (/^[+-]/.test(x) && !/^[+-]\s*[\d.,]+%?$/.test(x))) return { value: null, formula: x.replace(/^=/, "") };
+  const t = x.trim();
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(t) && /\d/.test(t)) return { value: Number(t.replace(/,/g, "")) };
+  const pct = /^([+-]?\d+(\.\d+)?)\s*%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, numberFormat: "0%" };
+  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  if (m) return { value: serial(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)), numberFormat: m[4] ? "yyyy/m/d h:mm" : "yyyy/m/d" };
+  m = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
+  if (m) return { value: serial(+m[1], +m[2], +(m[3] ?? 1)), numberFormat: 'yyyy"年"m"月"' };
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m) return { value: (+m[1] * 3600 + +m[2] * 60 + +(m[3] ?? 0)) / 86_400, numberFormat: "h:mm" };
+  return { value: x };
+}
+
 /** The workbook behind the fake, plus switches for the error cases. */
 export class FakeWorkbookData {
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
   /** When true every sync fails with InvalidOperationInCellEditMode and runs nothing. */
   cellEditMode = false;
+  /** When true a method chained off a null object fails the sync (InvalidObjectPath). */
+  nullChainThrows = false;
+  /** Operations refused inside a context with an undo group ("worksheet.delete", "values", …). */
+  undoGroupRefuses?: (op: string) => boolean;
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  calculations = 0;
+  selection = { sheet: "", address: "A1" };
   syncCount = 0;
   /** Raw JS values assigned to `Range.values`, in order (sheet, address, values). */
   writeLog: { sheet: string; address: string; values: unknown[][] }[] = [];
+  /** Bytes each sync sent and received, and cells it read. */
+  payloadLog: { requestBytes: number; responseBytes: number; cells: number }[] = [];
   /** Called before each sync runs, with the 1-based number of that sync. */
   beforeSync?: (n: number) => void;
 
@@ -170,29 +231,48 @@ export class FakeWorkbookData {
     return "String";
   }
 
-  context(): FakeContext {
-    return new FakeContext(this);
+  context(options: { undoGroup?: boolean } = {}): FakeContext {
+    return new FakeContext(this, options.undoGroup === true);
   }
   /** An `ExcelRunner` over a fresh context, like `Excel.run`. */
   get run(): ExcelRunner {
     return <T>(batch: (context: ExcelContext) => Promise<T>) => batch(this.context());
   }
+  /** Like `officeRunner()` on ExcelApi 1.20: an undo group, and the same runner without it. */
+  get groupedRun(): OfficeRunner {
+    const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => batch(this.context({ undoGroup: true }));
+    grouped.withoutUndoGroup = this.run;
+    grouped.undoGroup = true;
+    return grouped;
+  }
 }
 
-type Op = () => void;
+interface Op {
+  run: () => void;
+  requestBytes: number;
+}
 
 export class FakeContext implements ExcelContext {
   readonly workbook: FakeWorkbook;
   private queue: Op[] = [];
   private tracked: FakeObject[] = [];
-  constructor(readonly data: FakeWorkbookData) {
+  /** Loads of the running sync, delivered only when the response fits. */
+  pending: { commit: () => void; bytes: number; cells: number }[] = [];
+  constructor(
+    readonly data: FakeWorkbookData,
+    readonly undoGroup = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(op: Op): void {
-    this.queue.push(op);
+  enqueue(run: () => void, requestBytes = 0): void {
+    this.queue.push({ run, requestBytes });
   }
   track(o: FakeObject): void {
     this.tracked.push(o);
+  }
+  /** Throws UndoNotSupported when this context has an undo group that refuses `op`. */
+  undoCheck(op: string): void {
+    if (this.undoGroup && this.data.undoGroupRefuses?.(op)) throw new FakeOfficeError("UndoNotSupported", `${op} is not supported in an undo group`);
   }
   async sync(): Promise<void> {
     const d = this.data;
@@ -200,12 +280,29 @@ export class FakeContext implements ExcelContext {
     d.beforeSync?.(d.syncCount);
     const ops = this.queue;
     this.queue = [];
-    if (d.cellEditMode) {
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    this.pending = [];
+    if (d.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    const requestBytes = ops.reduce((n, o) => n + o.requestBytes, 0);
+    if (requestBytes > LIMITS.requestBytes) {
+      d.payloadLog.push({ requestBytes, responseBytes: 0, cells: 0 });
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
-    for (const op of ops) op();
-    // Office loads isNullObject of every proxy on sync.
-    for (const o of this.tracked) o.settleNull();
+    try {
+      for (const op of ops) op.run();
+    } finally {
+      const responseBytes = this.pending.reduce((n, p) => n + p.bytes, 0);
+      const cells = this.pending.reduce((n, p) => n + p.cells, 0);
+      d.payloadLog.push({ requestBytes, responseBytes, cells });
+      // Office loads isNullObject of every proxy on sync.
+      for (const o of this.tracked) o.settleNull();
+      if (responseBytes > LIMITS.responseBytes) {
+        this.pending = [];
+        // eslint-disable-next-line no-unsafe-finally
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      }
+    }
+    for (const p of this.pending) p.commit();
+    this.pending = [];
   }
 }
 
@@ -243,6 +340,10 @@ abstract class FakeObject<T = unknown> {
     if (!this.loaded.has(prop)) notLoaded(prop);
     return this.loaded.get(prop) as V;
   }
+  /** Cells a load of `prop` reads (for the read limit and the payload log). */
+  protected cellsOf(_t: T, _prop: string): number {
+    return 0;
+  }
   /** Loads a comma list or array of properties (navigation paths allowed where supported). */
   protected queueLoad(propertyNames: string | string[] | undefined): void {
     const list = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? "").split(","))
@@ -254,8 +355,24 @@ abstract class FakeObject<T = unknown> {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (t === null) return;
-      for (const p of list) this.loaded.set(p, this.read(t, p));
+      const values = new Map<string, unknown>();
+      let size = 0;
+      let cells = 0;
+      for (const p of list) {
+        cells += this.cellsOf(t, p);
+        if (cells > LIMITS.cellsPerRead) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
+        const v = this.read(t, p);
+        values.set(p, v);
+        size += bytes(v);
+      }
+      this.ctx.pending.push({ commit: () => values.forEach((v, p) => this.loaded.set(p, v)), bytes: size, cells });
     });
+  }
+  /** Resolves a parent for a chained method: null stays null, or fails on a strict client. */
+  protected chained<P>(parent: { resolve(): P | null }): P | null {
+    const p = parent.resolve();
+    if (p === null && this.ctx.data.nullChainThrows) throw new FakeOfficeError("InvalidObjectPath", "method called on a null object");
+    return p;
   }
 }
 
@@ -264,22 +381,25 @@ abstract class FakeObject<T = unknown> {
 
 interface RangeTarget extends Box {}
 
+function sheetOf(ctx: FakeContext, name: string): FakeSheet {
+  const s = ctx.data.sheet(name);
+  if (!s) throw new FakeOfficeError("ItemNotFound", `sheet ${name} not found`);
+  return s;
+}
+
 export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
-  protected props = ["address", "values", "text", "numberFormat", "formulas", "valueTypes"] as const;
-  constructor(ctx: FakeContext, private target: () => RangeTarget | null) {
+  protected props = ["address", "values", "text", "numberFormat", "formulas", "valueTypes", "format/protection/locked"] as const;
+  constructor(
+    ctx: FakeContext,
+    private target: () => RangeTarget | null,
+  ) {
     super(ctx);
   }
   resolve(): RangeTarget | null {
     return this.target();
   }
-  private sheetOf(t: RangeTarget): FakeSheet {
-    const s = this.ctx.data.sheet(t.sheet);
-    if (!s) throw new FakeOfficeError("ItemNotFound", `sheet ${t.sheet} not found`);
-    return s;
-  }
   private grid<V>(t: RangeTarget, f: (c: FakeCell | undefined) => V): V[][] {
-    if ((t.r1 - t.r0 + 1) * (t.c1 - t.c0 + 1) > 5_000_000) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
-    const s = this.sheetOf(t);
+    const s = sheetOf(this.ctx, t.sheet);
     const out: V[][] = [];
     for (let r = t.r0; r <= t.r1; r++) {
       const row: V[] = [];
@@ -288,6 +408,9 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
     }
     return out;
   }
+  protected override cellsOf(t: RangeTarget, prop: string): number {
+    return prop === "address" ? 0 : boxCells(t);
+  }
   protected read(t: RangeTarget, prop: string): unknown {
     switch (prop) {
       case "address":
@@ -295,23 +418,28 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
       case "values":
         return this.grid(t, (c) => (c ? (c.error ?? c.value ?? "") : ""));
       case "text":
-        return this.grid(t, (c) => (c ? (c.text ?? (c.error ?? (c.value === null ? "" : String(c.value)))) : ""));
+        return this.grid(t, (c) => (c ? (c.text ?? c.error ?? (c.value === null ? "" : String(c.value))) : ""));
       case "numberFormat":
         return this.grid(t, (c) => c?.numberFormat ?? "General");
       case "formulas":
+        // A constant reads back as its value: a quote-prefixed text keeps no quote (office-js#6687).
         return this.grid(t, (c) => (c?.formula ? `=${c.formula}` : c ? (c.error ?? c.value ?? "") : ""));
       case "valueTypes":
         return this.grid(t, (c) =>
-          !c || (c.value === null && !c.error)
-            ? "Empty"
-            : c.error
-              ? "Error"
-              : typeof c.value === "number"
-                ? "Double"
-                : typeof c.value === "boolean"
-                  ? "Boolean"
-                  : "String",
+          !c || (c.value === null && !c.error) ? "Empty" : c.error ? "Error" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String",
         );
+      case "format/protection/locked": {
+        const s = sheetOf(this.ctx, t.sheet);
+        let all: boolean | null | undefined;
+        for (let r = t.r0; r <= t.r1; r++) {
+          for (let c = t.c0; c <= t.c1; c++) {
+            const locked = s.cells.get(`${r},${c}`)?.locked !== false;
+            if (all === undefined) all = locked;
+            else if (all !== locked) return null;
+          }
+        }
+        return all ?? true;
+      }
       default:
         throw new Error(prop);
     }
@@ -344,10 +472,26 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
   get valueTypes(): Excel.RangeValueType[][] {
     return this.get("valueTypes");
   }
+  get format(): { protection: { locked: boolean } } {
+    const range = this;
+    return {
+      protection: {
+        get locked(): boolean {
+          return range.get("format/protection/locked");
+        },
+      },
+    };
+  }
 
-  private writable(t: RangeTarget): FakeSheet {
-    const s = this.sheetOf(t);
-    if (s.protected) {
+  /** A write to a protected sheet is refused unless every target cell is unlocked. */
+  private writable(t: RangeTarget, cellsOnly: boolean): FakeSheet {
+    const s = sheetOf(this.ctx, t.sheet);
+    if (!s.protected) return s;
+    let unlocked = cellsOnly;
+    if (cellsOnly) {
+      for (let r = t.r0; r <= t.r1 && unlocked; r++) for (let c = t.c0; c <= t.c1 && unlocked; c++) if (s.cells.get(`${r},${c}`)?.locked !== false) unlocked = false;
+    }
+    if (!unlocked) {
       throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", {
         code: "AccessDenied",
         message: "protected",
@@ -361,7 +505,8 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (t === null) return; // methods on null objects do nothing
-      const s = this.writable(t);
+      this.ctx.undoCheck(kind);
+      const s = this.writable(t, true);
       const rows = t.r1 - t.r0 + 1;
       const cols = t.c1 - t.c0 + 1;
       if (v.length !== rows || v.some((r) => r.length !== cols)) {
@@ -377,25 +522,21 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
             s.cells.set(key, { ...(old ?? { value: null }), numberFormat: String(x) });
             continue;
           }
-          const keep = old?.numberFormat ? { numberFormat: old.numberFormat } : {};
+          const keep: Partial<FakeCell> = {};
+          if (old?.numberFormat) keep.numberFormat = old.numberFormat;
+          if (old?.locked === false) keep.locked = false;
           if (x === "" || x === null || x === undefined) {
-            if (keep.numberFormat) s.cells.set(key, { value: null, ...keep });
+            if (keep.numberFormat || keep.locked === false) s.cells.set(key, { value: null, ...keep });
             else s.cells.delete(key);
-          } else if (typeof x === "string" && x.startsWith("'")) {
-            s.cells.set(key, { value: x.slice(1), ...keep });
-          } else if (typeof x === "string" && /^[=+]/.test(x)) {
-            // Excel stores these as formulas; the fake cannot compute them.
-            s.cells.set(key, { value: null, formula: x.replace(/^[=+]/, ""), ...keep });
-          } else if (typeof x === "string" && /^-/.test(x) && !/^-\d+(\.\d+)?$/.test(x)) {
-            s.cells.set(key, { value: null, formula: x, ...keep });
-          } else if (typeof x === "string" && /^-?\d+(\.\d+)?$/.test(x)) {
-            s.cells.set(key, { value: Number(x), ...keep }); // Excel parses numeric text
+          } else if (typeof x === "string") {
+            const conv = convertWrittenText(x);
+            s.cells.set(key, { ...keep, ...conv });
           } else {
             s.cells.set(key, { value: x as Scalar, ...keep });
           }
         }
       }
-    });
+    }, bytes(v));
   }
 
   /** ExcelApi 1.8. Only `rule` is modelled: setting it records the rule for the range's sheet. */
@@ -409,35 +550,66 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
         range.ctx.enqueue(() => {
           const t = range.resolve();
           if (t === null) return;
-          const s = range.writable(t);
+          const s = range.writable(t, false);
           (s.validations ??= []).push({ address: boxAddress(t), rule });
         });
       },
     };
   }
 
-  getRowsBelow(count = 1): FakeRange {
+  private derive(f: (t: RangeTarget) => RangeTarget | null): FakeRange {
     return new FakeRange(this.ctx, () => {
-      const t = this.resolve();
-      return t && { ...t, r0: t.r1 + 1, r1: Math.min(MAX_ROW, t.r1 + count) };
+      const t = this.chained(this);
+      return t && f(t);
     });
+  }
+  getCell(row: number, column: number): FakeRange {
+    return this.derive((t) => edge({ ...t, r0: t.r0 + row, c0: t.c0 + column, r1: t.r0 + row, c1: t.c0 + column }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derive((t) => {
+      const b = { ...t, r1: t.r1 + deltaRows, c1: t.c1 + deltaColumns };
+      if (b.r1 < b.r0 || b.c1 < b.c0) throw new FakeOfficeError("InvalidArgument", "resize below one cell");
+      return edge(b);
+    });
+  }
+  getIntersectionOrNullObject(another: RangeLike | string): FakeRange {
+    return this.derive((t) => {
+      let o: Box | null;
+      if (typeof another === "string") o = parseBox(t.sheet, another);
+      else {
+        o = (another as FakeRange).resolve();
+        if (o && o.sheet !== t.sheet) return null;
+      }
+      if (!o) return null;
+      const b = { sheet: t.sheet, r0: Math.max(t.r0, o.r0), c0: Math.max(t.c0, o.c0), r1: Math.min(t.r1, o.r1), c1: Math.min(t.c1, o.c1) };
+      return b.r0 <= b.r1 && b.c0 <= b.c1 ? b : null;
+    });
+  }
+  getRowsBelow(count = 1): FakeRange {
+    return this.derive((t) => ({ ...t, r0: t.r1 + 1, r1: Math.min(MAX_ROW, t.r1 + count) }));
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
-      const t = this.resolve();
+      const t = this.chained(this);
       if (!t) return null;
-      const s = this.sheetOf(t);
-      const hits = s.merges
-        .map((m) => parseBox(t.sheet, m))
-        .filter((m) => m.r0 <= t.r1 && m.r1 >= t.r0 && m.c0 <= t.c1 && m.c1 >= t.c0);
+      const s = sheetOf(this.ctx, t.sheet);
+      const hits = s.merges.map((m) => parseBox(t.sheet, m)).filter((m) => m.r0 <= t.r1 && m.r1 >= t.r0 && m.c0 <= t.c1 && m.c1 >= t.c0);
+      if (hits.length > LIMITS.mergedAreas) throw new FakeOfficeError("GeneralException", `more than ${LIMITS.mergedAreas} merged areas`);
       return hits.length ? hits : null;
+    });
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const t = this.resolve();
+      if (t) this.ctx.data.selection = { sheet: t.sheet, address: boxAddress(t).split("!")[1] };
     });
   }
   clear(): void {
     this.ctx.enqueue(() => {
       const t = this.resolve();
       if (t === null) return;
-      const s = this.writable(t);
+      const s = this.writable(t, false);
       for (const key of Array.from(s.cells.keys())) {
         const [r, c] = key.split(",").map(Number);
         if (r >= t.r0 && r <= t.r1 && c >= t.c0 && c <= t.c1) s.cells.delete(key);
@@ -446,9 +618,18 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
   }
 }
 
+/** A range past the sheet's last row or column is refused, as Excel does. */
+function edge(b: Box): Box {
+  if (b.r1 > MAX_ROW || b.c1 > MAX_COL || b.r0 < 0 || b.c0 < 0) throw new FakeOfficeError("InvalidArgument", "The range is outside the worksheet.");
+  return b;
+}
+
 export class FakeRangeAreas extends FakeObject<Box[]> implements RangeAreasLike {
   protected props = ["address"] as const;
-  constructor(ctx: FakeContext, private target: () => Box[] | null) {
+  constructor(
+    ctx: FakeContext,
+    private target: () => Box[] | null,
+  ) {
     super(ctx);
   }
   resolve(): Box[] | null {
@@ -470,8 +651,11 @@ export class FakeRangeAreas extends FakeObject<Box[]> implements RangeAreasLike 
 // Names
 
 export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike {
-  protected props = ["name", "type", "value", "visible", "scope"] as const;
-  constructor(ctx: FakeContext, private target: () => FakeName | null) {
+  protected props = ["name", "type", "value", "visible", "scope", "formula"] as const;
+  constructor(
+    ctx: FakeContext,
+    private target: () => FakeName | null,
+  ) {
     super(ctx);
   }
   resolve(): FakeName | null {
@@ -494,6 +678,8 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
         return n.visible ?? true;
       case "scope":
         return n.scope === null ? "Workbook" : "Worksheet";
+      case "formula":
+        return `=${n.reference}`;
       default:
         throw new Error(prop);
     }
@@ -521,8 +707,20 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
   get scope(): NamedItemLike["scope"] {
     return this.get("scope");
   }
+  get formula(): string {
+    return this.get("formula");
+  }
+  /** ExcelApi 1.7: re-points the name, keeping its comment and visibility. */
+  set formula(f: string) {
+    this.ctx.enqueue(() => {
+      const n = this.resolve();
+      if (!n) throw new FakeOfficeError("ItemNotFound", "name not found");
+      checkReference(this.ctx, f);
+      n.reference = f.replace(/^=/, "");
+    });
+  }
   private rangeTarget(orNull: boolean): RangeTarget | null {
-    const n = this.resolve();
+    const n = this.chained(this);
     if (!n) return null;
     const ref = this.ctx.data.nameType(n) === "Range" ? parseReference(n.reference) : undefined;
     if (!ref) {
@@ -545,6 +743,12 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
       d.names = d.names.filter((x) => x !== n);
     });
   }
+}
+
+/** A name's reference is resolved when it is set: a sheet that does not exist yet is refused. */
+function checkReference(ctx: FakeContext, reference: string): void {
+  const ref = parseReference(reference);
+  if (ref && !ctx.data.sheet(ref.sheet)) throw new FakeOfficeError("InvalidArgument", `The reference '${reference}' is not valid: no sheet '${ref.sheet}'.`);
 }
 
 export class FakeNamedItemCollection implements NamedItemCollectionLike {
@@ -572,21 +776,30 @@ export class FakeNamedItemCollection implements NamedItemCollectionLike {
       .filter(Boolean);
     this.ctx.enqueue(() => {
       const list = this.list() ?? [];
-      this.loadedItems = list.map((n) => {
+      const items = list.map((n) => {
         const item = new FakeNamedItem(this.ctx, () => n);
         item.fill(n, props);
         return item;
       });
+      this.ctx.pending.push({ commit: () => (this.loadedItems = items), bytes: bytes(list.map((n) => [n.name, n.reference])), cells: 0 });
     });
     return this;
   }
-  getItemOrNullObject(name: string): FakeNamedItem {
+  private find(name: string): FakeName | null {
+    const list = this.list();
+    if (!list) return null;
+    const lower = name.toLowerCase();
+    return list.find((n) => n.name.toLowerCase() === lower) ?? null;
+  }
+  getItem(name: string): FakeNamedItem {
     return new FakeNamedItem(this.ctx, () => {
-      const list = this.list();
-      if (!list) return null;
-      const lower = name.toLowerCase();
-      return list.find((n) => n.name.toLowerCase() === lower) ?? null;
+      const n = this.find(name);
+      if (!n) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: name ${name}`);
+      return n;
     });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.find(name));
   }
   add(name: string, reference: Excel.Range | string): FakeNamedItem {
     const entry: FakeName = { name, reference: "", scope: null };
@@ -599,6 +812,7 @@ export class FakeNamedItemCollection implements NamedItemCollectionLike {
         throw new FakeOfficeError("ItemAlreadyExists", `name ${name} exists`);
       }
       if (typeof reference !== "string") throw new Error("fake: add() with a Range is not modelled; pass a formula string");
+      checkReference(this.ctx, reference);
       entry.reference = reference.replace(/^=/, "");
       d.names.push(entry);
     });
@@ -620,7 +834,10 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
   protected props = ["name", "protection/protected"] as const;
   readonly protection = new FakeProtection(this);
   readonly names: FakeNamedItemCollection;
-  constructor(ctx: FakeContext, private target: () => FakeSheet | null) {
+  constructor(
+    ctx: FakeContext,
+    private target: () => FakeSheet | null,
+  ) {
     super(ctx);
     this.names = new FakeNamedItemCollection(ctx, () => this.resolve()?.name ?? null);
   }
@@ -645,14 +862,14 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
-      const s = this.resolve();
+      const s = this.chained(this);
       if (!s) return null;
       return address ? parseBox(s.name, address) : { sheet: s.name, r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL };
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
-      const s = this.resolve();
+      const s = this.chained(this);
       if (!s) return null;
       let box: Box | null = null;
       for (const [key, c] of s.cells) {
@@ -665,10 +882,17 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
       return box;
     });
   }
+  activate(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (s) this.ctx.data.selection = { sheet: s.name, address: "A1" };
+    });
+  }
   delete(): void {
     this.ctx.enqueue(() => {
       const s = this.resolve();
       if (!s) return;
+      this.ctx.undoCheck("worksheet.delete");
       const d = this.ctx.data;
       d.sheets = d.sheets.filter((x) => x !== s);
       d.names = d.names.filter((n) => n.scope !== s.name);
@@ -688,11 +912,12 @@ export class FakeWorksheetCollection implements WorksheetCollectionLike {
       .map((p) => p.trim().replace(/^items\//, ""))
       .filter(Boolean);
     this.ctx.enqueue(() => {
-      this.loadedItems = this.ctx.data.sheets.map((s) => {
+      const items = this.ctx.data.sheets.map((s) => {
         const ws = new FakeWorksheet(this.ctx, () => s);
         ws.fill(s, props);
         return ws;
       });
+      this.ctx.pending.push({ commit: () => (this.loadedItems = items), bytes: bytes(this.ctx.data.sheets.map((s) => s.name)), cells: 0 });
     });
     return this;
   }
@@ -718,11 +943,41 @@ export class FakeWorksheetCollection implements WorksheetCollectionLike {
   }
 }
 
+class FakeApplication extends FakeObject<FakeWorkbookData> implements ApplicationLike {
+  protected props = ["calculationMode"] as const;
+  resolve(): FakeWorkbookData {
+    return this.ctx.data;
+  }
+  protected read(d: FakeWorkbookData): unknown {
+    return d.calculationMode;
+  }
+  load(propertyNames?: string | string[]): FakeApplication {
+    this.queueLoad(propertyNames);
+    return this;
+  }
+  get calculationMode(): FakeWorkbookData["calculationMode"] {
+    return this.get("calculationMode");
+  }
+  calculate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.data.calculations++;
+    });
+  }
+}
+
 export class FakeWorkbook implements WorkbookLike {
   readonly names: FakeNamedItemCollection;
   readonly worksheets: FakeWorksheetCollection;
-  constructor(ctx: FakeContext) {
+  readonly application: FakeApplication;
+  constructor(private ctx: FakeContext) {
     this.names = new FakeNamedItemCollection(ctx, () => undefined);
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.application = new FakeApplication(ctx);
+  }
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sel = this.ctx.data.selection;
+      return this.ctx.data.sheet(sel.sheet) ? parseBox(sel.sheet, sel.address) : null;
+    });
   }
 }

@@ -1,37 +1,50 @@
 /**
- * Backs the Excel fake with a real workbook: .xlsx bytes are read by the project's own reader
- * (src/hosts/xlsx, which keeps sheet scope, constants and number formats, unlike ExcelJS) and
- * every non-empty or formatted cell and every defined name is put into a FakeWorkbookData.
+ * Backs the Excel fake with a real workbook: every cell of every sheet of the .xlsx (formatted
+ * empty ones included, read by the project's own reader, which keeps sheet scope, constants and
+ * number formats, unlike ExcelJS) and every defined name go into a FakeWorkbookData.
  */
-import { readXlsx } from "../../src/hosts/xlsx";
-import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { readAllCells } from "../../src/hosts/xlsx";
+import type { CellData, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { FakeWorkbookData, parseA1, type FakeCell } from "./excel";
 
+function put(data: FakeWorkbookData, sheet: string, c: CellData): void {
+  const has = c.value !== null || c.formula !== undefined || c.error !== undefined;
+  const formatted = c.numberFormat !== undefined && c.numberFormat !== "General";
+  if (!has && !formatted) return;
+  const cell: FakeCell = { value: c.value };
+  if (c.formula !== undefined) cell.formula = c.formula;
+  if (c.error !== undefined) cell.error = c.error;
+  if (c.numberFormat !== undefined) cell.numberFormat = c.numberFormat;
+  if (c.text !== undefined) cell.text = c.text;
+  const p = parseA1(c.address);
+  (data.sheet(sheet) ?? data.addSheet(sheet)).cells.set(`${p.row},${p.col}`, cell);
+}
+
+/** A fake from a snapshot's cells (grids, settings and names' cells). */
 export function fakeFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookData {
   const data = new FakeWorkbookData();
   for (const name of snapshot.sheets) data.addSheet(name);
-  for (const g of snapshot.grids) {
+  for (const g of [...snapshot.grids, ...(snapshot.settings ? [snapshot.settings] : [])]) {
     const sheet = data.sheet(g.sheet) ?? data.addSheet(g.sheet);
-    sheet.merges = [...g.merges];
-    for (const row of g.rows) {
-      for (const c of row) {
-        const has = c.value !== null || c.formula !== undefined || c.error !== undefined;
-        const formatted = c.numberFormat !== undefined && c.numberFormat !== "General";
-        if (!has && !formatted) continue;
-        const cell: FakeCell = { value: c.value };
-        if (c.formula !== undefined) cell.formula = c.formula;
-        if (c.error !== undefined) cell.error = c.error;
-        if (c.numberFormat !== undefined) cell.numberFormat = c.numberFormat;
-        if (c.text !== undefined) cell.text = c.text;
-        const p = parseA1(c.address);
-        sheet.cells.set(`${p.row},${p.col}`, cell);
-      }
-    }
+    sheet.merges = Array.from(new Set([...sheet.merges, ...g.merges]));
+    for (const c of g.cells) put(data, g.sheet, c);
   }
-  for (const n of snapshot.names) data.names.push({ name: n.name, reference: n.reference, scope: n.scope });
+  for (const n of snapshot.names) {
+    if (n.sheet) for (const c of n.cells ?? []) put(data, n.sheet, c);
+    data.names.push({ name: n.name, reference: n.reference, scope: n.scope });
+  }
   return data;
 }
 
+/** A fake holding every cell of an .xlsx workbook. */
 export function fakeFromXlsx(bytes: Uint8Array): FakeWorkbookData {
-  return fakeFromSnapshot(readXlsx(bytes));
+  const all = readAllCells(bytes);
+  const data = new FakeWorkbookData();
+  for (const name of all.sheets) {
+    const sheet = data.addSheet(name);
+    sheet.merges = all.merges.get(name) ?? [];
+    for (const c of all.cells.get(name) ?? []) put(data, name, c);
+  }
+  for (const n of all.names) data.names.push({ name: n.name, reference: n.reference, scope: n.scope });
+  return data;
 }

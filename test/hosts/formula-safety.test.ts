@@ -6,8 +6,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { applyPlan, readXlsx } from "../../src/hosts/xlsx";
-import { queueFirstRead } from "../../src/hosts/office/read";
-import { queueWrite } from "../../src/hosts/office/write";
+import { readFirst, Syncs, writePlan } from "../../src/hosts/office/session";
+import { cellsOf } from "../support/cells";
 import { csvSafe } from "../../src/cli/score";
 import type { WritePlan } from "../../src/workbook/snapshot";
 import { fakeFromXlsx } from "../fakes/fromSnapshot";
@@ -22,22 +22,20 @@ const plan: WritePlan = {
 
 test(".xlsx host: dangerous text is stored as text, read back exactly, with no formula", () => {
   const snap = readXlsx(applyPlan(SAMPLE, plan));
-  const grid = snap.grids.find((g) => g.sheet === sheet)!;
-  const cells = DANGEROUS.map((_, i) => grid.rows.flat().find((c) => c.address === `Z${i + 1}`)!);
+  const cells = DANGEROUS.map((_, i) => cellsOf(snap, sheet).find((c) => c.address === `Z${i + 1}`)!);
   expect(cells.map((c) => c.value)).toEqual(DANGEROUS);
   expect(cells.every((c) => c.formula === undefined)).toBe(true);
-  const detail = snap.grids.find((g) => g.sheet === "评分明细")!;
-  expect(detail.rows[0].map((c) => c.value)).toEqual(DANGEROUS);
-  expect(detail.rows[0].every((c) => c.formula === undefined)).toBe(true);
+  const detail = cellsOf(snap, "评分明细").filter((c) => /^[A-Z]1$/.test(c.address));
+  expect(detail.map((c) => c.value)).toEqual(DANGEROUS);
+  expect(detail.every((c) => c.formula === undefined)).toBe(true);
 });
 
 test("Office host: dangerous text goes to Excel behind its text prefix", async () => {
   const data = fakeFromXlsx(SAMPLE);
   const ctx = data.context();
-  const first = queueFirstRead(ctx.workbook, [], () => true);
-  await ctx.sync();
-  queueWrite(ctx.workbook, plan, first.finish());
-  await ctx.sync();
+  const syncs = new Syncs(ctx);
+  const state = await readFirst(ctx, syncs, []);
+  expect((await writePlan(ctx, syncs, plan, state)).errors).toEqual([]);
   const written = data.writeLog.flatMap((w) => w.values.flat());
   for (const t of DANGEROUS) expect(written).toContain(`'${t}`);
   expect(written.some((v) => typeof v === "string" && /^[=+\-@]/.test(v))).toBe(false);

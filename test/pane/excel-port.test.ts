@@ -19,7 +19,7 @@ function portOver(bytes: Uint8Array) {
 
 test("rescoring from the pane costs the ribbon's syncs and writes the scores", async () => {
   const { data, port } = portOver(new Uint8Array(readFileSync(SAMPLE)));
-  const first = await rescoreThrough(port, { now: new Date(0) });
+  const first = (await rescoreThrough(port, { now: new Date(0) })).outcome;
   expect(first.errors).toEqual([]);
   expect(first.result.total).toBe(89.46);
   expect(data.syncCount).toBe(3); // read, scan (no 评分表 name yet), write
@@ -28,7 +28,7 @@ test("rescoring from the pane costs the ribbon's syncs and writes the scores", a
   const row = [...Array(40).keys()].map((i) => `${t.scoreColumn}${i + 1}`).find((a) => data.cell(t.sheet, a)?.value === 5.96)!;
   data.cell(t.sheet, row)!.value = 5.5; // someone edits the score; the next rescoring puts it right
   const before = data.syncCount;
-  const second = await rescoreThrough(port, { now: new Date(1) });
+  const second = (await rescoreThrough(port, { now: new Date(1) })).outcome;
   expect(second.changes.map((c) => c.name)).toEqual(["预算执行率"]);
   expect(data.syncCount - before).toBe(2); // one read, one write
   expect(data.cell(t.sheet, row)!.value).toBe(5.96);

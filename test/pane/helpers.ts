@@ -1,4 +1,5 @@
 /** Real workbooks for the pane tests: the shipped samples and bad fixtures, through the real contract. */
+import { valueAt as cellValue } from "../support/cells";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { applyPlan, readXlsx } from "../../src/hosts/xlsx";
@@ -33,9 +34,5 @@ export function write(bytes: Uint8Array, plan: WritePlan): Uint8Array {
 
 /** The value of one cell as the .xlsx reader sees it. */
 export function valueAt(bytes: Uint8Array, sheet: string, address: string): unknown {
-  const snap = readXlsx(bytes);
-  for (const g of snap.grids.filter((x) => x.sheet === sheet)) {
-    for (const row of g.rows) for (const c of row) if (c.address === address) return c.value;
-  }
-  return null;
+  return cellValue(readXlsx(bytes), sheet, address) ?? null;
 }

@@ -39,7 +39,7 @@ describe("recording the last rescoring", () => {
   test("the block sits under everything on 评分设置 after one blank row, and the contract ignores it", () => {
     const { bytes } = score(SEED_004);
     const before = readXlsx(bytes).settings!;
-    const lastRow = Number(/\d+$/.exec(before.rows[before.rows.length - 1][0].address)![0]);
+    const lastRow = Number(/\d+$/.exec(before.area.split(":")[1])![0]);
     const once = rescoreAndRecord(bytes);
     const record = readUndoRecord(readXlsx(once.bytes))!;
     expect(record.row).toBe(lastRow + 2);
@@ -96,7 +96,7 @@ describe("recording the last rescoring", () => {
   test("a cell that held a formula is recorded with it", () => {
     const { snapshot, outcome } = score(SEED_004);
     const grid = snapshot.grids.find((g) => g.sheet === "评分表")!;
-    const total = grid.rows.flat().find((c) => c.address === "I26")!;
+    const total = grid.cells.find((c) => c.address === "I26")!;
     total.formula = "SUM(I3:I25)";
     const plan = undoRecordPlan(outcome.plan, snapshot, { now: NOW });
     expect(plan.cells.some((c) => c.value === "SUM(I3:I25)")).toBe(true);
@@ -120,7 +120,7 @@ describe("undoing", () => {
     expect(valueAt(undone, "评分表", "I20")).toBe(5.66);
     expect(valueAt(undone, "评分表", "I26")).toBe(89.16);
     // Every cell of the score table is back as it was before the rescoring.
-    const table = (b: Uint8Array) => readXlsx(b).grids.find((g) => g.sheet === "评分表")!.rows.map((r) => r.map((c) => c.value));
+    const table = (b: Uint8Array) => readXlsx(b).grids.find((g) => g.sheet === "评分表")!.cells.map((c) => [c.address, c.value]);
     expect(table(undone)).toEqual(table(original));
     // The same rescoring cannot be undone twice.
     const second = undoPlan(readXlsx(undone), NOW);

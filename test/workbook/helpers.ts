@@ -1,3 +1,4 @@
+import { areaAddress, extendArea, parseArea } from "../../src/workbook/address";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/hosts/xlsx";
@@ -33,8 +34,15 @@ export function setCell(grid: GridData, row: number, col: number, value: CellDat
     for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   };
-  while (grid.rows.length < row) grid.rows.push([]);
-  const r = grid.rows[row - 1];
-  while (r.length < col) r.push({ address: `${letters(r.length + 1)}${row}`, value: null });
-  r[col - 1] = { address: `${letters(col)}${row}`, value, numberFormat: "General" };
+  const address = `${letters(col)}${row}`;
+  grid.cells = grid.cells.filter((c) => c.address !== address);
+  if (value !== null) grid.cells.push({ address, value, numberFormat: "General" });
+  const area = grid.area ? parseArea(grid.area) : undefined;
+  grid.area = areaAddress(extendArea(area, row, col));
+}
+
+/** The 1-based row of the first cell holding `value`. */
+export function rowOf(grid: GridData, value: CellData["value"]): number {
+  const c = grid.cells.find((x) => x.value === value);
+  return c ? Number(/\d+$/.exec(c.address)![0]) : 0;
 }

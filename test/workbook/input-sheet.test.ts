@@ -23,8 +23,7 @@ async function blankBook(withInputSheet: boolean, rsId: string): Promise<Uint8Ar
 function sheetCells(s: WorkbookSnapshot, sheet: string) {
   return s.grids
     .find((g) => g.sheet === sheet)!
-    .rows.flat()
-    .filter((c) => c.value !== null)
+    .cells.filter((c) => c.value !== null)
     .map((c) => `${c.address}=${c.value}`);
 }
 

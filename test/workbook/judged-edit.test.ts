@@ -118,7 +118,7 @@ describe("个性化绩效指标 table", () => {
     expect(r.plan.names).toBeUndefined();
     expect(r.plan.cells.find((c) => c.address === "B69")?.value).toBe("=社会效益");
     const s = book.apply(r.plan);
-    const b69 = s.grids.flatMap((g) => (g.sheet === "评分依据" ? g.rows.flat() : [])).find((c) => c.address === "B69");
+    const b69 = s.grids.flatMap((g) => (g.sheet === "评分依据" ? g.cells : [])).find((c) => c.address === "B69");
     expect(b69).toEqual(expect.objectContaining({ value: "=社会效益" }));
     expect(b69?.formula).toBeUndefined();
     expect(readEffectRows(s).rows).toEqual([{ ...rows[0], name: "=社会效益" }, rows[1], { ...rows[2], actual: null }]);

@@ -28,8 +28,11 @@ export class Book {
 
 /** The value of a cell as the snapshot holds it (from any grid). */
 export function cellValue(s: WorkbookSnapshot, sheet: string, address: string): unknown {
-  const g = s.grids.find((x) => x.sheet === sheet);
-  return g?.rows.flat().find((c) => c.address === address)?.value ?? null;
+  for (const g of [...s.grids, ...(s.settings ? [s.settings] : [])]) {
+    const c = g.sheet === sheet ? g.cells.find((x) => x.address === address) : undefined;
+    if (c) return c.value;
+  }
+  return null;
 }
 
 /** A snapshot without some names (as a workbook that never defined them). */

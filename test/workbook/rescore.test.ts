@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { findIndicator, builtinRuleSet } from "../../src/engine";
 import { applyPlan, readXlsx } from "../../src/hosts/xlsx";
 import { contractNames, rescore, type WorkbookSnapshot } from "../../src/workbook";
-import { BAD, bytesOf, golden, SAMPLE_000, SAMPLE_004, setCell, snapshotOf } from "./helpers";
+import { BAD, bytesOf, golden, rowOf, SAMPLE_000, SAMPLE_004, setCell, snapshotOf } from "./helpers";
 
 const NOW = new Date(2024, 0, 2, 3, 4);
 
@@ -149,7 +149,7 @@ describe("names: scope and mapping", () => {
     expect(unmapped.errors.map((e) => e.source?.name)).toEqual(["核定编制数"]);
     const snap = rename();
     const grid = snap.settings!;
-    const titleRow = grid.rows.findIndex((r) => r.some((c) => c.value === "名称映射")) + 1;
+    const titleRow = rowOf(grid, "名称映射");
     setCell(grid, titleRow + 2, 1, "核定编制数");
     setCell(grid, titleRow + 2, 2, "编制人数合计");
     const o = rescore(snap);
@@ -159,7 +159,7 @@ describe("names: scope and mapping", () => {
   test("a mapped name that is broken is named as the user wrote it", () => {
     const snap = withName(snapshotOf(SAMPLE_000), "核定编制数", (n) => (n.name = "编制人数合计"));
     const grid = snap.settings!;
-    const titleRow = grid.rows.findIndex((r) => r.some((c) => c.value === "名称映射")) + 1;
+    const titleRow = rowOf(grid, "名称映射");
     setCell(grid, titleRow + 2, 1, "核定编制数");
     setCell(grid, titleRow + 2, 2, "编制人数合计");
     snap.names.find((x) => x.name === "编制人数合计")!.cells = [{ address: "C23", value: 67.5, numberFormat: "0" }];
@@ -168,7 +168,7 @@ describe("names: scope and mapping", () => {
   test("a mapping row for a name the contract never reads is reported", () => {
     const snap = snapshotOf(SAMPLE_000);
     const grid = snap.settings!;
-    const titleRow = grid.rows.findIndex((r) => r.some((c) => c.value === "名称映射")) + 1;
+    const titleRow = rowOf(grid, "名称映射");
     setCell(grid, titleRow + 2, 1, "核定编制");
     setCell(grid, titleRow + 2, 2, "x");
     expect(rescore(snap).errors.map((e) => e.code)).toEqual(["settings"]);

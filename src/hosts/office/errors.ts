@@ -43,10 +43,14 @@ export function toHostError(e: unknown, phase: "read" | "write"): ScoreError {
         return hostError("accessDenied", officeText.accessDenied, e.code);
       case "ApiNotFound":
         return hostError("requirement", officeText.requirement, e.code);
+      case "ResponsePayloadSizeLimitExceeded":
+      case "RequestPayloadSizeLimitExceeded":
+        return hostError("payload", officeText.payloadTooLarge, e.code);
       default:
         return hostError(phase, officeText.officeError(e.code, detail), e.code);
     }
   }
+  if (e instanceof Error && e.name === "PayloadTooLarge") return hostError("payload", officeText.payloadTooLarge);
   const msg = e instanceof Error ? e.message : String(e);
   return hostError(phase, officeText.unknownError(msg));
 }

@@ -5,33 +5,36 @@
  * (test/fakes/excel.ts) instead of a global `Excel`. Every member here is a `Pick` of the real
  * @types/office-js class or a method with the same signature restricted to what we call, so the
  * real `Excel.RequestContext` is assignable to `ExcelContext` (checked at the bottom of this file).
- * Minimum requirement set: ExcelApi 1.4 (getItemOrNullObject, getRangeOrNullObject, Worksheet.names).
+ * Requirement set: ExcelApi 1.13 (the manifest's minimum, see README "Requirements"); members of
+ * later sets are only touched behind an `ApiSupport` check.
  */
 
 export interface RangeAreasLike extends Pick<Excel.RangeAreas, "address" | "isNullObject"> {
   load(propertyNames?: string | string[]): RangeAreasLike;
 }
 
-/** ExcelApi 1.8: a range's data validation; only touched when that set is supported. */
+/** ExcelApi 1.8: a range's data validation. */
 export interface DataValidationLike extends Pick<Excel.DataValidation, "rule"> {}
 
 export interface RangeLike
-  extends Pick<
-    Excel.Range,
-    "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"
-  > {
-  /** ExcelApi 1.8 (drop-downs on a sheet the plan creates). */
+  extends Pick<Excel.Range, "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"> {
   readonly dataValidation: DataValidationLike;
+  /** ExcelApi 1.2: `format/protection/locked` is loaded to know whether a protected sheet's cell may be written. */
+  readonly format: { readonly protection: Pick<Excel.FormatProtection, "locked"> };
   load(propertyNames?: string | string[]): RangeLike;
-  /** ExcelApi 1.2: the two rows under the 评分表 where a missing total/grade may be added. */
+  getCell(row: number, column: number): RangeLike;
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeLike;
+  getIntersectionOrNullObject(anotherRange: RangeLike | string): RangeLike;
   getRowsBelow(count?: number): RangeLike;
-  /** ExcelApi 1.13: only called when that set is supported. */
   getMergedAreasOrNullObject(): RangeAreasLike;
+  /** 定位: selects the range in Excel's grid. */
+  select(): void;
   clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
 }
 
-export interface NamedItemLike
-  extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "isNullObject"> {
+export interface NamedItemLike extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "isNullObject"> {
+  /** ExcelApi 1.7: setting it re-points the name and keeps its comment and visibility. */
+  formula: string;
   load(propertyNames?: string | string[]): NamedItemLike;
   getRange(): RangeLike;
   getRangeOrNullObject(): RangeLike;
@@ -41,6 +44,7 @@ export interface NamedItemLike
 export interface NamedItemCollectionLike {
   readonly items: NamedItemLike[];
   load(propertyNames?: string | string[]): NamedItemCollectionLike;
+  getItem(name: string): NamedItemLike;
   getItemOrNullObject(name: string): NamedItemLike;
   add(name: string, reference: Excel.Range | string, comment?: string): NamedItemLike;
 }
@@ -53,6 +57,7 @@ export interface WorksheetLike extends Pick<Excel.Worksheet, "name" | "isNullObj
   load(propertyNames?: string | string[]): WorksheetLike;
   getRange(address?: string): RangeLike;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
+  activate(): void;
   delete(): void;
 }
 
@@ -64,9 +69,17 @@ export interface WorksheetCollectionLike {
   add(name?: string): WorksheetLike;
 }
 
+export interface ApplicationLike extends Pick<Excel.Application, "calculationMode"> {
+  load(propertyNames?: string | string[]): ApplicationLike;
+  calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
+}
+
 export interface WorkbookLike {
   readonly names: NamedItemCollectionLike;
   readonly worksheets: WorksheetCollectionLike;
+  readonly application: ApplicationLike;
+  /** The user's selection (for binding an input to the selected cell). */
+  getSelectedRange(): RangeLike;
 }
 
 /** What the host needs of `Excel.RequestContext`. */
@@ -81,7 +94,7 @@ export interface ExcelContext {
  */
 export type ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
 
-/** Which ExcelApi requirement sets the host may use beyond the 1.4 minimum. */
+/** Which ExcelApi requirement sets the host may use beyond the manifest's minimum. */
 export type ApiSupport = (version: string) => boolean;
 
 // Compile-time proof that the real object model fits the slice above. If @types/office-js changes

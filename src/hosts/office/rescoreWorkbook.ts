@@ -3,19 +3,18 @@
  * No scoring logic here: the contract (src/workbook/rescore.ts) decides everything; this module
  * only moves data and counts round trips.
  *
- * Syncs: known 评分表 (a `评分表` defined name) and no errors → 2 (read, write).
- * First run (no 评分表 name) → 3 (read, scan, write); the write records the table as the name.
- * Errors after batch 1 → batch 2 scans once more (worksheet-scoped names, mapped names), then
- * nothing is written (2 syncs). A write that fails in Excel → one rollback sync.
+ * Syncs: known 评分表 (a `评分表` defined name) and no errors → 2 (read, write); nothing to write
+ * → 1. First run (no 评分表 name) → 3 (read, scan, write); the write records the table as the
+ * name. Errors after batch 1 → the scan runs once more (worksheet-scoped names, mapped names), then
+ * nothing is written (2 syncs). A plan touching a protected sheet → one lock check more. A write
+ * that fails in Excel → one rollback sync.
  */
 import type { ScoreError, ScoreResult } from "../../engine/types";
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
 import { isOfficeError, toHostError } from "./errors";
 import type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
-import { missingAtWorkbookLevel, queueFirstRead, queueScan, toSnapshot, type ReadState } from "./read";
-import { checkWritable, queueRollback, queueWrite } from "./write";
-import { officeText } from "../../text/office";
-import { hostError } from "./errors";
+import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
+import { readFirst, readScan, Syncs, writePlan } from "./session";
 
 /** What the host needs of the contract's `rescore` outcome. */
 export interface RescoreOutcomeLike {
@@ -40,7 +39,7 @@ export interface ContractApi<O extends RescoreOutcomeLike = RescoreOutcomeLike> 
 
 export interface OfficeRescoreOptions<O extends RescoreOutcomeLike = RescoreOutcomeLike> extends RescoreCallOptions {
   contract: ContractApi<O>;
-  /** Which ExcelApi sets beyond 1.4 may be used; default asks Office. */
+  /** Which ExcelApi sets beyond the minimum may be used; default asks Office. */
   support?: ApiSupport;
   /** Record the found 评分表 as a defined name (default true). */
   recordTable?: boolean;
@@ -56,11 +55,21 @@ export interface OfficeRescoreOutcome<O extends RescoreOutcomeLike = RescoreOutc
   syncs: number;
   /** Whether this run wrote the `评分表` name. */
   recordedTable: boolean;
+  /** Whether Excel was in manual calculation mode and was asked to recalculate. */
+  recalculated?: boolean;
+  /** The snapshot the contract scored (before the write). */
   snapshot?: WorkbookSnapshot;
+  /** Which read path ran (see read.ts). */
+  readMode?: ReadState["mode"];
 }
 
-/** The ExcelApi set the manifest requires; checked again at start (a stale catalog or cache may still load us). */
-export const REQUIRED_EXCEL_API = "1.4";
+/**
+ * The ExcelApi set the manifest requires; checked again at start (a stale catalog or cache may
+ * still load us). 1.13 (Microsoft 365 2102+, Office 2021, Mac 16.50+, web) is where every client
+ * runs add-ins in WebView2 or WKWebView: Office 2016/2019 and older Microsoft 365 builds, whose
+ * Internet Explorer / legacy Edge webviews cannot run this bundle, stop at 1.8 or earlier.
+ */
+export const REQUIRED_EXCEL_API = "1.13";
 
 /** Asks Office which ExcelApi sets are supported; false outside Office. */
 export function officeSupport(version: string): boolean {
@@ -71,112 +80,85 @@ export function officeSupport(version: string): boolean {
   }
 }
 
+/** A runner that may carry the same runner without an undo group (for a retry). */
+export type OfficeRunner = ExcelRunner & { withoutUndoGroup?: ExcelRunner; undoGroup?: boolean };
+
 /**
  * The production runner: `Excel.run` with `delayForCellEdit` (the batch waits until the user
  * leaves cell-edit mode instead of failing) and, where ExcelApi 1.20 exists, `mergeUndoGroup` so
- * the rescoring is one undo step. If Excel refuses the undo group, the run is retried without it.
+ * the rescoring is one undo step. Callers retry with `withoutUndoGroup` when Excel refuses the
+ * group (UndoNotSupported, office-js#6491; the web's RichApi error, office-js#6711).
  */
-export function officeRunner(support: ApiSupport = officeSupport): ExcelRunner {
-  const merge = support("1.20");
-  return async <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> => {
-    const run = (mergeUndoGroup: boolean) =>
-      Excel.run({ delayForCellEdit: true, ...(mergeUndoGroup ? { mergeUndoGroup: true } : {}) }, (ctx) => batch(ctx));
-    if (!merge) return run(false);
-    try {
-      return await run(true);
-    } catch (e) {
-      if (isOfficeError(e) && e.code === "UndoNotSupported") return run(false);
-      throw e;
-    }
-  };
+export function officeRunner(support: ApiSupport = officeSupport): OfficeRunner {
+  const plain: ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx));
+  if (!support("1.20")) return plain;
+  const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) =>
+    Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, (ctx) => batch(ctx));
+  grouped.withoutUndoGroup = plain;
+  grouped.undoGroup = true;
+  return grouped;
 }
 
 function tableTarget(table: unknown): { sheet: string; address: string } | undefined {
   if (typeof table !== "object" || table === null) return undefined;
-  const t = table as { sheet?: unknown; address?: unknown; range?: unknown };
-  const address = typeof t.address === "string" ? t.address : typeof t.range === "string" ? t.range : undefined;
-  return typeof t.sheet === "string" && address ? { sheet: t.sheet, address } : undefined;
+  const t = table as { sheet?: unknown; address?: unknown };
+  return typeof t.sheet === "string" && typeof t.address === "string" ? { sheet: t.sheet, address: t.address } : undefined;
 }
 
-function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.cells.length === 0 && plan.sheets.length === 0 && !plan.names?.length;
-}
+type InContext<O extends RescoreOutcomeLike> = OfficeRescoreOutcome<O> & { retry?: "undoGroup" };
 
-async function rescoreInContext<O extends RescoreOutcomeLike>(
-  ctx: ExcelContext,
-  options: OfficeRescoreOptions<O>,
-): Promise<OfficeRescoreOutcome<O>> {
-  const support = options.support ?? officeSupport;
+async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext, options: OfficeRescoreOptions<O>): Promise<InContext<O>> {
+  const syncs = new Syncs(ctx);
   const call: RescoreCallOptions = {};
   if (options.detailSheet !== undefined) call.detailSheet = options.detailSheet;
   if (options.now !== undefined) call.now = options.now;
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await ctx.sync();
-  };
-  const fail = (e: unknown, phase: "read" | "write", rest: Partial<OfficeRescoreOutcome<O>> = {}) => {
-    // Let the runner see an undo-group refusal so it can retry without the group.
-    if (isOfficeError(e) && e.code === "UndoNotSupported") throw e;
-    return { errors: [toHostError(e, phase)], written: false, syncs, recordedTable: false, ...rest };
-  };
+  const failed = (e: unknown, rest: Partial<OfficeRescoreOutcome<O>> = {}): InContext<O> => ({
+    errors: [toHostError(e, "read")],
+    written: false,
+    syncs: syncs.count,
+    recordedTable: false,
+    ...rest,
+  });
 
   const wanted = options.contract.contractNames();
   let state: ReadState;
   try {
-    const first = queueFirstRead(ctx.workbook, wanted, support);
-    await sync();
-    state = first.finish();
+    state = await readFirst(ctx, syncs, wanted);
   } catch (e) {
-    return fail(e, "read");
+    // Nothing was written: a refused undo group is retried without it by the caller.
+    if (isOfficeError(e) && e.code !== "InvalidOperationInCellEditMode") return { ...failed(e), retry: "undoGroup" };
+    return failed(e);
   }
 
   let outcome: O | undefined;
   if (state.tableName === "valid") outcome = options.contract.rescore(toSnapshot(state), call);
   if (!outcome || outcome.errors.length > 0) {
-    // Unknown table, or something unexplained: scan once (sheet-scoped names, user's names).
+    // Unknown table, or something unexplained: scan once (sheet-scoped names, the user's names).
     const fromErrors = (outcome?.errors ?? []).map((e) => e.source?.name).filter((n): n is string => !!n);
     const lookFor = Array.from(new Set([...missingAtWorkbookLevel(state, wanted), ...fromErrors]));
     try {
-      const scan = queueScan(ctx.workbook, state, lookFor, support);
-      await sync();
-      state = scan.finish();
+      state = await readScan(ctx, syncs, state, lookFor);
     } catch (e) {
-      return fail(e, "read", { outcome });
+      return failed(e, outcome ? { outcome } : {});
     }
     outcome = options.contract.rescore(toSnapshot(state), call);
   }
   const snapshot = toSnapshot(state);
-  if (outcome.errors.length > 0) return { outcome, errors: outcome.errors, written: false, syncs, recordedTable: false, snapshot };
-
-  const refusals = checkWritable(outcome.plan, state);
-  if (refusals.length > 0) return { outcome, errors: refusals, written: false, syncs, recordedTable: false, snapshot };
+  const base = { outcome, syncs: 0, recordedTable: false, snapshot, readMode: state.mode };
+  if (outcome.errors.length > 0) return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
 
   const table = options.recordTable === false ? undefined : tableTarget(outcome.table);
-  const record = queueWrite(ctx.workbook, outcome.plan, state, table);
-  if (isEmptyPlan(outcome.plan) && !record.addedTableName) {
-    return { outcome, errors: [], written: false, syncs, recordedTable: false, snapshot };
-  }
-  try {
-    await sync();
-  } catch (e) {
-    const failure = fail(e, "write", { outcome, snapshot });
-    if (isOfficeError(e) && e.code === "InvalidOperationInCellEditMode") return failure; // nothing ran
-    try {
-      queueRollback(ctx.workbook, record, state);
-      await sync();
-    } catch (again) {
-      // The rollback replays the write's order: if it stops with the same error, it stopped at
-      // the statement that failed before, so everything before it is restored and nothing after
-      // it had been applied.
-      if (isOfficeError(e) && isOfficeError(again) && again.code === e.code) return { ...failure, syncs };
-      const detail = isOfficeError(e) ? `${e.code}：${e.message}` : String(e);
-      failure.errors = [hostError("write", officeText.writeFailedNoRollback(detail))];
-    }
-    failure.syncs = syncs;
-    return failure;
-  }
-  return { outcome, errors: [], written: true, syncs, recordedTable: record.addedTableName, snapshot };
+  const w = await writePlan(ctx, syncs, outcome.plan, state, { ...(table ? { recordTable: table } : {}), ...(options.support ? { support: options.support } : {}) });
+  const out: InContext<O> = {
+    ...base,
+    errors: w.errors,
+    written: w.written,
+    syncs: syncs.count,
+    recordedTable: w.written && !!w.record?.addedTableName,
+    recalculated: w.written && !!w.record?.recalculated,
+  };
+  if (w.retryWithoutUndoGroup) out.retry = "undoGroup";
+  return out;
 }
 
 /**
@@ -185,13 +167,23 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(
  * come back as one host ScoreError with a Chinese message, and nothing is left half-written.
  */
 export async function rescoreWorkbook<O extends RescoreOutcomeLike>(
-  target: ExcelContext | ExcelRunner,
+  target: ExcelContext | OfficeRunner,
   options: OfficeRescoreOptions<O>,
 ): Promise<OfficeRescoreOutcome<O>> {
   try {
-    if (typeof target === "function") return await target((ctx) => rescoreInContext(ctx, options));
-    return await rescoreInContext(target, options);
+    if (typeof target !== "function") return strip(await rescoreInContext(target, options));
+    const first = await target((ctx) => rescoreInContext(ctx, options));
+    if (first.retry === "undoGroup" && target.withoutUndoGroup) {
+      const again = await target.withoutUndoGroup((ctx) => rescoreInContext(ctx, options));
+      return strip({ ...again, syncs: first.syncs + again.syncs });
+    }
+    return strip(first);
   } catch (e) {
     return { errors: [toHostError(e, "read")], written: false, syncs: 0, recordedTable: false };
   }
+}
+
+function strip<O extends RescoreOutcomeLike>(r: InContext<O>): OfficeRescoreOutcome<O> {
+  const { retry: _retry, ...rest } = r;
+  return rest;
 }

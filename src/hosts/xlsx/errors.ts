@@ -2,7 +2,7 @@
 
 /** The bytes are not a readable .xlsx package (not a zip, no workbook, broken part). */
 export class XlsxFormatError extends Error {
-  readonly code: "empty" | "notZip" | "noWorkbook" | "badPart";
+  readonly code: "empty" | "notZip" | "noWorkbook" | "badPart" | "tooLarge";
   constructor(code: XlsxFormatError["code"], message: string, options?: { cause?: unknown }) {
     super(message);
     this.name = "XlsxFormatError";

@@ -16,7 +16,8 @@
  * Errors: XlsxFormatError (not an .xlsx), XlsxPlanError (plan does not fit); messages are Chinese
  * (src/text/xlsx.ts).
  */
-export { readXlsx, SETTINGS_SHEET, MAX_NAME_CELLS, parseNameReference } from "./read";
+export { readXlsx, readAllCells, SETTINGS_SHEET, parseNameReference, type ReadOptions } from "./read";
+export { DEFAULT_LIMITS, type XlsxLimits } from "./pkg";
 export { applyPlan } from "./write";
 export { XlsxFormatError, XlsxPlanError } from "./errors";
 export { BUILTIN_NUMBER_FORMATS, percentText } from "./numberFormat";

@@ -3,10 +3,10 @@
  * strings and styles live. Shared by the reader and the writer.
  */
 import { XMLParser } from "fast-xml-parser";
-import { strFromU8, unzipSync } from "fflate";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { XlsxFormatError } from "./errors";
 import { decodeXml as decodeEntities } from "./xml";
+import { entryText, readZip, streamText, TooLarge, type InflateBudget, type ZipIndex } from "./zip";
 
 export const REL_NS = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -55,51 +55,70 @@ export function textOf(node: unknown): string {
   return "";
 }
 
-const UTF8_BOM = "\ufeff";
+/**
+ * What the reader may inflate: per part and in total. A workbook past these is refused as too
+ * large or damaged (zip bombs included) instead of exhausting memory; sheets are read only as far
+ * as needed (read.ts), so a big data sheet costs its first rows, not these caps.
+ */
+export interface XlsxLimits {
+  /** Inflated bytes of one part. */
+  partBytes: number;
+  /** Inflated bytes of all parts read. */
+  totalBytes: number;
+  /** Cells kept in the snapshot. */
+  cells: number;
+}
 
-/** Zip entry names in central-directory order, with a case-insensitive index (OPC names are case-insensitive). */
-export interface EntryIndex {
-  names: string[];
+export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 128 * 1024 * 1024, totalBytes: 384 * 1024 * 1024, cells: 250_000 };
+
+/** A package open for reading: its zip directory (entry names matched case-insensitively) and the inflation budget. */
+export interface Pkg {
+  zip: ZipIndex;
+  /** Lower-cased entry name → actual name (OPC names are case-insensitive). */
   byLower: Map<string, string>;
+  budget: InflateBudget;
+  limits: XlsxLimits;
+  /** Parts read whose text began with a byte-order mark (a rewrite keeps it). */
+  bom: Set<string>;
 }
 
-function wrapZipError(bytes: Uint8Array, e: unknown): XlsxFormatError {
-  if (bytes.length === 0) return new XlsxFormatError("empty", XLSX_TEXT.empty, { cause: e });
-  return new XlsxFormatError("notZip", XLSX_TEXT.notZip, { cause: e });
-}
-
-export function listEntries(bytes: Uint8Array): EntryIndex {
-  if (!(bytes instanceof Uint8Array) || bytes.length === 0) throw new XlsxFormatError("empty", XLSX_TEXT.empty);
-  const names: string[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        names.push(f.name);
-        return false;
-      },
-    });
-  } catch (e) {
-    throw wrapZipError(bytes, e);
-  }
+export function openPackage(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): Pkg {
+  const zip = readZip(bytes);
   const byLower = new Map<string, string>();
-  for (const n of names) if (!byLower.has(n.toLowerCase())) byLower.set(n.toLowerCase(), n);
-  return { names, byLower };
+  for (const e of zip.entries) if (!byLower.has(e.name.toLowerCase())) byLower.set(e.name.toLowerCase(), e.name);
+  const all = { ...DEFAULT_LIMITS, ...limits };
+  return { zip, byLower, budget: { partBytes: all.partBytes, totalBytes: all.totalBytes, used: 0 }, limits: all, bom: new Set() };
 }
 
-/** Decompresses only the named entries (actual names, as in EntryIndex). */
-export function extract(bytes: Uint8Array, wanted: Iterable<string>): Map<string, Uint8Array> {
-  const set = new Set(wanted);
+function tooLarge(part: string, limits: XlsxLimits, cause: unknown): XlsxFormatError {
+  return new XlsxFormatError("tooLarge", XLSX_TEXT.partTooLarge(part, Math.round(limits.partBytes / 1024 / 1024)), { cause });
+}
+
+/** The whole text of a part (actual entry name), within the caps. */
+export function partText(pkg: Pkg, part: string): string {
+  const e = pkg.zip.byName.get(part);
+  if (!e) throw new XlsxFormatError("badPart", XLSX_TEXT.badPart(part));
   try {
-    const files = unzipSync(bytes, { filter: (f) => set.has(f.name) });
-    return new Map(Object.entries(files));
-  } catch (e) {
-    throw wrapZipError(bytes, e);
+    const text = entryText(pkg.zip, e, pkg.budget);
+    if (text.charCodeAt(0) !== 0xfeff) return text;
+    pkg.bom.add(part);
+    return text.slice(1);
+  } catch (err) {
+    if (err instanceof TooLarge) throw tooLarge(part, pkg.limits, err);
+    throw err;
   }
 }
 
-export function decodeUtf8(data: Uint8Array): string {
-  const s = strFromU8(data);
-  return s.startsWith(UTF8_BOM) ? s.slice(1) : s;
+/** Streams a part's text; `onText` returns true to stop (see zip.ts streamText). */
+export function streamPart(pkg: Pkg, part: string, onText: (text: string, final: boolean) => boolean | void): void {
+  const e = pkg.zip.byName.get(part);
+  if (!e) throw new XlsxFormatError("badPart", XLSX_TEXT.badPart(part));
+  try {
+    streamText(pkg.zip, e, pkg.budget, onText);
+  } catch (err) {
+    if (err instanceof TooLarge) throw tooLarge(part, pkg.limits, err);
+    throw err;
+  }
 }
 
 /** Resolves a relationship target against the folder of its source part; "" = package root. */
@@ -162,7 +181,7 @@ export interface SheetEntry {
 }
 
 export interface PackageInfo {
-  entries: EntryIndex;
+  pkg: Pkg;
   workbookPart: string;
   workbookRelsPart?: string;
   workbookXml: string;
@@ -175,34 +194,30 @@ export interface PackageInfo {
 }
 
 /** Actual entry name of a part name, case-insensitively; undefined when absent. */
-export function entryName(entries: EntryIndex, part: string | undefined): string | undefined {
-  return part === undefined ? undefined : entries.byLower.get(part.toLowerCase());
+export function entryName(pkg: Pkg, part: string | undefined): string | undefined {
+  return part === undefined ? undefined : pkg.byLower.get(part.toLowerCase());
 }
 
 /**
  * Locates the workbook part (via _rels/.rels, falling back to xl/workbook.xml) and its sheets.
  */
-export function readPackage(bytes: Uint8Array, entries = listEntries(bytes)): PackageInfo {
-  const rootRels = entryName(entries, "_rels/.rels");
+export function readPackage(pkg: Pkg): PackageInfo {
+  const rootRels = entryName(pkg, "_rels/.rels");
   let workbookPart: string | undefined;
-  const first = extract(bytes, [rootRels, entryName(entries, "xl/workbook.xml")].filter((x): x is string => !!x));
-  if (rootRels && first.has(rootRels)) {
-    const rel = safeParse(rootRels, () => parseRels(decodeUtf8(first.get(rootRels)!), ""));
+  if (rootRels) {
+    const rel = safeParse(rootRels, () => parseRels(partText(pkg, rootRels), ""));
     const office = rel.find((r) => r.kind === "officeDocument" && r.part);
-    workbookPart = entryName(entries, office?.part);
+    workbookPart = entryName(pkg, office?.part);
   }
-  workbookPart ??= entryName(entries, "xl/workbook.xml");
+  workbookPart ??= entryName(pkg, "xl/workbook.xml");
   if (!workbookPart) throw new XlsxFormatError("noWorkbook", XLSX_TEXT.noWorkbook);
 
-  const workbookRelsPart = entryName(entries, relsPathOf(workbookPart));
-  const parts = extract(bytes, [workbookPart, ...(workbookRelsPart ? [workbookRelsPart] : [])]);
-  const workbookXml = decodeUtf8(parts.get(workbookPart)!);
+  const workbookRelsPart = entryName(pkg, relsPathOf(workbookPart));
+  const workbookXml = partText(pkg, workbookPart);
   const workbookDoc = safeParse(workbookPart, () => xmlParser.parse(workbookXml) as XmlNode);
   const wb = child(workbookDoc, "workbook");
   if (!wb) throw new XlsxFormatError("noWorkbook", XLSX_TEXT.noWorkbook);
-  const rels = workbookRelsPart
-    ? safeParse(workbookRelsPart, () => parseRels(decodeUtf8(parts.get(workbookRelsPart)!), workbookPart!))
-    : [];
+  const rels = workbookRelsPart ? safeParse(workbookRelsPart, () => parseRels(partText(pkg, workbookRelsPart), workbookPart!)) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
 
   const sheets: SheetEntry[] = children(child(wb, "sheets"), "sheet").map((s) => {
@@ -212,14 +227,14 @@ export function readPackage(bytes: Uint8Array, entries = listEntries(bytes)): Pa
       name: decodeEntities(attr(s, "name") ?? ""),
       sheetId: Number(attr(s, "sheetId") ?? 0),
       relId,
-      part: entryName(entries, rel?.part),
+      part: entryName(pkg, rel?.part),
       partName: rel?.part,
       kind: rel?.kind ?? "",
     };
   });
-  const byKind = (kind: string) => entryName(entries, rels.find((r) => r.kind === kind)?.part);
+  const byKind = (kind: string) => entryName(pkg, rels.find((r) => r.kind === kind)?.part);
   return {
-    entries,
+    pkg,
     workbookPart,
     workbookRelsPart,
     workbookXml,

@@ -1,35 +1,28 @@
 /**
  * readXlsx: .xlsx bytes → WorkbookSnapshot, with fflate and a text scan of the sheets (no ExcelJS,
  * so it stays light in the browser bundle and fast in batch runs). Synchronous.
+ *
+ * It reads what the contract needs, never the whole workbook: the workbook part, shared strings
+ * (decoded on demand), styles, and of each worksheet only a window at the top of its used range
+ * (SCAN_WINDOW; the contract's own sheets OWN_SHEET_WINDOW) plus the cells of defined names. A
+ * sheet part is inflated only as far as those rows, unless its merged areas are needed (a sheet
+ * that may hold the 评分表). Inflated bytes and kept cells are capped (XlsxLimits): past a cap the
+ * workbook is refused with a Chinese message naming the part, never read into exhausted memory.
  */
 import type { CellData, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
+import { fitsNameBlock, OWN_SHEET_WINDOW, SCAN_WINDOW } from "../../workbook/snapshot";
+import { NAMES, SCORE_HEADERS, SHEETS } from "../../text/workbook";
 import { XLSX_TEXT } from "../../text/xlsx";
-import { areaAddress, cellAddress, extendArea, intersects, parseArea, type Area } from "../../workbook/address";
+import { areaAddress, cellAddress, contains, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";
-import { shiftFormula } from "./formula";
-import { BUILTIN_NUMBER_FORMATS, percentText } from "./numberFormat";
-import {
-  attr,
-  child,
-  children,
-  decodeUtf8,
-  extract,
-  PackageInfo,
-  readPackage,
-  safeParse,
-  SheetEntry,
-  textOf,
-  xmlParser,
-  XmlNode,
-} from "./pkg";
-import { parseCellXml, scanSheet, stringItemRaw } from "./sheetScan";
-import { attrValue, decodeText, decodeXml, findStartTag, parseAttrs, tagEnd } from "./xml";
+import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
+import { attr, child, children, openPackage, partText, readPackage, safeParse, streamPart, textOf, xmlParser, type PackageInfo, type XlsxLimits, type XmlNode } from "./pkg";
+import { stringItemRaw } from "./sheetScan";
+import { SheetStream, type CellSource, type SheetRead } from "./sheetStream";
+import { decodeText, decodeXml } from "./xml";
 
-/** The sheet whose used range becomes `snapshot.settings`. */
-export const SETTINGS_SHEET = "评分设置";
-
-/** Named ranges larger than this keep sheet and address but carry no `cells`. */
-export const MAX_NAME_CELLS = 100_000;
+/** The sheet whose window becomes `snapshot.settings`. */
+export const SETTINGS_SHEET = SHEETS.settings;
 
 export interface Styles {
   /** cellXfs index → format code. */
@@ -55,158 +48,41 @@ export function parseStyles(xml: string | undefined): Styles {
 
 const SI_RE = /<((?:[A-Za-z_][\w.-]*:)?)si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/\1si\s*>)/g;
 
+/**
+ * The shared-string table, decoded on demand: a data-heavy workbook may hold a million strings
+ * of which the contract reads a few dozen. Only each item's position is kept up front.
+ */
+export class SharedStrings {
+  private readonly at: number[] = [];
+  private readonly len: number[] = [];
+  private readonly cache = new Map<number, string>();
+  constructor(private readonly xml: string) {
+    SI_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SI_RE.exec(xml))) {
+      this.at.push(m.index + m[0].indexOf(">") + 1);
+      this.len.push(m[2]?.length ?? 0);
+    }
+  }
+  get size(): number {
+    return this.at.length;
+  }
+  get(i: number): string | undefined {
+    if (i < 0 || i >= this.at.length) return undefined;
+    let s = this.cache.get(i);
+    if (s === undefined) {
+      s = decodeText(stringItemRaw(this.xml.substr(this.at[i], this.len[i])));
+      this.cache.set(i, s);
+    }
+    return s;
+  }
+}
+
+/** Every string of a shared-string part, in order (tests and tools). */
 export function parseSharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  const out: string[] = [];
-  SI_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SI_RE.exec(xml))) out.push(decodeText(stringItemRaw(m[2] ?? "")));
-  return out;
-}
-
-/** One sheet as read: its cells by position, used range and merges. */
-export interface SheetCells {
-  name: string;
-  cells: Map<number, Map<number, CellData>>;
-  /** Format of cells that are not in the XML: the row's style (customFormat) or the column's. */
-  rowFormats: Map<number, string | undefined>;
-  colFormats: { min: number; max: number; format: string | undefined }[];
-  used?: Area;
-  merges: string[];
-}
-
-function isNonEmpty(c: CellData): boolean {
-  return c.value !== null || c.formula !== undefined || c.error !== undefined;
-}
-
-export function readSheetCells(name: string, xml: string, styles: Styles, strings: string[]): SheetCells {
-  const scan = scanSheet(xml);
-  const cells = new Map<number, Map<number, CellData>>();
-  const rowFormats = new Map<number, string | undefined>();
-  const fmt = (s: number | undefined) => (s === undefined ? "General" : styles.formats[s]);
-  const masters = new Map<string, { row: number; col: number; formula: string }>();
-  const sharedMembers: { cell: CellData; si: string; row: number; col: number }[] = [];
-  let used: Area | undefined;
-
-  for (const r of scan.rows) {
-    if (attrValue(r.el.attrs, "customFormat") === "1" || attrValue(r.el.attrs, "customFormat") === "true") {
-      const s = attrValue(r.el.attrs, "s");
-      if (s !== undefined) rowFormats.set(r.row, fmt(Number(s)));
-    }
-    let rowMap = cells.get(r.row);
-    for (const c of r.cells) {
-      const x = parseCellXml(xml, c.el);
-      const data: CellData = { address: cellAddress(r.row, c.col), value: null };
-      const numberFormat = fmt(x.style);
-      if (numberFormat !== undefined) data.numberFormat = numberFormat;
-      switch (x.type) {
-        case "s": {
-          const i = Number(x.v);
-          if (x.v !== undefined && Number.isInteger(i)) data.value = strings[i] ?? null;
-          break;
-        }
-        case "inlineStr":
-          data.value = x.is !== undefined ? decodeText(stringItemRaw(x.is)) : x.v !== undefined ? decodeText(x.v) : null;
-          break;
-        case "str":
-          data.value = x.v !== undefined ? decodeText(x.v) : null;
-          break;
-        case "b":
-          data.value = x.v !== undefined ? x.v.trim() === "1" || x.v.trim() === "true" : null;
-          break;
-        case "e":
-          if (x.v !== undefined) data.error = decodeXml(x.v).trim();
-          break;
-        case "d": // ISO 8601 date cells (rare; Excel itself does not write them): keep the text
-          data.value = x.v !== undefined ? decodeXml(x.v) : null;
-          break;
-        default: {
-          const t = x.v !== undefined ? decodeXml(x.v).trim() : "";
-          if (t !== "") {
-            const n = Number(t);
-            data.value = Number.isFinite(n) ? n : t;
-          }
-        }
-      }
-      if (x.f) {
-        const ft = attrValue(x.f.attrs, "t");
-        const si = attrValue(x.f.attrs, "si");
-        const text = decodeXml(x.f.text);
-        if (ft === "shared" && si !== undefined) {
-          if (text !== "") {
-            masters.set(si, { row: r.row, col: c.col, formula: text });
-            data.formula = text;
-          } else {
-            sharedMembers.push({ cell: data, si, row: r.row, col: c.col });
-            data.formula = "";
-          }
-        } else if (ft !== "dataTable") {
-          data.formula = text;
-        }
-      }
-      if (typeof data.value === "number") {
-        const text = percentText(data.value, data.numberFormat);
-        if (text !== undefined) data.text = text;
-      }
-      if (!rowMap) cells.set(r.row, (rowMap = new Map()));
-      rowMap.set(c.col, data);
-      if (isNonEmpty(data)) used = extendArea(used, r.row, c.col);
-    }
-  }
-  // Shared formulas: a member carries only si; its text is the master's moved to its position.
-  for (const m of sharedMembers) {
-    const master = masters.get(m.si);
-    if (master) m.cell.formula = shiftFormula(master.formula, m.row - master.row, m.col - master.col);
-  }
-
-  const head = xml.slice(0, scan.sheetData.start);
-  const colFormats: SheetCells["colFormats"] = [];
-  for (let at = findStartTag(head, "col", 0); at >= 0; at = findStartTag(head, "col", tagEnd(head, at))) {
-    const attrs = parseAttrs(head.slice(at, tagEnd(head, at)));
-    const s = attrValue(attrs, "style");
-    if (s === undefined) continue;
-    colFormats.push({ min: Number(attrValue(attrs, "min")), max: Number(attrValue(attrs, "max")), format: fmt(Number(s)) });
-  }
-  const tail = xml.slice(scan.sheetData.end);
-  const merges: string[] = [];
-  for (let at = findStartTag(tail, "mergeCell", 0); at >= 0; at = findStartTag(tail, "mergeCell", tagEnd(tail, at))) {
-    const ref = attrValue(parseAttrs(tail.slice(at, tagEnd(tail, at))), "ref");
-    const range = ref ? parseArea(ref) : undefined;
-    if (range) merges.push(areaAddress(range));
-  }
-  return { name, cells, rowFormats, colFormats, used, merges };
-}
-
-/** The cell at a position, or an empty cell with the row's/column's default format. */
-export function cellAt(sheet: SheetCells, row: number, col: number): CellData {
-  const found = sheet.cells.get(row)?.get(col);
-  if (found) return { ...found };
-  let numberFormat: string | undefined = "General";
-  if (sheet.rowFormats.has(row)) numberFormat = sheet.rowFormats.get(row);
-  else {
-    const c = sheet.colFormats.find((f) => col >= f.min && col <= f.max);
-    if (c) numberFormat = c.format;
-  }
-  const cell: CellData = { address: cellAddress(row, col), value: null };
-  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-  return cell;
-}
-
-export function gridOf(sheet: SheetCells): GridData {
-  const used = sheet.used;
-  if (!used) return { sheet: sheet.name, origin: "A1", rows: [], merges: [] };
-  const rows: CellData[][] = [];
-  for (let r = used.top; r <= used.bottom; r++) {
-    const row: CellData[] = [];
-    for (let c = used.left; c <= used.right; c++) row.push(cellAt(sheet, r, c));
-    rows.push(row);
-  }
-  return {
-    sheet: sheet.name,
-    origin: cellAddress(used.top, used.left),
-    rows,
-    merges: sheet.merges.filter((m) => intersects(parseArea(m)!, used)),
-  };
+  const t = new SharedStrings(xml);
+  return Array.from({ length: t.size }, (_, i) => t.get(i)!);
 }
 
 // 'Sheet name'!$A$1[:$B$2] or Sheet1!A1[:B2]; an unquoted name has no spaces or operators.
@@ -221,7 +97,7 @@ export function parseNameReference(reference: string): { sheet: string; range: A
   return range ? { sheet, range } : undefined;
 }
 
-function readNames(info: PackageInfo, sheetCells: (name: string) => SheetCells | undefined): DefinedNameData[] {
+function definedNames(info: PackageInfo): DefinedNameData[] {
   const wb = child(info.workbookDoc, "workbook");
   const sheetNames = info.sheets.map((s) => s.name);
   const byLower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
@@ -238,58 +114,170 @@ function readNames(info: PackageInfo, sheetCells: (name: string) => SheetCells |
     if (target && sheet !== undefined) {
       name.sheet = sheet;
       name.address = areaAddress(target.range);
-      const { top, left, bottom, right } = target.range;
-      const cellsSheet = sheetCells(sheet);
-      if (cellsSheet && (bottom - top + 1) * (right - left + 1) <= MAX_NAME_CELLS) {
-        const cells: CellData[] = [];
-        for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) cells.push(cellAt(cellsSheet, r, c));
-        name.cells = cells;
-      }
     }
     return name;
   });
 }
 
-/**
- * Reads an .xlsx package into a WorkbookSnapshot: every sheet's used range as a grid, every
- * defined name (constants and hidden ones included) resolved to its cells where it is a plain
- * reference, and the 评分设置 sheet as `settings`. Throws XlsxFormatError for bytes that are not
- * an .xlsx workbook.
- */
-export function readXlsx(bytes: Uint8Array): WorkbookSnapshot {
-  const info = readPackage(bytes);
-  const worksheets = info.sheets.filter((s) => s.kind === "worksheet" && s.part);
-  const wanted = [info.sharedStringsPart, info.stylesPart, ...worksheets.map((s) => s.part)].filter(
-    (x): x is string => !!x,
-  );
-  const parts = extract(bytes, wanted);
-  const text = (part: string | undefined) => (part && parts.has(part) ? decodeUtf8(parts.get(part)!) : undefined);
-  const styles = safeParse(info.stylesPart ?? "styles.xml", () => parseStyles(text(info.stylesPart)));
-  const strings = safeParse(info.sharedStringsPart ?? "sharedStrings.xml", () =>
-    parseSharedStrings(text(info.sharedStringsPart)),
-  );
-
-  const read = new Map<string, SheetCells>();
-  const sheetCells = (s: SheetEntry): SheetCells | undefined => {
-    if (s.kind !== "worksheet") return undefined;
-    const cached = read.get(s.name);
-    if (cached) return cached;
-    const xml = text(s.part);
-    if (xml === undefined) throw new XlsxFormatError("badPart", XLSX_TEXT.missingSheetPart(s.name));
-    const cells = safeParse(s.part!, () => readSheetCells(s.name, xml, styles, strings));
-    read.set(s.name, cells);
-    return cells;
-  };
-
-  const grids: GridData[] = [];
-  for (const s of info.sheets) {
-    const cells = sheetCells(s);
-    if (cells) grids.push(gridOf(cells));
+/** The cell at a position as read, or an empty cell with the row's/column's format. */
+function cellAt(read: SheetRead, row: number, col: number): CellData {
+  const found = read.cells.get(row)?.get(col);
+  if (found) return { ...found };
+  let numberFormat: string | undefined = "General";
+  if (read.rowFormats.has(row)) numberFormat = read.rowFormats.get(row);
+  else {
+    const c = read.colFormats.find((f) => col >= f.min && col <= f.max);
+    if (c) numberFormat = c.format;
   }
-  const byName = new Map(info.sheets.map((s) => [s.name, s]));
-  const names = readNames(info, (n) => sheetCells(byName.get(n)!));
+  const cell: CellData = { address: cellAddress(row, col), value: null };
+  if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+  return cell;
+}
+
+function hasContent(c: CellData): boolean {
+  return c.value !== null || c.formula !== undefined || c.error !== undefined;
+}
+
+function gridOver(sheet: string, read: SheetRead, area: Area): GridData {
+  const cells: CellData[] = [];
+  for (const row of [...read.cells.keys()].sort((a, b) => a - b)) {
+    if (row < area.top || row > area.bottom) continue;
+    const m = read.cells.get(row)!;
+    for (const col of [...m.keys()].sort((a, b) => a - b)) {
+      const c = m.get(col)!;
+      if (col >= area.left && col <= area.right && hasContent(c)) cells.push(c);
+    }
+  }
+  const merges = read.merges.filter((m) => {
+    const a = parseArea(m);
+    return !!a && intersects(a, area);
+  });
+  return { sheet, area: areaAddress(area), cells, merges };
+}
+
+const OWN = new Set<string>([SHEETS.settings, SHEETS.inputs, SHEETS.detail]);
+
+export interface ReadOptions {
+  limits?: Partial<XlsxLimits>;
+}
+
+/**
+ * Reads an .xlsx package into a WorkbookSnapshot (see the module comment for what is read).
+ * Every defined name is listed (constants and hidden ones included); a name that fits
+ * NAME_BLOCK carries its cells. Throws XlsxFormatError for bytes that are not an
+ * .xlsx workbook, for damaged parts, and for workbooks past the limits.
+ */
+export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
+  const pkg = openPackage(bytes, options.limits);
+  const info = readPackage(pkg);
+  const styles = info.stylesPart ? safeParse(info.stylesPart, () => parseStyles(partText(pkg, info.stylesPart!))) : { formats: [] };
+  const strings = info.sharedStringsPart ? safeParse(info.sharedStringsPart, () => new SharedStrings(partText(pkg, info.sharedStringsPart!))) : undefined;
+  const src: CellSource = {
+    format: (s) => (s === undefined ? "General" : styles.formats[s]),
+    sharedString: (i) => strings?.get(i),
+  };
+  const names = definedNames(info);
+
+  // Rectangles to read whole: every small named range; the 评分表 name with the two rows under it
+  // (where a missing 综合评分 / 评分等级 may be added), as a grid of its own.
+  const rects = new Map<string, { area: Area; grid: boolean }[]>();
+  for (const n of names) {
+    if (!n.sheet || !n.address || /#REF!/i.test(n.reference)) continue;
+    const a = parseArea(n.address)!;
+    if (!fitsNameBlock(a)) continue;
+    const isTable = n.name === NAMES.table && n.scope === null;
+    const list = rects.get(n.sheet) ?? [];
+    list.push({ area: isTable ? { ...a, bottom: Math.min(a.bottom + 2, 1048576) } : a, grid: isTable });
+    rects.set(n.sheet, list);
+  }
+
+  let kept = 0;
+  const count = () => {
+    if (++kept > pkg.limits.cells) throw new XlsxFormatError("tooLarge", XLSX_TEXT.tooManyCells(pkg.limits.cells));
+  };
+  const reads = new Map<string, SheetRead>();
+  const grids: GridData[] = [];
+  let settings: GridData | undefined;
+  for (const s of info.sheets) {
+    if (s.kind !== "worksheet") continue;
+    if (!s.part) throw new XlsxFormatError("badPart", XLSX_TEXT.missingSheetPart(s.name));
+    const own = OWN.has(s.name);
+    const window = own ? OWN_SHEET_WINDOW : SCAN_WINDOW;
+    const sheetRects = rects.get(s.name) ?? [];
+    const tableHere = sheetRects.some((r) => r.grid);
+    const stream = new SheetStream(
+      {
+        windowRows: window.rows,
+        windowCols: window.cols,
+        rects: sheetRects.map((r) => r.area),
+        // Merged areas matter where a 评分表 may be: the named one, or a window with a score header.
+        needMerges: (cells) =>
+          own || tableHere || cells.some((c) => typeof c.value === "string" && (SCORE_HEADERS as readonly string[]).includes(c.value.replace(/[\s\u3000\u00a0]+/g, ""))),
+      },
+      src,
+      count,
+    );
+    streamPart(pkg, s.part, (text, final) => {
+      stream.push(text, final);
+      return stream.done();
+    });
+    const read = safeParse(s.part, () => stream.finish());
+    reads.set(s.name, read);
+    if (read.windowArea) {
+      const g = gridOver(s.name, read, read.windowArea);
+      grids.push(g);
+      if (s.name === SETTINGS_SHEET) settings = g;
+    }
+    for (const r of sheetRects) {
+      if (!r.grid) continue;
+      const w = read.windowArea;
+      const inside = w && contains(w, r.area.top, r.area.left) && contains(w, r.area.bottom, r.area.right);
+      if (!inside) grids.push(gridOver(s.name, read, r.area));
+    }
+  }
+
+  for (const n of names) {
+    if (!n.sheet || !n.address || /#REF!/i.test(n.reference)) continue;
+    const read = reads.get(n.sheet);
+    const a = parseArea(n.address)!;
+    if (!read || !fitsNameBlock(a)) continue;
+    const cells: CellData[] = [];
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.push(cellAt(read, r, c));
+    n.cells = cells;
+  }
+
   const snapshot: WorkbookSnapshot = { sheets: info.sheets.map((s) => s.name), names, grids };
-  const settings = grids.find((g) => g.sheet === SETTINGS_SHEET);
   if (settings) snapshot.settings = settings;
   return snapshot;
+}
+
+/**
+ * Every cell of every worksheet, formatted empty ones included (tests back the Excel fake with
+ * this; it is not bounded like readXlsx and is not for users' files).
+ */
+export function readAllCells(bytes: Uint8Array): { sheets: string[]; cells: Map<string, CellData[]>; merges: Map<string, string[]>; names: DefinedNameData[] } {
+  const pkg = openPackage(bytes);
+  const info = readPackage(pkg);
+  const styles = info.stylesPart ? parseStyles(partText(pkg, info.stylesPart)) : { formats: [] };
+  const strings = info.sharedStringsPart ? new SharedStrings(partText(pkg, info.sharedStringsPart)) : undefined;
+  const src: CellSource = { format: (s) => (s === undefined ? "General" : styles.formats[s]), sharedString: (i) => strings?.get(i) };
+  const cells = new Map<string, CellData[]>();
+  const merges = new Map<string, string[]>();
+  for (const s of info.sheets) {
+    if (s.kind !== "worksheet" || !s.part) continue;
+    const all: Area = { top: 1, left: 1, bottom: 1048576, right: 16384 };
+    const stream = new SheetStream({ windowRows: 1048576, windowCols: 16384, rects: [all], needMerges: () => true }, src, () => undefined);
+    streamPart(pkg, s.part, (t, final) => {
+      stream.push(t, final);
+      return stream.done();
+    });
+    const read = stream.finish();
+    const list: CellData[] = [];
+    for (const [, row] of [...read.cells.entries()].sort((a, b) => a[0] - b[0])) {
+      for (const [, c] of [...row.entries()].sort((a, b) => a[0] - b[0])) list.push(c);
+    }
+    cells.set(s.name, list);
+    merges.set(s.name, read.merges);
+  }
+  return { sheets: info.sheets.map((s) => s.name), cells, merges, names: definedNames(info) };
 }

@@ -1,8 +1,9 @@
 /**
- * Scans a worksheet part's <sheetData> as text: rows and cells with their positions in the XML.
- * The reader and the writer use this same scan, so the cells read are exactly the cells patched.
+ * Scans a worksheet part's <sheetData> as text: rows and cells with their positions in the XML,
+ * for the writer's patches. Rows and cells without r follow the same rules as the reader's
+ * stream (sheetStream.ts): the next index after their predecessor.
  */
-import { attrValue, childElements, Element, findStartTag, readElement } from "./xml";
+import { attrValue, childElements, Element, findStartTag, parseAttrs, readElement } from "./xml";
 import { colIndex } from "../../workbook/address";
 
 export interface ScannedCell {
@@ -14,7 +15,8 @@ export interface ScannedCell {
 export interface ScannedRow {
   el: Element;
   row: number;
-  cells: ScannedCell[];
+  /** The row's cells, parsed on first access (a patch touches a few rows of a possibly huge sheet). */
+  readonly cells: ScannedCell[];
 }
 
 export interface SheetScan {
@@ -23,7 +25,27 @@ export interface SheetScan {
   rows: ScannedRow[];
 }
 
-/** Scans <sheetData>; rows/cells without r take the next index after their predecessor. */
+const ROW_START = /<((?:[A-Za-z_][\w.-]*:)?)row(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+function cellsOf(xml: string, rowEl: Element, row: number): ScannedCell[] {
+  const cells: ScannedCell[] = [];
+  if (rowEl.selfClosing) return cells;
+  let lastCol = 0;
+  for (const cEl of childElements(xml, rowEl.openEnd, rowEl.closeStart)) {
+    if (cEl.local !== "c") continue;
+    const ref = attrValue(cEl.attrs, "r");
+    const m = ref ? /^\$?([A-Za-z]{1,3})\$?[0-9]+$/.exec(ref) : null;
+    const col = m ? colIndex(m[1]) : lastCol + 1;
+    lastCol = col;
+    cells.push({ el: cEl, row, col });
+  }
+  return cells;
+}
+
+/**
+ * Scans <sheetData> for its rows (start tags found by one regex pass, cells left for later);
+ * rows/cells without r take the next index after their predecessor.
+ */
 export function scanSheet(xml: string): SheetScan {
   const at = findStartTag(xml, "sheetData", 0);
   if (at < 0) throw new Error("worksheet has no <sheetData>");
@@ -31,24 +53,33 @@ export function scanSheet(xml: string): SheetScan {
   const rows: ScannedRow[] = [];
   if (sheetData.selfClosing) return { sheetData, rows };
   let lastRow = 0;
-  for (const rowEl of childElements(xml, sheetData.openEnd, sheetData.closeStart)) {
-    if (rowEl.local !== "row") continue;
-    const r = Number(attrValue(rowEl.attrs, "r"));
+  ROW_START.lastIndex = sheetData.openEnd;
+  let m: RegExpExecArray | null;
+  while ((m = ROW_START.exec(xml)) && m.index < sheetData.closeStart) {
+    const selfClosing = m[2].trimEnd().endsWith("/");
+    const openEnd = m.index + m[0].length;
+    let closeStart = openEnd;
+    let end = openEnd;
+    if (!selfClosing) {
+      const close = `</${m[1]}row>`;
+      closeStart = xml.indexOf(close, openEnd);
+      if (closeStart < 0) throw new Error(`no end tag for <row> at ${m.index}`);
+      end = closeStart + close.length;
+    }
+    const attrs = parseAttrs(selfClosing ? m[2].replace(/\/\s*$/, "") : m[2]);
+    const el: Element = { prefix: m[1], local: "row", start: m.index, openEnd, end, closeStart, selfClosing, attrs };
+    const r = Number(attrValue(attrs, "r"));
     const row = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
     lastRow = row;
-    const cells: ScannedCell[] = [];
-    if (!rowEl.selfClosing) {
-      let lastCol = 0;
-      for (const cEl of childElements(xml, rowEl.openEnd, rowEl.closeStart)) {
-        if (cEl.local !== "c") continue;
-        const ref = attrValue(cEl.attrs, "r");
-        const m = ref ? /^\$?([A-Za-z]{1,3})\$?[0-9]+$/.exec(ref) : null;
-        const col = m ? colIndex(m[1]) : lastCol + 1;
-        lastCol = col;
-        cells.push({ el: cEl, row, col });
-      }
-    }
-    rows.push({ el: rowEl, row, cells });
+    let cells: ScannedCell[] | undefined;
+    rows.push({
+      el,
+      row,
+      get cells() {
+        return (cells ??= cellsOf(xml, el, row));
+      },
+    });
+    ROW_START.lastIndex = end;
   }
   return { sheetData, rows };
 }

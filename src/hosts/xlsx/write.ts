@@ -4,14 +4,15 @@
  * charts, comments, validation, styles — is carried over unchanged, which a re-save through
  * ExcelJS would not do.
  */
-import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
+import { strToU8 } from "fflate";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WritePlan } from "../../workbook/snapshot";
 import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, extendArea, parseArea, parseCell, quoteSheet, type Area } from "../../workbook/address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
 import { shiftFormula } from "./formula";
-import { decodeUtf8, listEntries, readPackage, relsPathOf, REL_NS, safeParse } from "./pkg";
+import { openPackage, partText, readPackage, relsPathOf, REL_NS, safeParse, type XlsxLimits } from "./pkg";
+import { writeZip } from "./zip";
 import { parseCellXml, scanSheet, ScannedRow } from "./sheetScan";
 import {
   Attr,
@@ -537,15 +538,9 @@ function appendChild(xml: string, text: string): string {
   return xml.slice(0, root.closeStart) + text + xml.slice(root.closeStart);
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-function encodeLike(original: Uint8Array | undefined, xml: string): Uint8Array {
-  const body = strToU8(xml);
-  if (!original || original[0] !== UTF8_BOM[0] || original[1] !== UTF8_BOM[1] || original[2] !== UTF8_BOM[2]) return body;
-  const out = new Uint8Array(body.length + 3);
-  out.set(UTF8_BOM);
-  out.set(body, 3);
-  return out;
+/** UTF-8 bytes of a part, with the BOM its original had. */
+function encodeLike(bom: boolean, xml: string): Uint8Array {
+  return strToU8(bom ? `\ufeff${xml}` : xml);
 }
 
 /**
@@ -557,19 +552,15 @@ function encodeLike(original: Uint8Array | undefined, xml: string): Uint8Array {
  * formats (new cellXfs entries in styles.xml), data validations and column widths.
  * `numberFormat` of a CellWrite is not applied by this host: a written cell keeps its style.
  */
-export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
-  const entries = listEntries(bytes);
-  const info = readPackage(bytes, entries);
+export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?: Partial<XlsxLimits> } = {}): Uint8Array {
+  const pkg = openPackage(bytes, options.limits);
+  const info = readPackage(pkg);
   if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return bytes.slice();
+  const entries = { byLower: pkg.byLower };
+  const files = { has: (name: string) => pkg.zip.byName.has(name) };
 
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    throw new XlsxFormatError("notZip", XLSX_TEXT.notZip, { cause: e });
-  }
   const text = new Map<string, string>(); // parts changed so far, as text
-  const read = (part: string) => text.get(part) ?? decodeUtf8(files[part]);
+  const read = (part: string) => text.get(part) ?? partText(pkg, part);
   const write = (part: string, xml: string) => text.set(part, xml);
   const deleted = new Set<string>();
   const added: string[] = [];
@@ -612,7 +603,7 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
       continue;
     }
     if (existing) throw new XlsxPlanError("badSheetName", XLSX_TEXT.badSheetName(sw.sheet)); // a chartsheet
-    const taken = new Set([...Object.keys(files), ...added].map((n) => n.toLowerCase()));
+    const taken = new Set([...pkg.zip.byName.keys(), ...added].map((n) => n.toLowerCase()));
     const dir = info.workbookPart.slice(0, info.workbookPart.lastIndexOf("/") + 1);
     let n = info.sheets.length + 1;
     while (taken.has(`${dir}worksheets/sheet${n}.xml`.toLowerCase())) n++;
@@ -705,12 +696,9 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   // 4. Recalculate on open: cached values of formulas over the written cells are stale.
   write(info.workbookPart, safeParse(info.workbookPart, () => setFullCalcOnLoad(read(info.workbookPart))));
 
-  // 5. Re-zip in the original order; untouched entries keep their exact bytes.
-  const out: Zippable = {};
-  for (const name of entries.names) {
-    if (deleted.has(name) || !(name in files)) continue;
-    out[name] = text.has(name) ? encodeLike(files[name], text.get(name)!) : files[name];
-  }
-  for (const name of added) out[name] = encodeLike(undefined, text.get(name)!);
-  return zipSync(out, { level: 6 });
+  // 5. Re-zip in the original order; untouched entries keep their compressed bytes as they are.
+  const replaced = new Map<string, Uint8Array | null>();
+  for (const name of deleted) replaced.set(name, null);
+  for (const [name, xml] of text) if (files.has(name) && !deleted.has(name)) replaced.set(name, encodeLike(pkg.bom.has(name), xml));
+  return writeZip(pkg.zip, replaced, added.map((name) => [name, encodeLike(false, text.get(name)!)]));
 }

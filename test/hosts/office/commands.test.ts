@@ -7,8 +7,8 @@ import { FakeOfficeError, FakeWorkbookData } from "../../fakes/excel";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
-/** `maxApi`: the newest ExcelApi set the fake Excel supports (1.4 = the manifest's minimum; undo groups need 1.20). */
-function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>, dialogOk = true, maxApi = 1.4) {
+/** `maxApi`: the newest ExcelApi minor version the fake Excel supports (13 = the manifest's minimum 1.13; undo groups need 20). */
+function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>, dialogOk = true, maxApi = 13) {
   const handlers: Record<string, Handler> = {};
   const urls: string[] = [];
   const g = globalThis as Record<string, unknown>;
@@ -17,7 +17,7 @@ function setup(excelRun: (batch: (ctx: unknown) => Promise<unknown>) => Promise<
     onReady: () => Promise.resolve({}),
     actions: { associate: (id: string, f: Handler) => (handlers[id] = f) },
     context: {
-      requirements: { isSetSupported: (_set: string, v: string) => Number(v) <= maxApi },
+      requirements: { isSetSupported: (_set: string, v: string) => Number(v.split(".")[1]) <= maxApi },
       ui: {
         displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
           urls.push(url);
@@ -87,9 +87,9 @@ test("success on a sample: scores written, dialog shows the contract's summary",
   expect(data.syncCount).toBe(3);
 });
 
-test("an Excel without ExcelApi 1.4: nothing is read or written, the dialog says which Excel is needed", async () => {
+test("an Excel without ExcelApi 1.13: nothing is read or written, the dialog says which Excel is needed", async () => {
   const run = jest.fn();
-  const { handlers, urls } = setup(run, true, 1.3);
+  const { handlers, urls } = setup(run, true, 12);
   const completed = jest.fn();
   await handlers.rescore({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
@@ -97,5 +97,5 @@ test("an Excel without ExcelApi 1.4: nothing is read or written, the dialog says
   const m = decodeMessage(new URL(urls[0]).hash)!;
   expect(m.ok).toBe(false);
   expect(m.title).toMatch(/不受支持/);
-  expect(m.lines[0]).toMatch(/ExcelApi 1\.4/);
+  expect(m.lines[0]).toMatch(/ExcelApi 1\.13/);
 });

@@ -9,6 +9,7 @@ import { INPUTS } from "../../../src/engine/inputs";
 import type { ScoreError } from "../../../src/engine/types";
 import type { ContractApi, RescoreOutcomeLike } from "../../../src/hosts/office/rescoreWorkbook";
 import type { CellWrite, GridData, WorkbookSnapshot, WritePlan } from "../../../src/workbook/snapshot";
+import { colLetters, parseCell } from "../../../src/workbook/address";
 
 /** The 29 contract inputs plus one judged sub-item: 30 named inputs. */
 export const INPUT_NAMES = [...INPUTS.map((d) => d.name), "预算编制合理性_1"];
@@ -65,11 +66,13 @@ export async function buildFixture(opts: FixtureOptions = {}): Promise<Uint8Arra
 
 /** Names ExcelJS cannot write (sheet scope, #REF!) are added on the fake directly by tests. */
 
+/** The 自评得分 header: its grid and its 1-based row and column. */
 function findHeader(grids: GridData[]): { grid: GridData; row: number; col: number } | undefined {
   for (const grid of grids) {
-    for (let r = 0; r < grid.rows.length; r++) {
-      const c = grid.rows[r].findIndex((cell) => cell.value === "自评得分");
-      if (c >= 0) return { grid, row: r, col: c };
+    const c = grid.cells.find((cell) => cell.value === "自评得分");
+    if (c) {
+      const p = parseCell(c.address)!;
+      return { grid, row: p.row, col: p.col };
     }
   }
   return undefined;
@@ -103,22 +106,19 @@ export function stubContract(stub: StubOptions = {}): ContractApi<RescoreOutcome
       const empty: WritePlan = { cells: [], sheets: [] };
       if (errors.length || !hit) return { plan: empty, errors };
       const { grid, row, col } = hit;
-      const origin = /^([A-Z]+)(\d+)$/.exec(grid.origin)!;
-      const col0 = origin[1].charCodeAt(0) - 65;
-      const row0 = Number(origin[2]) - 1;
-      const colLetter = String.fromCharCode(65 + col0 + col);
+      const colLetter = colLetters(col);
       const cells: CellWrite[] = [];
       for (let i = 0; i < ROWS; i++) {
-        const rr = row0 + row + 1 + i;
-        const prev = grid.rows[row + 1 + i]?.[col]?.value ?? null;
-        cells.push({ sheet: grid.sheet, address: `${colLetter}${rr + 1}`, value: Math.round(((sum % 7) + i * 0.25) * 100) / 100, previous: prev, role: `i${i}` });
+        const address = `${colLetter}${row + 1 + i}`;
+        const prev = grid.cells.find((c) => c.address === address)?.value ?? null;
+        cells.push({ sheet: grid.sheet, address, value: Math.round(((sum % 7) + i * 0.25) * 100) / 100, previous: prev, role: `i${i}` });
       }
       if (stub.label !== undefined) {
-        cells.push({ sheet: grid.sheet, address: `F${row0 + row + 2}`, value: stub.label, previous: null, role: "label" });
+        cells.push({ sheet: grid.sheet, address: `F${row + 1}`, value: stub.label, previous: null, role: "label" });
       }
       const plan: WritePlan = { cells, sheets: [] };
       if (stub.detailSheet) plan.sheets.push({ sheet: "评分明细", rows: [["三级指标", "得分"], ["指标1", 1.5], ["=危险", "+1"]] });
-      const table = { sheet: grid.sheet, address: `A${row0 + row + 1}:D${row0 + row + 1 + ROWS}` };
+      const table = { sheet: grid.sheet, address: `A${row}:D${row + ROWS}` };
       return { plan, errors, table, summary: `${ROWS} 项` };
     },
   };

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { queueFirstRead } from "../../../src/hosts/office/read";
-import { queueWrite } from "../../../src/hosts/office/write";
+import { readFirst, Syncs, writePlan } from "../../../src/hosts/office/session";
 import type { WritePlan } from "../../../src/workbook/snapshot";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 import type { FakeWorkbookData } from "../../fakes/excel";
@@ -15,10 +14,10 @@ const sample = () => new Uint8Array(readFileSync(join(__dirname, "../../../asset
 
 async function apply(data: FakeWorkbookData, plan: WritePlan, support: (v: string) => boolean = () => true): Promise<void> {
   const ctx = data.context();
-  const first = queueFirstRead(ctx.workbook, [], support);
-  await ctx.sync();
-  queueWrite(ctx.workbook, plan, first.finish(), undefined, support);
-  await ctx.sync();
+  const syncs = new Syncs(ctx);
+  const state = await readFirst(ctx, syncs, []);
+  const w = await writePlan(ctx, syncs, plan, state, { support });
+  expect(w.errors).toEqual([]);
 }
 
 async function listedNames(data: FakeWorkbookData): Promise<{ name: string; formula: string }[]> {

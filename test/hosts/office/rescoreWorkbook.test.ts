@@ -18,7 +18,7 @@ function comparable(s: WorkbookSnapshot) {
   const cells = (rows: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[]) =>
     rows
       .filter((c) => c.value !== null || c.formula || c.error)
-      .map((c) => ({ a: c.address, v: c.value, f: c.formula, e: c.error, n: c.numberFormat }))
+      .map((c) => ({ a: c.address, v: c.value, f: c.formula, e: c.error }))
       .sort((x, y) => (x.a < y.a ? -1 : 1));
   return {
     sheets: s.sheets,
@@ -26,7 +26,8 @@ function comparable(s: WorkbookSnapshot) {
       .map((n) => ({ name: n.name, scope: n.scope, sheet: n.sheet, address: n.address, cells: n.cells && cells(n.cells) }))
       .filter((n) => n.cells)
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
-    grids: s.grids.map((g) => ({ sheet: g.sheet, cells: cells(g.rows.flat()), merges: [...g.merges].sort() })),
+    // The contract's own sheets are read in batch 1 (评分设置) or not at all by the Office host.
+    grids: s.grids.filter((g) => !["评分设置", "评分依据", "评分明细"].includes(g.sheet)).map((g) => ({ sheet: g.sheet, cells: cells(g.cells), merges: [...g.merges].sort() })),
   };
 }
 
@@ -52,8 +53,7 @@ describe("rescoreWorkbook on the Excel fake", () => {
     expect(second.recordedTable).toBe(false);
     // The known-table snapshot holds the table region plus the two rows under it.
     const grid = contract.snapshots[contract.snapshots.length - 1].grids[0];
-    expect(grid.origin).toBe("A1");
-    expect(grid.rows).toHaveLength(ROWS + 1 + 2);
+    expect(grid.area).toBe(`A1:D${ROWS + 1 + 2}`);
     expect(grid.merges).toEqual(["A2:A11"]);
   });
 
@@ -112,7 +112,7 @@ describe("rescoreWorkbook on the Excel fake", () => {
     expect(broken).toEqual({ name: "效果性指标表", scope: null, reference: "#REF!" });
   });
 
-  test("a protected score sheet is refused before writing", async () => {
+  test("a protected score sheet with locked score cells is refused before writing, naming the cells", async () => {
     const { data } = await fixture({ tableName: true });
     data.sheet("评分表")!.protected = true;
     const before = JSON.stringify(data.dump());
@@ -121,8 +121,22 @@ describe("rescoreWorkbook on the Excel fake", () => {
     expect(out.errors).toHaveLength(1);
     expect(out.errors[0]).toMatchObject({ code: "host", target: "protected" });
     expect(out.errors[0].message).toContain("受保护");
-    expect(out.syncs).toBe(1);
+    expect(out.errors[0].message).toContain("D2、D3");
+    expect(out.syncs).toBe(2); // read, lock check
     expect(JSON.stringify(data.dump())).toBe(before);
+  });
+
+  test("a protected sheet whose score cells are unlocked is written (templates protect the sheet, unlock 自评得分)", async () => {
+    const { data } = await fixture({ tableName: true });
+    const sheet = data.sheet("评分表")!;
+    sheet.protected = true;
+    for (let r = 2; r <= ROWS + 1; r++) data.setCell("评分表", `D${r}`, { ...data.cell("评分表", `D${r}`)!, locked: false });
+    const out = await rescoreWorkbook(data.context(), { contract: stubContract(), support: all });
+    expect(out.errors).toEqual([]);
+    expect(out.written).toBe(true);
+    expect(out.syncs).toBe(3); // read, lock check, write
+    expect(data.cell("评分表", "D3")?.value).toBe(out.outcome!.plan.cells[1].value);
+    expect(data.cell("评分表", "D3")?.locked).toBe(false);
   });
 
   test("an Office error on the write sync leaves the workbook as it was (rollback)", async () => {
@@ -174,8 +188,8 @@ describe("rescoreWorkbook on the Excel fake", () => {
     expect(data.cell("评分表", "F2")).toMatchObject({ value: '=HYPERLINK("http://x")' });
     expect(data.cell("评分表", "F2")?.formula).toBeUndefined();
     // The detail sheet: created, text neutralised, numbers kept.
-    expect(data.cell("评分明细", "A3")).toEqual({ value: "=危险" });
-    expect(data.cell("评分明细", "B3")).toEqual({ value: "+1" });
+    expect(data.cell("评分明细", "A3")).toEqual({ value: "=危险", quotePrefix: true });
+    expect(data.cell("评分明细", "B3")).toEqual({ value: "+1", quotePrefix: true });
     expect(data.cell("评分明细", "B2")).toEqual({ value: 1.5 });
     expect(out.syncs).toBe(2);
   });

@@ -23,8 +23,12 @@ function nonEmpty(s: WorkbookSnapshot) {
       .filter((n) => n.cells)
       .map((n) => [n.name, n.scope, n.sheet, n.address, cells(n.cells!)])
       .sort(),
-    grids: s.grids.map((g) => [g.sheet, cells(g.rows.flat()).sort(), [...g.merges].sort()]),
-    settings: s.settings && cells(s.settings.rows.flat()).sort(),
+    // The Office host reads the contract's own sheets in batch 1 (评分设置) or not at all.
+    // Grids carry no number formats in Excel (the contract reads formats of named inputs only).
+    grids: s.grids
+      .filter((g) => !["评分设置", "评分依据", "评分明细"].includes(g.sheet))
+      .map((g) => [g.sheet, cells(g.cells).map((c) => c.slice(0, 4)).sort(), [...g.merges].sort()]),
+    settings: s.settings && cells(s.settings.cells).map((c) => c.slice(0, 4)).sort(),
   };
 }
 

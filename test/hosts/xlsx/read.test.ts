@@ -73,7 +73,10 @@ function grid(s: WorkbookSnapshot, sheet: string) {
 }
 
 function cell(s: WorkbookSnapshot, sheet: string, address: string): CellData {
-  for (const row of grid(s, sheet).rows) for (const c of row) if (c.address === address) return c;
+  const found = grid(s, sheet).cells.find((c) => c.address === address);
+  if (found) return found;
+  // Names carry their cells, empty ones included.
+  for (const n of s.names) if (n.sheet === sheet) for (const c of n.cells ?? []) if (c.address === address) return c;
   throw new Error(`no cell ${sheet}!${address}`);
 }
 
@@ -139,21 +142,18 @@ describe("readXlsx on an exceljs-made workbook", () => {
     expect(cell(snap, "评分依据", "C8")).toMatchObject({ value: 140, formula: "B8*2" });
   });
 
-  test("grids are the used ranges, with merges", () => {
+  test("grids are the used ranges, sparse, with merges", () => {
     const t = grid(snap, "评分表");
-    expect(t.origin).toBe("A1");
-    expect(t.rows.length).toBe(7);
-    expect(t.rows.every((r) => r.length === 3)).toBe(true);
+    expect(t.area).toBe("A1:C7");
     expect(t.merges).toEqual(["A1:C1"]);
-    expect(t.rows[0][1]).toMatchObject({ address: "B1", value: null });
+    expect(t.cells.find((c) => c.address === "B1")).toBeUndefined(); // empty: not listed
+    expect(t.cells.every((c) => c.value !== null || c.formula !== undefined || c.error !== undefined)).toBe(true);
     const b = grid(snap, "评分依据");
-    expect(b.origin).toBe("A1");
-    expect(b.rows.length).toBe(9);
-    expect(b.rows[8][3]).toMatchObject({ address: "D9", value: "最后" });
+    expect(b.area).toBe("A1:D9");
+    expect(b.cells.find((c) => c.address === "D9")).toMatchObject({ value: "最后" });
     const q = grid(snap, "It's 设置");
-    expect(q.origin).toBe("B2");
-    expect(q.rows).toEqual([[{ address: "B2", value: "x", numberFormat: "General" }]]);
-    expect(grid(snap, "空表")).toEqual({ sheet: "空表", origin: "A1", rows: [], merges: [] });
+    expect(q).toEqual({ sheet: "It's 设置", area: "B2", cells: [{ address: "B2", value: "x", numberFormat: "General" }], merges: [] });
+    expect(snap.grids.find((g) => g.sheet === "空表")).toBeUndefined();
     expect(snap.settings).toBeUndefined();
   });
 });
@@ -186,12 +186,12 @@ describe("readXlsx on hand-written XML", () => {
     const snap = readXlsx(renamed);
     expect(snap.sheets).toEqual(["评分设置"]);
     const g = snap.grids[0];
-    expect(g.origin).toBe("A1");
-    expect(g.rows.length).toBe(3);
-    expect(g.rows[0][0]).toEqual({ address: "A1", value: "评分 设置", numberFormat: "General" });
-    expect(g.rows[0][1]).toEqual({ address: "B1", value: 0.25, numberFormat: "0.0%", text: "25.0%" });
-    expect(g.rows[2][1]).toEqual({ address: "B3", value: "A&B\r", numberFormat: "General" });
-    expect(g.rows[2][2]).toEqual({ address: "C3", value: "ab", numberFormat: "General", formula: '"a"&"b"' });
+    expect(g.area).toBe("A1:C3");
+    const at = (a: string) => g.cells.find((c) => c.address === a);
+    expect(at("A1")).toEqual({ address: "A1", value: "评分 设置", numberFormat: "General" });
+    expect(at("B1")).toEqual({ address: "B1", value: 0.25, numberFormat: "0.0%", text: "25.0%" });
+    expect(at("B3")).toEqual({ address: "B3", value: "A&B\r", numberFormat: "General" });
+    expect(at("C3")).toEqual({ address: "C3", value: "ab", numberFormat: "General", formula: '"a"&"b"' });
     expect(g.merges).toEqual(["B3:C3"]);
     expect(snap.settings).toBe(g);
     const empty = snap.names.find((n) => n.name === "空")!;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { applyPlan, readXlsx } from "../../../src/hosts/xlsx";
+import { applyPlan, readAllCells, readXlsx } from "../../../src/hosts/xlsx";
 import { addNumberFormatStyles } from "../../../src/hosts/xlsx/write";
 import type { WritePlan } from "../../../src/workbook/snapshot";
 import { entryText } from "./helpers";
@@ -37,13 +37,14 @@ describe("xlsx host: formats, validations and widths of new sheets", () => {
     const before = readXlsx(sample());
     const out = applyPlan(sample(), plan);
     const after = readXlsx(out);
-    const grid = after.grids.find((g) => g.sheet === "新表")!;
-    const cell = (a: string) => grid.rows.flat().find((c) => c.address === a);
+    // Every cell, formatted empty ones included (sparse snapshots list only cells with content).
+    const all = readAllCells(out);
+    const cell = (a: string) => all.cells.get("新表")!.find((c) => c.address === a);
     expect(cell("C2")).toMatchObject({ value: null, numberFormat: "0.00%" });
     expect(cell("C3")).toMatchObject({ value: 3, numberFormat: "0" });
     expect(cell("C4")?.numberFormat).toBe('#,##0.000 "万元"');
     const formats = (s: typeof before) =>
-      s.grids.filter((g) => g.sheet !== "新表").flatMap((g) => g.rows.flat().map((c) => `${g.sheet}!${c.address}=${c.numberFormat}`));
+      s.grids.filter((g) => g.sheet !== "新表").flatMap((g) => g.cells.map((c) => `${g.sheet}!${c.address}=${c.numberFormat}`));
     expect(formats(after)).toEqual(formats(before));
     const sheetXml = entryText(out, "xl/worksheets/sheet" + (before.sheets.length + 1) + ".xml");
     expect(sheetXml).toContain('<dataValidations count="3">');

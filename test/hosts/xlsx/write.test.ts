@@ -12,7 +12,7 @@ function w(sheet: string, address: string, value: CellWrite["value"], previous: 
 
 function cellMap(s: WorkbookSnapshot, sheet: string): Map<string, CellData> {
   const m = new Map<string, CellData>();
-  for (const row of s.grids.find((g) => g.sheet === sheet)!.rows) for (const c of row) m.set(c.address, c);
+  for (const c of s.grids.find((g) => g.sheet === sheet)!.cells) m.set(c.address, c);
   return m;
 }
 
@@ -111,7 +111,7 @@ describe("applyPlan on the LibreOffice rich fixture", () => {
     expect(cellOf(after, "评分表", "C10")).toEqual({ address: "C10", value: "备注：已评分 <A&B>", numberFormat: "General" });
     expect(cellOf(after, "评分表", "E7")).toMatchObject({ formula: "SUM(E3:E6)" }); // dependent formula kept
     expect(after.names.find((n) => n.name === "政府采购计划金额")!.cells![0].value).toBe(2000000);
-    expect(after.grids.find((g) => g.sheet === "评分表")!.rows.length).toBe(10);
+    expect(after.grids.find((g) => g.sheet === "评分表")!.area).toMatch(/^A\d+:\w+10$/);
   });
 });
 
@@ -142,7 +142,7 @@ describe("applyPlan on hand-written packages", () => {
     const wb = entryText(out, "xl/workbook.xml");
     expect(wb).toContain(`</x:sheets><x:calcPr fullCalcOnLoad="1"/></x:workbook>`);
     const snap = readXlsx(out);
-    expect(cellOf(snap, "表一", "D2")).toEqual({ address: "D2", value: null, numberFormat: undefined });
+    expect(cellOf(snap, "表一", "D2")).toBeUndefined(); // cleared: an empty cell is not listed
   });
 
   test("calcPr is inserted in schema order (after definedNames, before extLst)", () => {
@@ -232,17 +232,21 @@ describe("applyPlan on hand-written packages", () => {
     const snap = readXlsx(out);
     expect(snap.sheets).toEqual(["表一", "评分明细"]);
     const g = snap.grids[1];
-    expect(g.rows.map((r) => r.map((c) => c.value))).toEqual([
-      ["指标", "得分", "附注"],
-      ["预算执行率", 8.5, null],
-      [null, "=不是公式", null],
+    expect(g.area).toBe("A1:C3");
+    expect(g.cells.map((c) => [c.address, c.value])).toEqual([
+      ["A1", "指标"],
+      ["B1", "得分"],
+      ["C1", "附注"],
+      ["A2", "预算执行率"],
+      ["B2", 8.5],
+      ["B3", "=不是公式"],
     ]);
-    expect(g.rows[2][1].formula).toBeUndefined();
+    expect(g.cells[5].formula).toBeUndefined();
 
     // Replacing it: same part, new content, no new sheet.
     const again = applyPlan(out, { cells: [], sheets: [{ sheet: "评分明细", rows: [["新"]] }] });
     expect(entryNames(again)).toEqual(entryNames(out));
-    expect(readXlsx(again).grids[1].rows).toEqual([[{ address: "A1", value: "新", numberFormat: "General" }]]);
+    expect(readXlsx(again).grids[1].cells).toEqual([{ address: "A1", value: "新", numberFormat: "General" }]);
   });
 
   test("plan.names re-points a workbook-scoped name and adds new ones; sheet-scoped names stay", () => {

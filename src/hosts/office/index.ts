@@ -1,0 +1,78 @@
+/**
+ * The Office.js host: the only code that touches Excel's object model. The ribbon command and the
+ * task pane both come through here, so reads, writes, refusals, rollbacks and round-trip counts
+ * are the same wherever the clerk clicks.
+ *
+ * - rescoreWorkbook: read → the contract's rescoring → write (2 syncs once the 评分表 is known).
+ * - readWorkbook: batch 1, and the bounded scan when a view needs it.
+ * - applyPlanInExcel: a pane edit (binding, judged parts, settings, undo) in one write batch.
+ * - selectCell / selectedCell: 定位 and 绑定.
+ * Errors never escape as Office exceptions: each is one ScoreError with a Chinese message.
+ */
+import type { ScoreError } from "../../engine/types";
+import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
+import { splitAddress } from "../../workbook/address";
+import type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
+import { toHostError } from "./errors";
+import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
+import { readFirst, readScan, Syncs, writePlan } from "./session";
+
+export { rescoreWorkbook, officeRunner, officeSupport, REQUIRED_EXCEL_API } from "./rescoreWorkbook";
+export type { ContractApi, OfficeRescoreOptions, OfficeRescoreOutcome, OfficeRunner, RescoreOutcomeLike } from "./rescoreWorkbook";
+export type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
+export { toHostError, isOfficeError } from "./errors";
+
+export interface ReadResult {
+  snapshot: WorkbookSnapshot;
+  syncs: number;
+  mode: ReadState["mode"];
+}
+
+/** Batch 1 of the names the contract may need; with `scan`, the bounded scan too. */
+export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], scan: boolean): Promise<ReadResult> {
+  return run(async (ctx: ExcelContext) => {
+    const syncs = new Syncs(ctx);
+    let state = await readFirst(ctx, syncs, wanted);
+    if (scan) state = await readScan(ctx, syncs, state, missingAtWorkbookLevel(state, wanted));
+    return { snapshot: toSnapshot(state), syncs: syncs.count, mode: state.mode };
+  });
+}
+
+/**
+ * Applies a plan (a pane edit) in one write batch after a light read (sheet list and protection,
+ * the original content a rollback needs). Errors come back, never thrown.
+ */
+export async function applyPlanInExcel(run: ExcelRunner, plan: WritePlan, wanted: readonly string[], support?: ApiSupport): Promise<{ errors: ScoreError[]; syncs: number }> {
+  if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return { errors: [], syncs: 0 };
+  try {
+    return await run(async (ctx: ExcelContext) => {
+      const syncs = new Syncs(ctx);
+      const state = await readFirst(ctx, syncs, wanted);
+      const w = await writePlan(ctx, syncs, plan, state, support ? { support } : {});
+      return { errors: w.errors, syncs: syncs.count };
+    });
+  } catch (e) {
+    return { errors: [toHostError(e, "write")], syncs: 0 };
+  }
+}
+
+/** Activates the sheet and selects the cell (定位). */
+export async function selectCell(run: ExcelRunner, ref: { sheet: string; address: string }): Promise<void> {
+  await run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+    ws.activate();
+    ws.getRange(ref.address).select();
+    await ctx.sync();
+  });
+}
+
+/** The top-left cell of the user's selection. */
+export async function selectedCell(run: ExcelRunner): Promise<{ sheet: string; address: string } | undefined> {
+  return run(async (ctx) => {
+    const range = ctx.workbook.getSelectedRange();
+    range.load("address");
+    await ctx.sync();
+    const where = splitAddress(range.address);
+    return where ? { sheet: where.sheet, address: where.address.split(":")[0] } : undefined;
+  });
+}
