@@ -60,6 +60,8 @@ export interface FakeCell {
 
 export interface FakeSheet {
   name: string;
+  /** Memo of the used range (cells change only through the fake, which clears it). */
+  used?: { key: string; box: Box | null };
   /** Key "row,col" 0-based. */
   cells: Map<string, FakeCell>;
   protected: boolean;
@@ -188,6 +190,8 @@ export class FakeWorkbookData {
   undoGroupRefuses?: (op: string) => boolean;
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   calculations = 0;
+  /** Bumped by every change the fake makes to cells (memos key on it). */
+  version = 0;
   selection = { sheet: "", address: "A1" };
   syncCount = 0;
   /** Raw JS values assigned to `Range.values`, in order (sheet, address, values). */
@@ -290,6 +294,7 @@ export class FakeContext implements ExcelContext {
     try {
       for (const op of ops) op.run();
     } finally {
+      d.version++;
       const responseBytes = this.pending.reduce((n, p) => n + p.bytes, 0);
       const cells = this.pending.reduce((n, p) => n + p.cells, 0);
       d.payloadLog.push({ requestBytes, responseBytes, cells });
@@ -871,6 +876,8 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
     return new FakeRange(this.ctx, () => {
       const s = this.chained(this);
       if (!s) return null;
+      const key = `${this.ctx.data.version}:${s.cells.size}:${valuesOnly}`;
+      if (s.used?.key === key) return s.used.box;
       let box: Box | null = null;
       for (const [key, c] of s.cells) {
         if (valuesOnly && c.value === null && !c.formula && !c.error) continue;
@@ -879,6 +886,7 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
           ? { sheet: s.name, r0: Math.min(box.r0, r), c0: Math.min(box.c0, col), r1: Math.max(box.r1, r), c1: Math.max(box.c1, col) }
           : { sheet: s.name, r0: r, c0: col, r1: r, c1: col };
       }
+      s.used = { key, box };
       return box;
     });
   }

@@ -222,12 +222,21 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
+/** An entry to add: its content (deflated here), or content already deflated with its size and CRC. */
+export interface CompressedEntry {
+  name: string;
+  compressed: Uint8Array;
+  size: number;
+  crc: number;
+}
+export type AddedEntry = [string, Uint8Array] | CompressedEntry;
+
 /**
  * A new package: every entry of `zip` in its order, untouched ones with their compressed bytes as
  * they are, `replaced` ones (name → new content; null = drop) deflated anew, then `added` entries.
  * Local headers are rewritten from the central directory (no data descriptors, no extra fields).
  */
-export function writeZip(zip: ZipIndex, replaced: Map<string, Uint8Array | null>, added: [string, Uint8Array][], now = new Date()): Uint8Array {
+export function writeZip(zip: ZipIndex, replaced: Map<string, Uint8Array | null>, added: AddedEntry[], now = new Date()): Uint8Array {
   const enc = new TextEncoder();
   const stamp = dosTime(now);
   const fresh = (name: string, content: Uint8Array, like?: ZipEntry): OutEntry => {
@@ -259,7 +268,16 @@ export function writeZip(zip: ZipIndex, replaced: Map<string, Uint8Array | null>
     }
     out.push({ name: enc.encode(e.name), e: { ...e, flags: e.flags & ~0x0008 }, data: rawData(zip, e) });
   }
-  for (const [name, content] of added) out.push(fresh(name, content));
+  for (const a of added) {
+    if (Array.isArray(a)) out.push(fresh(a[0], a[1]));
+    else {
+      out.push({
+        name: enc.encode(a.name),
+        e: { versionMadeBy: 20, versionNeeded: 20, flags: 0x0800, method: 8, time: stamp.time, date: stamp.date, crc: a.crc, compressedSize: a.compressed.length, size: a.size, internalAttrs: 0, externalAttrs: 0 },
+        data: a.compressed,
+      });
+    }
+  }
 
   let size = 22;
   for (const o of out) size += 30 + o.name.length + o.data.length + 46 + o.name.length;
