@@ -1,14 +1,18 @@
 /**
  * Batch throughput: workbooks per second through read → rescore → applyPlan, in-process, over
  * N copies of the sample workbooks (default 200), and optionally through the compiled CLI
- * (`--cli`, needs `npm run prepare`). Run: npm run bench [-- --n 200 --cli]
+ * (`--cli`, needs `npm run prepare`): the batch, then one workbook per process for the plain
+ * sample, the sample with a 150,000-row ledger sheet and the sample with a stray cell in
+ * XFD1048576 (median time and peak RSS of 5 processes each, and their ratio to the plain one).
+ * Run: npm run bench [-- --n 200 --cli]
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../src/hosts/xlsx";
 import { rescore } from "../src/workbook";
+import { ledgerSheet, withParts } from "../test/support/hostile";
 
 const ROOT = resolve(__dirname, "..");
 const SAMPLES = ["seed-000-district-2020.xlsx", "seed-004-city-2021.xlsx"].map((f) => join(ROOT, "assets/samples", f));
@@ -65,9 +69,61 @@ function main(): void {
         maxBuffer: 1 << 30,
       });
       console.log(line("cli batch (one process, --out)", n, performance.now() - t));
+      perFile(dir, bytes[1]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * The plain sample against the same sample with a 150,000-row ledger sheet and with a stray cell
+ * in XFD1048576: in-process (read → rescore, warm, median of 30; the scored copy beside it, which
+ * copies the file's bytes and so follows its size) and one CLI process
+ * each (median time and peak RSS of 5 processes; a cold process also pays for compiling the code
+ * a big sheet's streamed read needs).
+ */
+function perFile(dir: string, seed: Uint8Array): void {
+  const cases: [string, Uint8Array][] = [
+    ["plain sample (seed 004)", seed],
+    ["with a 150,000-row ledger sheet", withParts(seed, [ledgerSheet("明细账", "xl/worksheets/ledger.xml", 150_000)])],
+    [
+      "with a stray cell in XFD1048576",
+      withParts(seed, [], [], (name, xml) => (name === "xl/worksheets/sheet1.xml" ? xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>') : xml)),
+    ],
+  ];
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  let base: { warm: number; ms: number; mb: number } | undefined;
+  for (const [label, b] of cases) {
+    for (let i = 0; i < 5; i++) applyPlan(b, rescore(readXlsx(b)).plan);
+    const timed = Array.from({ length: 30 }, () => {
+      let t = performance.now();
+      const o = rescore(readXlsx(b));
+      const score = performance.now() - t;
+      t = performance.now();
+      applyPlan(b, o.plan);
+      return { score, copy: performance.now() - t };
+    });
+    const warm = median(timed.map((x) => x.score));
+    const copy = median(timed.map((x) => x.copy));
+    const f = join(dir, `case-${label.length}.xlsx`);
+    writeFileSync(f, b);
+    const runs = Array.from({ length: 5 }, () => {
+      const r = spawnSync(process.execPath, [join(ROOT, "scripts/bench-one.cjs"), "score", f, "--format", "json"], { stdio: ["ignore", "ignore", "pipe"] });
+      return JSON.parse(r.stderr.toString().trim().split("\n").pop()!) as { code: number; ms: number; maxRssMb: number };
+    });
+    if (runs.some((r) => r.code !== 0)) throw new Error(`${label}: the CLI did not score it`);
+    const ms = median(runs.map((r) => r.ms));
+    const mb = median(runs.map((r) => r.maxRssMb));
+    const first = !base;
+    base ??= { warm, ms, mb };
+    console.log(
+      `one workbook, ${label} (${(b.length / 1024).toFixed(0)} KiB): in-process read + rescore ${warm.toFixed(1)} ms` +
+        (first ? "" : ` (×${(warm / base.warm).toFixed(2)})`) +
+        `, scored copy ${copy.toFixed(1)} ms` +
+        `; CLI process ${ms.toFixed(0)} ms, peak RSS ${mb.toFixed(0)} MB` +
+        (first ? "" : ` (×${(ms / base.ms).toFixed(2)} time, ×${(mb / base.mb).toFixed(2)} memory)`),
+    );
   }
 }
 

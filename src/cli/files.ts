@@ -1,5 +1,5 @@
 /** File helpers of the CLI verbs that write workbooks. */
-import { existsSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -19,4 +19,10 @@ export function writeThroughTemp(target: string, bytes: Uint8Array): void {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A file's bytes as a Uint8Array view of the Buffer node read (no second copy of a big file). */
+export function readBytes(file: string): Uint8Array {
+  const buf = readFileSync(file);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }

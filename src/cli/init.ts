@@ -4,7 +4,6 @@
  * writes) by patching the package with the .xlsx host. A patch touches only the new sheets,
  * their names, styles and the workbook's sheet list, so everything else survives by construction.
  */
-import { readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { BUILTIN_RULE_SET_IDS, builtinRuleSet } from "../engine";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
@@ -13,7 +12,7 @@ import { inferRuleSet, locateTable } from "../workbook/table";
 import { SHEETS } from "../text/workbook";
 import { SCORE_CLI } from "../text/cli";
 import { parseVerbArgs, UsageError } from "./case";
-import { errorText, writeThroughTemp } from "./files";
+import { errorText, readBytes, writeThroughTemp } from "./files";
 
 export interface InitResult {
   bytes?: Uint8Array;
@@ -45,7 +44,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
   const file = parsed.positionals[0];
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = readBytes(file);
   } catch (e) {
     out(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
     return 1;

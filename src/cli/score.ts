@@ -5,14 +5,14 @@
  * never overwrites an input; `--in-place` writes a temporary file beside the input and renames it
  * over, so a crash never leaves a half-written workbook.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { rescore, type RescoreOutcome } from "../workbook";
 import { CLI, SCORE_CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
 import { parseVerbArgs, UsageError } from "./case";
-import { errorText, writeThroughTemp } from "./files";
+import { errorText, readBytes, writeThroughTemp } from "./files";
 
 export interface FileReport {
   file: string;
@@ -59,7 +59,7 @@ export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
   const report: FileReport = { file, errors: [] };
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    bytes = readBytes(file);
   } catch (e) {
     report.errors.push(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
     return report;

@@ -7,10 +7,23 @@ import type { CellData, DefinedNameData, WorkbookSnapshot } from "./snapshot";
 import { WB } from "../text/workbook";
 import { parseArea } from "./address";
 
+/** Per names list: lower-cased name → its entries, built once (a rescoring looks up ~70 names). */
+const index = new WeakMap<DefinedNameData[], { size: number; byName: Map<string, DefinedNameData[]> }>();
+
 /** Finds a name: workbook scope first, then the first worksheet-scoped one in sheet order. */
 export function findName(snapshot: WorkbookSnapshot, name: string): DefinedNameData | undefined {
+  let entry = index.get(snapshot.names);
+  if (!entry || entry.size !== snapshot.names.length) {
+    const byName = new Map<string, DefinedNameData[]>();
+    for (const n of snapshot.names) {
+      const k = n.name.toLowerCase();
+      byName.set(k, [...(byName.get(k) ?? []), n]);
+    }
+    entry = { size: snapshot.names.length, byName };
+    index.set(snapshot.names, entry);
+  }
   const key = name.toLowerCase();
-  const same = snapshot.names.filter((n) => n.name.toLowerCase() === key);
+  const same = (entry.byName.get(key) ?? []).filter((n) => n.name.toLowerCase() === key);
   const global = same.find((n) => n.scope === null);
   if (global) return global;
   const order = (s: string | null) => (s === null ? -1 : snapshot.sheets.indexOf(s));

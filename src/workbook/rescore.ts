@@ -22,6 +22,7 @@ import {
 } from "../engine";
 import type { WorkbookSnapshot, WritePlan } from "./snapshot";
 import { DETAIL, NAMES, WB } from "../text/workbook";
+import { areaAddress, parseArea } from "./address";
 import { cellRaw } from "./names";
 import { inputNames, partInputs, readInputs, type CaseInputs } from "./inputs";
 import { buildPlan, numberOf } from "./plan";
@@ -192,7 +193,11 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
   errors.push(...rowErrors);
   const totals = totalCells(snapshot, t, settings);
   errors.push(...totals.errors);
-  const table = { sheet: t.sheet, address: t.address, scoreColumn: t.scoreColumn };
+  // The table as it will be: rows this run adds under it (综合评分, 评分等级) belong to it, so the
+  // 评分表 name recorded now still fits the next run (which then has nothing to re-point).
+  let bottom = t.area.bottom;
+  if (totals.added) for (const x of [totals.total, totals.grade]) if (x && x.sheet === t.sheet) bottom = Math.max(bottom, parseArea(x.address)!.top);
+  const table = { sheet: t.sheet, address: areaAddress({ ...t.area, bottom }), scoreColumn: t.scoreColumn };
 
   const c: ScoreCase = {
     inputs: inputs.inputs,

@@ -1,7 +1,7 @@
 /**
  * The .xlsx host: reads a workbook package into a WorkbookSnapshot and writes a WritePlan back by
  * patching only the planned cells. Isomorphic (Uint8Array in and out; no fs, no Buffer), built on
- * fflate and fast-xml-parser only, so it fits the browser bundle and batch scoring alike.
+ * fflate only (its own text scan of the XML), so it fits the browser bundle and batch scoring alike.
  *
  * Both functions are synchronous and pure.
  * - readXlsx: shared-formula members carry the master's formula moved to their cell (relative

@@ -16,7 +16,7 @@ import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, contains, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";
 import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
-import { attr, child, children, openPackage, partText, readPackage, safeParse, streamPart, textOf, xmlParser, type PackageInfo, type XlsxLimits, type XmlNode } from "./pkg";
+import { attr, elementsIn, openPackage, partText, readPackage, safeParse, streamPart, type PackageInfo, type XlsxLimits } from "./pkg";
 import { stringItemRaw } from "./sheetScan";
 import { SheetStream, type CellSource, type SheetRead } from "./sheetStream";
 import { decodeText, decodeXml } from "./xml";
@@ -31,15 +31,13 @@ export interface Styles {
 
 export function parseStyles(xml: string | undefined): Styles {
   if (!xml) return { formats: [] };
-  const doc = xmlParser.parse(xml) as XmlNode;
-  const sheet = child(doc, "styleSheet");
   const custom = new Map<number, string>();
-  for (const nf of children(child(sheet, "numFmts"), "numFmt")) {
+  for (const nf of elementsIn(xml, "numFmts", "numFmt")) {
     const id = Number(attr(nf, "numFmtId"));
     const code = attr(nf, "formatCode");
-    if (Number.isInteger(id) && code !== undefined) custom.set(id, decodeXml(code));
+    if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
-  const formats = children(child(sheet, "cellXfs"), "xf").map((xf) => {
+  const formats = elementsIn(xml, "cellXfs", "xf").map((xf) => {
     const id = Number(attr(xf, "numFmtId") ?? 0);
     return custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
   });
@@ -98,16 +96,15 @@ export function parseNameReference(reference: string): { sheet: string; range: A
 }
 
 function definedNames(info: PackageInfo): DefinedNameData[] {
-  const wb = child(info.workbookDoc, "workbook");
   const sheetNames = info.sheets.map((s) => s.name);
   const byLower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-  return children(child(wb, "definedNames"), "definedName").map((dn) => {
+  return elementsIn(info.workbookXml, "definedNames", "definedName").map((dn) => {
     const local = attr(dn, "localSheetId");
     const scopeIndex = local !== undefined ? Number(local) : NaN;
     const name: DefinedNameData = {
-      name: decodeXml(attr(dn, "name") ?? ""),
+      name: attr(dn, "name") ?? "",
       scope: Number.isInteger(scopeIndex) ? (sheetNames[scopeIndex] ?? null) : null,
-      reference: decodeXml(textOf(dn)).trim(),
+      reference: decodeXml(dn.inner).trim(),
     };
     const target = parseNameReference(name.reference);
     const sheet = target ? byLower.get(target.sheet.toLowerCase()) : undefined;
@@ -210,9 +207,9 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
         windowRows: window.rows,
         windowCols: window.cols,
         rects: sheetRects.map((r) => r.area),
-        // Merged areas matter where a 评分表 may be: the named one, or a window with a score header.
-        needMerges: (cells) =>
-          own || tableHere || cells.some((c) => typeof c.value === "string" && (SCORE_HEADERS as readonly string[]).includes(c.value.replace(/[\s\u3000\u00a0]+/g, ""))),
+        // Windows that cannot hold a 评分表 (no score header) are not kept.
+        keepWindow: own || tableHere,
+        isHeader: (t) => (SCORE_HEADERS as readonly string[]).includes(t.replace(/[\s\u3000\u00a0]+/g, "")),
       },
       src,
       count,
@@ -223,7 +220,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     });
     const read = safeParse(s.part, () => stream.finish());
     reads.set(s.name, read);
-    if (read.windowArea) {
+    if (read.windowArea && read.candidate) {
       const g = gridOver(s.name, read, read.windowArea);
       grids.push(g);
       if (s.name === SETTINGS_SHEET) settings = g;
@@ -266,7 +263,7 @@ export function readAllCells(bytes: Uint8Array): { sheets: string[]; cells: Map<
   for (const s of info.sheets) {
     if (s.kind !== "worksheet" || !s.part) continue;
     const all: Area = { top: 1, left: 1, bottom: 1048576, right: 16384 };
-    const stream = new SheetStream({ windowRows: 1048576, windowCols: 16384, rects: [all], needMerges: () => true }, src, () => undefined);
+    const stream = new SheetStream({ windowRows: 1048576, windowCols: 16384, rects: [all], keepWindow: true, isHeader: () => false }, src, () => undefined);
     streamPart(pkg, s.part, (t, final) => {
       stream.push(t, final);
       return stream.done();

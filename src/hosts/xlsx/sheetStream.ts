@@ -10,7 +10,7 @@ import type { CellData } from "../../workbook/snapshot";
 import { cellAddress, colIndex, contains, parseArea, type Area } from "../../workbook/address";
 import { shiftFormula } from "./formula";
 import { percentText } from "./numberFormat";
-import { attrValue, decodeText, decodeXml, parseAttrs, type Attr } from "./xml";
+import { attrValue, decodeText, decodeXml, parseAttrs } from "./xml";
 import { stringItemRaw } from "./sheetScan";
 
 /** What to keep of a sheet. */
@@ -22,10 +22,14 @@ export interface SheetRequest {
   /** Rectangles to keep whole (defined names' targets), empty cells included (with their formats). */
   rects: Area[];
   /**
-   * Called once the window is read: whether the merged areas are needed (then the rest of the part
-   * is inflated to reach <mergeCells>, but its rows are not parsed).
+   * Keep the window whatever it holds (the contract's own sheets, the sheet of the 评分表 name).
+   * Otherwise the window is kept only when a cell passes `isHeader` (it may hold a 评分表): a data
+   * sheet's first rows are parsed lazily and dropped, costing neither memory nor the table search.
+   * A kept window also wants the sheet's merged areas (then the rest of the part is inflated to
+   * reach <mergeCells>, but its rows are not parsed).
    */
-  needMerges: (window: CellData[]) => boolean;
+  keepWindow: boolean;
+  isHeader: (text: string) => boolean;
 }
 
 export interface SheetRead {
@@ -39,6 +43,8 @@ export interface SheetRead {
   merges: string[];
   /** Cells kept (for the reader's cap). */
   kept: number;
+  /** Whether the window was kept (see SheetRequest.keepWindow). */
+  candidate: boolean;
 }
 
 export interface CellSource {
@@ -62,6 +68,23 @@ const AFTER_MERGES =
   /<(?:[A-Za-z_][\w.-]*:)?(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|drawing|legacyDrawing|tableParts|extLst)(?=[\s/>])|<\/(?:[A-Za-z_][\w.-]*:)?worksheet\s*>/;
 const SHEETDATA_RE = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])([^>]*)>/;
 
+/** Cells of a window without a score header that are still kept (not a data sheet's bulk). */
+export const SMALL_WINDOW = 2000;
+
+const ATTR_RES = new Map<string, RegExp>();
+/**
+ * One attribute of a row's or cell's start tag (raw attribute text), decoded: a targeted regex is
+ * several times cheaper than parsing every attribute, and a window has thousands of cells.
+ */
+function attrOf(text: string, local: string): string | undefined {
+  let re = ATTR_RES.get(local);
+  if (!re) ATTR_RES.set(local, (re = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const v = m[1] ?? m[2];
+  return v.indexOf("&") < 0 ? v : decodeXml(v);
+}
+
 function isEmptyCell(c: CellData): boolean {
   return c.value === null && c.formula === undefined && c.error === undefined;
 }
@@ -83,11 +106,12 @@ export class SheetStream {
   private readonly rectBottom: number;
   private readonly masters = new Map<string, { row: number; col: number; formula: string }>();
   private readonly members: { cell: CellData; si: string; row: number; col: number }[] = [];
-  private readonly window: CellData[] = [];
   private win?: Area;
   private truncated = false;
   private colsTruncated = false;
-  readonly out: SheetRead = { cells: new Map(), rowFormats: new Map(), colFormats: [], merges: [], kept: 0 };
+  /** Window cells not kept yet: numbers as raw XML (parsed only if the window is kept), text parsed. */
+  private readonly deferred: { row: number; col: number; attrs: string; inner: string; cell?: CellData }[] = [];
+  readonly out: SheetRead = { cells: new Map(), rowFormats: new Map(), colFormats: [], merges: [], kept: 0, candidate: false };
 
   constructor(
     private readonly req: SheetRequest,
@@ -97,6 +121,7 @@ export class SheetStream {
   ) {
     this.rectBottom = Math.max(0, ...req.rects.map((r) => r.bottom));
     this.windowEnd = req.windowRows;
+    this.out.candidate = req.keepWindow;
   }
 
   /** True when no later text can change the result. */
@@ -184,6 +209,9 @@ export class SheetStream {
   finish(): SheetRead {
     if (this.phase === "rows" && this.buf) this.readRows(this.buf);
     this.decideMerges();
+    // A small window is kept anyway (a sheet the user may look at in the preview); only a big
+    // one without a score header is dropped.
+    if (!this.out.candidate && this.deferred.length <= SMALL_WINDOW) this.promote();
     for (const m of this.members) {
       const master = this.masters.get(m.si);
       if (master) m.cell.formula = shiftFormula(master.formula, m.row - master.row, m.col - master.col);
@@ -200,7 +228,7 @@ export class SheetStream {
   private decideMerges(): void {
     if (this.needMergesDecided) return;
     this.needMergesDecided = true;
-    this.wantMerges = this.req.needMerges(this.window);
+    this.wantMerges = this.out.candidate;
   }
 
   private readCols(head: string): void {
@@ -236,22 +264,22 @@ export class SheetStream {
     let row = this.lastRow;
     while ((m = TOKEN.exec(text))) {
       const selfClosing = m[3].trimEnd().endsWith("/");
-      const attrs = parseAttrs(selfClosing ? m[3].replace(/\/\s*$/, "") : m[3]);
+      const attrs = m[3];
       if (m[2] === "row") {
-        const r = Number(attrValue(attrs, "r"));
+        const r = Number(attrOf(attrs, "r"));
         row = Number.isInteger(r) && r > 0 ? r : row + 1;
         this.lastRow = row;
         this.lastCol = 0;
         if (row > this.windowEnd && row > this.rectBottom) return true;
-        const cf = attrValue(attrs, "customFormat");
+        const cf = attrOf(attrs, "customFormat");
         if (cf === "1" || cf === "true") {
-          const s = attrValue(attrs, "s");
+          const s = attrOf(attrs, "s");
           if (s !== undefined) this.out.rowFormats.set(row, this.src.format(Number(s)));
         }
         continue;
       }
       // A cell.
-      const ref = attrValue(attrs, "r");
+      const ref = attrOf(attrs, "r");
       const rm = ref ? /^\$?([A-Za-z]{1,3})\$?[0-9]+$/.exec(ref) : null;
       const col = rm ? colIndex(rm[1]) : this.lastCol + 1;
       this.lastCol = col;
@@ -268,22 +296,49 @@ export class SheetStream {
       // Formula cells are parsed anywhere in the rows read: a kept cell's shared formula may live there.
       const hasFormula = inner.indexOf("f") >= 0 && F_RE.test(inner);
       if (!inRect && !inWindow && !hasFormula) continue;
+      const windowCell = row <= this.windowEnd && col <= this.req.windowCols;
+      if (windowCell && !inRect && !this.out.candidate) {
+        // Not known to hold a 评分表 yet: text is parsed (it may be a score header), numbers wait.
+        const type = attrOf(attrs, "t");
+        const text = type === "s" || type === "inlineStr" || type === "str" || hasFormula;
+        if (!inner || (!text && inner.indexOf("<") < 0)) continue;
+        this.grow(row, col);
+        if (!text) {
+          this.deferred.push({ row, col, attrs, inner });
+          continue;
+        }
+        const cell = this.cellOf(row, col, attrs, inner);
+        if (isEmptyCell(cell)) continue;
+        this.deferred.push({ row, col, attrs, inner, cell });
+        if (typeof cell.value === "string" && this.req.isHeader(cell.value)) this.promote();
+        continue;
+      }
       const cell = this.cellOf(row, col, attrs, inner);
       if (isEmptyCell(cell)) {
         if (inRect) this.keep(row, col, cell);
         continue;
       }
-      const windowCell = row <= this.windowEnd && col <= this.req.windowCols;
-      if (windowCell) {
-        this.window.push(cell);
-        const w = this.win;
-        this.win = w
-          ? { top: Math.min(w.top, row), left: Math.min(w.left, col), bottom: Math.max(w.bottom, row), right: Math.max(w.right, col) }
-          : { top: row, left: col, bottom: row, right: col };
-      }
+      if (windowCell) this.grow(row, col);
       if (windowCell || inRect) this.keep(row, col, cell);
     }
     return this.lastRow > this.windowEnd && this.lastRow > this.rectBottom;
+  }
+
+  private grow(row: number, col: number): void {
+    const w = this.win;
+    this.win = w
+      ? { top: Math.min(w.top, row), left: Math.min(w.left, col), bottom: Math.max(w.bottom, row), right: Math.max(w.right, col) }
+      : { top: row, left: col, bottom: row, right: col };
+  }
+
+  /** The window may hold a 评分表: keep it, with the cells deferred so far. */
+  private promote(): void {
+    this.out.candidate = true;
+    for (const d of this.deferred) {
+      const cell = d.cell ?? this.cellOf(d.row, d.col, d.attrs, d.inner);
+      if (!isEmptyCell(cell)) this.keep(d.row, d.col, cell);
+    }
+    this.deferred.length = 0;
   }
 
   private keep(row: number, col: number, cell: CellData): void {
@@ -296,14 +351,14 @@ export class SheetStream {
     r.set(col, cell);
   }
 
-  private cellOf(row: number, col: number, attrs: Attr[], inner: string): CellData {
+  private cellOf(row: number, col: number, attrs: string, inner: string): CellData {
     const cell: CellData = { address: cellAddress(row, col), value: null };
-    const s = attrValue(attrs, "s");
+    const s = attrOf(attrs, "s");
     const style = s !== undefined && /^[0-9]+$/.test(s) ? Number(s) : undefined;
     const numberFormat = style === undefined ? "General" : this.src.format(style);
     if (numberFormat !== undefined) cell.numberFormat = numberFormat;
     if (!inner) return cell;
-    const type = attrValue(attrs, "t");
+    const type = attrOf(attrs, "t");
     const vm = V_RE.exec(inner);
     const v = vm ? (vm[2] ?? "") : undefined;
     switch (type) {

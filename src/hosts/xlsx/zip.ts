@@ -7,7 +7,7 @@
  * part or a zip bomb is paid in full before we could say no) and re-deflate every entry on write.
  * fflate still does the (de)compression; this module only walks the container.
  */
-import { DecodeUTF8, deflateSync, Inflate } from "fflate";
+import { DecodeUTF8, deflateSync, Inflate, inflateSync } from "fflate";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { XlsxFormatError } from "./errors";
 
@@ -147,7 +147,10 @@ export interface InflateBudget {
   used: number;
 }
 
-const CHUNK = 64 * 1024;
+/** Compressed bytes pushed per step of a stream: small, so a reader that stops early inflates little. */
+const CHUNK = 16 * 1024;
+/** Parts up to this declared size are inflated whole (the common case: every part of a normal workbook). */
+const SMALL_PART = 2 * 1024 * 1024;
 
 /**
  * Streams an entry's inflated text to `onText` in pieces; `onText` returns true to stop early
@@ -155,6 +158,21 @@ const CHUNK = 64 * 1024;
  */
 export function streamText(zip: ZipIndex, e: ZipEntry, budget: InflateBudget, onText: (text: string, final: boolean) => boolean | void): void {
   const data = rawData(zip, e);
+  if (e.method === 8 && e.size <= SMALL_PART && e.size <= budget.partBytes && budget.used + e.size <= budget.totalBytes) {
+    // A small part inflates in one go into a buffer of its declared size (fast). A part whose
+    // declared size or checksum does not hold is read by the capped stream below instead.
+    let out: Uint8Array | undefined;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(e.size) });
+    } catch {
+      out = undefined;
+    }
+    if (out && out.length === e.size && crc32(out) === e.crc) {
+      budget.used += e.size;
+      onText(utf8.decode(out), true);
+      return;
+    }
+  }
   let produced = 0;
   let stop = false;
   const decoder = new DecodeUTF8((text, final) => {

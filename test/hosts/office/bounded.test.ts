@@ -98,3 +98,16 @@ describe("bounded Office reads", () => {
     expect(maxResponse(data)).toBeLessThan(LIMITS.responseBytes / 5);
   });
 });
+
+test("seed 000's layout (no 综合评分 rows): the first run names the table with the rows it adds, so the second run has nothing to do", async () => {
+  const data = fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-000-district-2020.xlsx"))));
+  const first = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+  expect(first.errors).toEqual([]);
+  expect(first.written).toBe(true);
+  const name = data.names.find((n) => n.name === "评分表")!.reference;
+  const second = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(1) });
+  expect(second.errors).toEqual([]);
+  expect(second.written).toBe(false);
+  expect(second.syncs).toBe(1);
+  expect(data.names.find((n) => n.name === "评分表")!.reference).toBe(name);
+});
