@@ -237,13 +237,14 @@ export function indicatorsOf(rs: RuleSet): IndicatorEntry[] {
 
 /**
  * Normalise a printed indicator name for matching: NFKC (full-width → half-width), no white space,
- * no trailing punctuation or stray markers (the seeds print "三级指标　" with an ideographic space).
+ * no trailing punctuation, stray markers or empty bracket pairs (the seeds print "三级指标　" with an
+ * ideographic space; templates leave "财务合规性（）" where a note was meant to go).
  */
 export function normalizeName(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/[\s\u3000\u00a0]+/g, "")
-    .replace(/[。．.，,；;：:、!！?？*＊]+$/u, "");
+    .replace(/(?:[。．.，,；;：:、!！?？*＊]|\(\)|\[\]|【】)+$/u, "");
 }
 
 export function findIndicator(rs: RuleSet, text: string): IndicatorDef | undefined {

@@ -3,7 +3,7 @@
  * [0, 分值]; the total is the sum of the rounded scores. Bad input never throws: every problem of
  * every input is collected into `errors`, and no total is given while any stands.
  */
-import { Dec, clamp, fmtNum, fmtScore, round2, ZERO } from "./decimal";
+import { Dec, clamp, fmtNum, fmtPct, fmtScore, round2, ZERO } from "./decimal";
 import { INPUTS, inputDef, partName, EFFECT_TABLE_NAME } from "./inputs";
 import { checkWeights, gradeOf, indicatorsOf, type IndicatorEntry } from "./ruleset";
 import { evaluatePart, partBound, type PartContext, type PartOutcome } from "./rules";
@@ -49,7 +49,17 @@ function parseInputs(c: ScoreCase, sink: ErrorSink): Inputs {
     const raw = c.inputs[def.id];
     if (raw === undefined || (isEmpty(raw) && !raw.errorValue)) continue;
     const p = parseInput(raw, def.unit);
-    if (p.ok) values.set(def.id, p.value);
+    if (p.ok && def.plausibleMax !== undefined && p.value.greaterThan(def.plausibleMax)) {
+      // 72.95 typed into a percent cell is 7295%: an error that says what was probably meant.
+      values.set(def.id, null);
+      const src = source(def.id);
+      const meant = p.value.dividedBy(100);
+      // Only a value far above the range reads as a percent number typed into a percent cell.
+      const suggestion = meant.lessThanOrEqualTo(def.plausibleMax) && p.value.greaterThan(new Dec(def.plausibleMax).times(2)) ? fmtPct(meant) : undefined;
+      const found = FOUND.percent(fmtPct(p.value));
+      const expected = EXPECTED.percentUpTo(fmtPct(new Dec(def.plausibleMax)));
+      sink.add({ code: "implausible", target: def.id, source: src, found, expected, message: MSG.implausible(src, found, expected, suggestion) });
+    } else if (p.ok) values.set(def.id, p.value);
     else {
       values.set(def.id, null);
       const src = source(def.id);

@@ -44,6 +44,11 @@ export interface InputDef {
   unit: InputUnit;
   /** Short Chinese description for labels and messages. */
   label: string;
+  /**
+   * For a percent: the largest value (a fraction, "1.5" = 150%) that can be meant; above it the
+   * input is an error that suggests the value divided by 100 (72.95 typed into a percent cell).
+   */
+  plausibleMax?: string;
 }
 
 /**
@@ -81,6 +86,7 @@ export type ErrorCode =
   | "badChoice" // a level / yes-no that is not one of the allowed values
   | "overrideReason" // override without a reason
   | "inconsistent" // e.g. 按时完成 > 计划, 已回复 > 信访件数
+  | "implausible" // a percent far outside what it can mean (7295% for a 支出进度)
   | "effectTable"
   | "ruleSet"
   | "weights"

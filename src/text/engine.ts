@@ -48,6 +48,7 @@ export const FOUND = {
   negative: (s: string) => `负数 ${s}`,
   fraction: (s: string) => `非整数 ${s}`,
   notBound: "未绑定（工作簿中没有这个定义名称）",
+  percent: (pct: string) => ` ${pct}`,
 };
 
 export const EXPECTED = {
@@ -60,6 +61,7 @@ export const EXPECTED = {
   notAbove: (a: string, b: string) => `${a}不大于${b}`,
   reason: "填写调整理由（人工调整必须说明理由）",
   percentAtMost100: "不超过 100% 的百分比",
+  percentUpTo: (max: string) => `不超过 ${max} 的百分比`,
   quarterInputs: (q: number, progressName: string, amountName: string, budgetName: string) =>
     `绑定“${progressName}”（第 ${q} 季度累计支出进度，百分比），或绑定“${amountName}”并绑定“${budgetName}”`,
   nature: "正向 / 反向 / 定性",
@@ -82,6 +84,9 @@ export function errorMessage(src: SourceRef, found: string, expected: string): s
 }
 
 export const MSG = {
+  implausible: (src: SourceRef, found: string, expected: string, meant: string | undefined) =>
+    `${where(src)}：发现${found}，超出合理范围（${expected}）` +
+    (meant ? `：是否应为 ${meant}？百分比格式的单元格请直接输入“${meant}”。` : "，请核对。"),
   missingInput: (src: SourceRef, forWhat: string, expected: string) =>
     `${where(src)}未绑定或为空：计算“${forWhat}”需要它，应为${expected}。`,
   missingPart: (src: SourceRef, indicator: string, expected: string) =>

@@ -174,6 +174,11 @@ export const WB = {
     `评分设置（${sheet}!${address}）的名称映射中，“${key}”没有填写工作簿中的名称。`,
   settingsMappingUnknown: (key: string, sheet: string, address: string) =>
     `评分设置（${sheet}!${address}）的名称映射中，“${key}”不是评分用到的名称（应为输入项或评定事项的默认名称，如“核定编制数”“预算编制合理性_1”）。`,
+  settingsAt: (sheet: string, address: string, message: string) => `评分设置（${sheet}!${address}）：${message}`,
+  mappingToMissing: (key: string, name: string, sheet: string, address: string) =>
+    `评分设置（${sheet}!${address}）的名称映射把“${key}”对应到“${name}”，但工作簿中没有名为“${name}”的定义名称：请检查拼写，或在“公式 → 名称管理器”中定义它。`,
+  otherTables: (chosen: { sheet: string; address: string }, others: { sheet: string; address: string }[]) =>
+    `工作簿中有 ${others.length + 1} 张评分表：本次评分的是“${chosen.sheet}”!${chosen.address}，另有${others.map((o) => `“${o.sheet}”!${o.address}`).join("、")}。如需为另一张评分，请用定义名称“评分表”指向它。`,
   // Summaries
   summaryErrors: (n: number) => `发现 ${n} 项问题，未写入任何内容。`,
   summaryChanged: (n: number) => `${n} 项得分变化`,

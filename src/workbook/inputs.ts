@@ -104,9 +104,24 @@ export function inputNames(rs: RuleSet): string[] {
 export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: WorkbookSettings): CaseInputs {
   const out: CaseInputs = { inputs: {}, inputSources: {}, parts: {}, partSources: {}, used: new Map(), broken: new Set(), errors: [] };
 
-  const lookup = (name: string, target: string): { raw: RawValue; source: SourceRef } | undefined => {
+  const lookup = (name: string, target: string, defaultName = name): { raw: RawValue; source: SourceRef } | undefined => {
     const dn = findName(snapshot, name);
-    if (!dn) return undefined;
+    if (!dn) {
+      // A 名称映射 row pointing at a name the workbook lacks: say so at that row.
+      const row = name !== defaultName ? (settings?.mapping.get(defaultName) ?? [...(settings?.mapping.values() ?? [])].find((r) => r.value === name)) : undefined;
+      if (row?.source.sheet && row.source.address) {
+        out.errors.push({
+          code: "settings",
+          target,
+          source: row.source,
+          found: WB.found.text(name),
+          expected: WB.expected.oneCell,
+          message: WB.mappingToMissing(defaultName, name, row.source.sheet, row.source.address),
+        });
+        out.broken.add(name);
+      }
+      return undefined;
+    }
     const c = singleCell(dn, target);
     if (!c.ok) {
       out.errors.push(c.error);
@@ -119,7 +134,7 @@ export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: W
   for (const def of INPUTS) {
     const name = mappedName(settings, def.name, def.id);
     out.inputSources[def.id] = { name };
-    const found = lookup(name, def.id);
+    const found = lookup(name, def.id, def.name);
     if (!found) continue;
     out.inputs[def.id] = found.raw;
     out.inputSources[def.id] = found.source;
@@ -129,7 +144,7 @@ export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: W
   for (const { indicator, part, name: defaultName } of judgedParts(rs)) {
     const name = mappedName(settings, defaultName);
     (out.partSources[indicator.id] ??= {})[part.key] = { name };
-    const found = lookup(name, `${indicator.id}.${part.key}`);
+    const found = lookup(name, `${indicator.id}.${part.key}`, defaultName);
     if (!found) continue;
     (out.parts[indicator.id] ??= {})[part.key] = found.raw;
     out.partSources[indicator.id][part.key] = found.source;

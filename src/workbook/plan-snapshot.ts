@@ -11,9 +11,11 @@ function cellOf(address: string, value: string | number | null): CellData {
   return { address, value };
 }
 
-function setCell(grid: GridData, address: string, value: string | number | null): GridData {
+function setCell(grid: GridData, address: string, value: string | number | null, keepFormula = false): GridData {
+  const old = grid.cells.find((c) => c.address === address);
   const cells = grid.cells.filter((c) => c.address !== address);
-  if (value !== null && value !== "") cells.push(cellOf(address, value));
+  if (keepFormula && old?.formula !== undefined) cells.push({ ...old, value });
+  else if (value !== null && value !== "") cells.push(cellOf(address, value));
   const order = (c: CellData) => {
     const p = parseCell(c.address)!;
     return p.row * 20000 + p.col;
@@ -62,7 +64,7 @@ export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookS
     grids = grids.map((g) => {
       if (g.sheet !== w.sheet || !covers(g, w.address)) return g;
       hit = true;
-      return setCell(g, w.address, w.value);
+      return setCell(g, w.address, w.value, w.keepFormula);
     });
     if (settings && settings.sheet === w.sheet) {
       // The settings grid is the sheet's whole window: it grows to cover what the plan adds.

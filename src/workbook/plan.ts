@@ -39,8 +39,11 @@ function stamp(d: Date): string {
 }
 
 /**
- * Only cells whose value changes are written (fewer writes, a smaller undo record). A total or
- * grade cell holding a formula is left alone: Excel recomputes it from the score cells we write.
+ * Only cells whose value changes are written (fewer writes, a smaller undo record); a score cell
+ * whose formula already gives the score keeps its formula. A 综合评分 or 评分等级 cell holding a
+ * formula keeps it too, but its value changes (`keepFormula`): an .xlsx copy then stores the new
+ * total as the formula's cached result, so readers that do not recalculate (LibreOffice,
+ * previews, scripts) see it, while Excel recomputes it from the scores written.
  */
 export function buildPlan(p: PlanInput): WritePlan {
   const cells: CellWrite[] = [];
@@ -48,17 +51,20 @@ export function buildPlan(p: PlanInput): WritePlan {
   for (const ind of result.indicators) {
     const row = p.rows.get(ind.id);
     if (!row || ind.score === null) continue;
-    if (sameNumber(row.cell.value, ind.score) && row.cell.formula === undefined) continue;
+    if (sameNumber(row.cell.value, ind.score)) continue;
     cells.push({ sheet: table.sheet, address: row.address, value: ind.score, previous: row.cell.value, role: ind.id });
   }
   const { total, grade } = p.totals;
-  if (total && result.total !== null && total.cell.formula === undefined && !sameNumber(total.cell.value, result.total)) {
+  if (total && result.total !== null && !sameNumber(total.cell.value, result.total)) {
     const w: CellWrite = { sheet: total.sheet, address: total.address, value: result.total, previous: total.cell.value, role: "total" };
     if (total.label) w.numberFormat = "0.00";
+    if (total.cell.formula !== undefined) w.keepFormula = true;
     cells.push(w);
   }
-  if (grade && result.grade !== null && grade.cell.formula === undefined && grade.cell.value !== result.grade) {
-    cells.push({ sheet: grade.sheet, address: grade.address, value: result.grade, previous: grade.cell.value, role: "grade" });
+  if (grade && result.grade !== null && grade.cell.value !== result.grade) {
+    const w: CellWrite = { sheet: grade.sheet, address: grade.address, value: result.grade, previous: grade.cell.value, role: "grade" };
+    if (grade.cell.formula !== undefined) w.keepFormula = true;
+    cells.push(w);
   }
   for (const x of [total, grade]) {
     if (x?.label) cells.push({ sheet: x.sheet, address: x.label.address, value: x.label.text, previous: x.label.previous, role: "label" });

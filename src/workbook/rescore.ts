@@ -47,6 +47,8 @@ export interface RescoreOutcome {
   changes: { id: string; name: string; previous: number | null; current: number | null }[];
   /** e.g. "3 项得分变化，综合评分 89.16 → 89.46，良" */
   summary: string;
+  /** Things the clerk should know that did not stop the scoring (e.g. a second 评分表 was found). */
+  warnings: string[];
 }
 
 const EMPTY_PLAN = (): WritePlan => ({ cells: [], sheets: [] });
@@ -134,8 +136,29 @@ function chooseRuleSet(
   }
   if (!o.indicatorWeights && !o.groupWeights && !o.grades) return { ruleSet: base, errors };
   const applied = applyOverrides(base, o);
-  errors.push(...applied.errors);
+  errors.push(...applied.errors.map((e) => withSettingsCell(e, base, settings)));
   return { ruleSet: applied.ruleSet, errors };
+}
+
+/**
+ * A weight or grade error of the engine, located on the 评分设置 sheet: the row that names the
+ * indicator or group, or a row under the group that does not add up, or the first grade row.
+ */
+function withSettingsCell(e: ScoreError, base: RuleSet, settings: WorkbookSettings): ScoreError {
+  const n = normalizeName(e.target);
+  const rowFor = (name: string) => settings.weights.find((w) => normalizeName(w.value.name) === normalizeName(name));
+  let row = e.target === "grades" ? settings.grades[0] : rowFor(e.target);
+  if (!row) {
+    // A sum that does not add up: the group's own row, else a row of one of its members.
+    for (const l1 of base.levels) {
+      const members = normalizeName(l1.name) === n ? [l1.name, ...l1.groups.map((g) => g.name)] : l1.groups.filter((g) => normalizeName(g.name) === n).flatMap((g) => [g.name, ...g.indicators.map((i) => i.name)]);
+      row = members.map(rowFor).find((r) => r);
+      if (row) break;
+    }
+    if (!row && e.target === "total") row = settings.weights[0];
+  }
+  if (!row?.source.sheet || !row.source.address) return e;
+  return { ...e, source: row.source, message: WB.settingsAt(row.source.sheet, row.source.address, e.message) };
 }
 
 function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
@@ -173,11 +196,16 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
     errors,
     changes: [],
     summary: WB.summaryErrors(errors.length),
+    warnings,
     ...(extra.table ? { table: extra.table } : {}),
   });
 
   const located = locateTable(snapshot, settings);
   errors.push(...located.errors);
+  const warnings: string[] = [];
+  if (located.table && located.others?.length) {
+    warnings.push(WB.otherTables({ sheet: located.table.sheet, address: located.table.address }, located.others));
+  }
   const chosen = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined);
   // Without a table the rule set cannot be inferred; that error would only repeat the first.
   if (located.table || settings.ruleSetId) errors.push(...chosen.errors);
@@ -256,7 +284,7 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
   parts.push(WB.summaryTotal(prevTotal === null ? null : fmt(prevTotal), fmt(result.total ?? 0)));
   parts.push(result.grade ?? "");
   const summary = parts.join("，") + (totals.added ? WB.summaryAdded : "");
-  return { ruleSet, result, plan, errors: [], table, changes, summary };
+  return { ruleSet, result, plan, errors: [], table, changes, summary, warnings };
 }
 
 /**

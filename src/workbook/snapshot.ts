@@ -77,6 +77,11 @@ export interface CellWrite {
   numberFormat?: string;
   /** What this write is, for summaries: indicator id, "total", "grade", "label", "detail". */
   role: string;
+  /**
+   * The cell holds a formula that stays: only the value readers see changes (an .xlsx gets the
+   * formula's cached result; Excel computes it from the cells written around it).
+   */
+  keepFormula?: boolean;
 }
 
 /** A sheet the plan creates or replaces wholly (the optional 评分明细 audit sheet). */

@@ -15,7 +15,7 @@ import {
 } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
 import { GRADE_LABELS, NAMES, SCORE_HEADERS, SHEETS, TOTAL_LABELS, WB } from "../text/workbook";
-import { areaAddress, cellAddress, colLetters, parseArea, type Area } from "./address";
+import { areaAddress, cellAddress, colLetters, intersects, parseArea, type Area } from "./address";
 import { compact, SheetView } from "./grid";
 import { findName, singleCell } from "./names";
 import type { WorkbookSettings } from "./settings";
@@ -162,15 +162,30 @@ function headersIn(view: SheetView, bounds?: Area): Candidate[] {
 }
 
 function best(cands: Candidate[], extra?: RuleSet): ScoreTable | undefined {
-  let pick: { t: ScoreTable; rank: number } | undefined;
+  return ranked(cands, extra)[0];
+}
+
+/** Every table the candidates give, best first (most matched rows, then the preferred header). */
+function ranked(cands: Candidate[], extra?: RuleSet): ScoreTable[] {
+  const found: { t: ScoreTable; rank: number }[] = [];
   for (const c of cands) {
     const t = locateIn(c, extra);
-    if (!t) continue;
-    if (!pick || t.matched.length > pick.t.matched.length || (t.matched.length === pick.t.matched.length && c.rank < pick.rank)) {
-      pick = { t, rank: c.rank };
-    }
+    if (t) found.push({ t, rank: c.rank });
   }
-  return pick?.t;
+  found.sort((a, b) => b.t.matched.length - a.t.matched.length || a.rank - b.rank);
+  return found.map((f) => f.t);
+}
+
+/** Other tables as complete as the chosen one, elsewhere in the workbook (a copy, last year's table). */
+function rivals(chosen: ScoreTable, all: ScoreTable[]): ScoreTable[] {
+  const out: ScoreTable[] = [];
+  for (const t of all) {
+    if (t === chosen || t.matched.length < chosen.matched.length * 0.8) continue;
+    if (t.sheet === chosen.sheet && intersects(t.area, chosen.area)) continue;
+    if (out.some((o) => o.sheet === t.sheet && intersects(o.area, t.area))) continue;
+    out.push(t);
+  }
+  return out;
 }
 
 /** Finds the 评分表 (see the module comment). */
@@ -178,7 +193,7 @@ export function locateTable(
   snapshot: WorkbookSnapshot,
   settings?: WorkbookSettings,
   extra?: RuleSet,
-): { table?: ScoreTable; errors: ScoreError[] } {
+): { table?: ScoreTable; errors: ScoreError[]; others?: { sheet: string; address: string }[] } {
   const views = snapshot.grids.filter((g) => !OWN_SHEETS.includes(g.sheet) && g.cells.length).map((g) => new SheetView(g));
   const dn = findName(snapshot, mappedName(settings, NAMES.table));
   if (dn && dn.sheet && dn.address && !/#REF!/i.test(dn.reference)) {
@@ -189,8 +204,9 @@ export function locateTable(
       if (t) return { table: t, errors: [] };
     }
   }
-  const t = best(views.flatMap((v) => headersIn(v)), extra);
-  if (t) return { table: t, errors: [] };
+  const all = ranked(views.flatMap((v) => headersIn(v)), extra);
+  const t = all[0];
+  if (t) return { table: t, errors: [], others: rivals(t, all).map((o) => ({ sheet: o.sheet, address: o.address })) };
   const sheets = snapshot.sheets.filter((s) => !OWN_SHEETS.includes(s));
   return {
     errors: [

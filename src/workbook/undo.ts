@@ -283,11 +283,15 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
       continue;
     }
     const held = current?.error ?? current?.value ?? null;
-    if (current?.formula || !sameValue(held, e.written)) {
+    // A formula the rescoring kept (a formula 综合评分) still stands: only its value goes back.
+    const kept = !!current?.formula && current.formula === e.formula;
+    if ((current?.formula && !kept) || !sameValue(held, e.written)) {
       edited.push(UNDO.editedCell(where, current?.formula ? `=${current.formula}` : show(held), show(e.written)));
       continue;
     }
-    cells.push({ sheet: e.sheet, address: e.address, value: storable(e.previous), previous: held, role: RESTORE_ROLE });
+    const w: CellWrite = { sheet: e.sheet, address: e.address, value: storable(e.previous), previous: held, role: RESTORE_ROLE };
+    if (kept) w.keepFormula = true;
+    cells.push(w);
   }
   if (edited.length > 0) return { error: UNDO.edited(Array.from(new Set(edited))) };
   const view = snapshot.settings ? new SheetView(snapshot.settings) : undefined;
@@ -296,7 +300,8 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
   return {
     plan: { cells: [...cells, ...blockWrites(p, rows)], sheets: [] },
     restored: cells.length,
-    formulaCells: record.entries.filter((e) => e.formula).map((e) => `${e.sheet}!${e.address}`),
+    // Cells whose formula the rescoring replaced come back as values.
+    formulaCells: record.entries.filter((e) => e.formula && !cells.some((c) => c.keepFormula && c.sheet === e.sheet && c.address === e.address)).map((e) => `${e.sheet}!${e.address}`),
   };
 }
 

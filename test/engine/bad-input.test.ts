@@ -94,7 +94,11 @@ const CASES: BadCase[] = [
   { what: "percent: abc%", mutate: input("progress.q1", v("abc%")), code: "notNumber", target: "progress.q1", name: "一季度支出进度", found: "“abc%”" },
   { what: "percent: a lone %", mutate: input("progress.q1", v("%")), code: "notNumber", target: "progress.q1", name: "一季度支出进度", found: "“%”" },
   { what: "percent: -5%", mutate: input("progress.q2", v("-5%")), code: "negative", target: "progress.q2", name: "二季度支出进度", found: "负数" },
-  { what: "percent: 满意度 101%", mutate: input("satisfaction", v("101%")), code: "outOfRange", target: "satisfaction", name: "满意度", found: "101.00%" },
+  { what: "percent: 满意度 101%", mutate: input("satisfaction", v("101%")), code: "implausible", target: "satisfaction", name: "满意度", found: "101.00%" },
+  // A percent number typed into a percent cell (issue 11.3): an error that says what was meant.
+  { what: "percent: 72.95 in a 0.00% 支出进度 cell is 7295%", mutate: input("progress.q1", v(72.95, "0.00%")), code: "implausible", target: "progress.q1", name: "一季度支出进度", found: "7295.00%", expectedText: "是否应为 72.95%？" },
+  { what: "percent: 7.63 in a 0.00% 调整调剂比例 cell is 763%", mutate: input("budget.adjustedRatio", v(7.63, "0.00%")), code: "implausible", target: "budget.adjustedRatio", name: "调整调剂比例", found: "763.00%", expectedText: "是否应为 7.63%？" },
+  { what: "percent: 支出进度 160% is beyond 150%, no guess", mutate: input("progress.q4", v("160%")), code: "implausible", target: "progress.q4", name: "四季度支出进度", found: "160.00%", expectedText: "不超过 150.00% 的百分比" },
   { what: "percent: TRUE", mutate: input("satisfaction", v(true)), code: "notNumber", target: "satisfaction", name: "满意度", found: "逻辑值 TRUE" },
   { what: "percent: Infinity in a % cell", mutate: input("progress.q3", v(Infinity, "0%")), code: "notNumber", target: "progress.q3", name: "三季度支出进度", found: "Infinity" },
   { what: "percent: #VALUE!", mutate: input("progress.q3", err("#VALUE!")), code: "errorValue", target: "progress.q3", name: "三季度支出进度", found: "#VALUE!" },

@@ -141,11 +141,11 @@ describe("公众或服务对象满意度", () => {
   test("a survey bound wins over the typed score", () => {
     expect(ok({ inputs: { satisfaction: "85%" }, manual: { 公众或服务对象满意度: 6 } }, "公众或服务对象满意度").score).toBe(2);
   });
-  test("above 100% → outOfRange error", () => {
-    const e = fails({ inputs: { satisfaction: "100.5%" } }, "公众或服务对象满意度", "outOfRange", "satisfaction");
+  test("above 100% → an input error (a share cannot exceed the whole)", () => {
+    const e = fails({ inputs: { satisfaction: "100.5%" } }, "公众或服务对象满意度", "implausible", "satisfaction");
     expect(e.message).toContain("定义名称“满意度”");
     expect(e.message).toContain("100.50%");
-    expect(e.message).toContain("不超过 100%");
+    expect(e.message).toContain("不超过 100.00%");
   });
   test.each([6, 4, 2, 1])("no survey bound: typed %d is kept as a manual score", (typed) => {
     const x = ok({ manual: { 公众或服务对象满意度: typed } }, "公众或服务对象满意度");

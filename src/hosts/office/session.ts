@@ -22,7 +22,7 @@ import {
   scanRequests,
   type ReadState,
 } from "./read";
-import { cellsToCheck, checkWritable, queueLockCheck, queueRollback, queueWrite, type WriteRecord } from "./write";
+import { cellsToCheck, checkWritable, queueLockCheck, queueRollback, queueWrite, writtenCells, type WriteRecord } from "./write";
 
 /** Counts round trips of one context. */
 export class Syncs {
@@ -85,7 +85,7 @@ export interface WriteOutcome {
 }
 
 function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.cells.length === 0 && plan.sheets.length === 0 && !plan.names?.length;
+  return writtenCells(plan).length === 0 && plan.sheets.length === 0 && !plan.names?.length;
 }
 
 /**

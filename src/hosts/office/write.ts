@@ -73,17 +73,25 @@ export function columnRuns(cells: readonly CellWrite[]): Run[] {
   return runs;
 }
 
+/**
+ * The cells Excel is really given: a `keepFormula` write (a formula 综合评分) is left to Excel,
+ * which recomputes it from the scores written around it.
+ */
+export function writtenCells(plan: WritePlan): CellWrite[] {
+  return plan.cells.filter((c) => !c.keepFormula);
+}
+
 /** Cells the plan writes into sheets that exist now (new sheets are not protected yet). */
 export function existingTargets(plan: WritePlan, state: ReadState): CellWrite[] {
   const existing = new Set(state.sheets.map((s) => s.name));
-  return plan.cells.filter((c) => existing.has(c.sheet));
+  return writtenCells(plan).filter((c) => existing.has(c.sheet));
 }
 
 /** Refusals found in the read state: sheets that vanished, existing sheets the plan would replace while protected. */
 export function checkWritable(plan: WritePlan, state: ReadState): ScoreError[] {
   const bySheet = new Map(state.sheets.map((s) => [s.name, s]));
   const errors: ScoreError[] = [];
-  for (const sheet of new Set(plan.cells.map((c) => c.sheet))) {
+  for (const sheet of new Set(writtenCells(plan).map((c) => c.sheet))) {
     if (bySheet.has(sheet) || plan.sheets.some((s) => s.sheet === sheet)) continue;
     errors.push(hostError("itemNotFound", officeText.itemNotFound(sheet), "ItemNotFound", sheet));
   }
@@ -96,7 +104,7 @@ export function checkWritable(plan: WritePlan, state: ReadState): ScoreError[] {
 /** Cells on protected sheets whose lock state must be read before writing (one more sync). */
 export function cellsToCheck(plan: WritePlan, state: ReadState): CellWrite[] {
   const locked = new Set(state.sheets.filter((s) => s.protected).map((s) => s.name));
-  return plan.cells.filter((c) => locked.has(c.sheet));
+  return writtenCells(plan).filter((c) => locked.has(c.sheet));
 }
 
 /**
@@ -161,7 +169,8 @@ export function queueWrite(wb: WorkbookLike, plan: WritePlan, state: ReadState, 
   // 1. Cells of existing sheets.
   const existing = new Set(state.sheets.map((s) => s.name));
   const created = new Set(plan.sheets.filter((s) => !existing.has(s.sheet)).map((s) => s.sheet));
-  const runs = columnRuns(plan.cells.filter((c) => !created.has(c.sheet)));
+  const cells = writtenCells(plan);
+  const runs = columnRuns(cells.filter((c) => !created.has(c.sheet)));
   for (const run of runs) {
     const range = wb.worksheets.getItem(run.sheet).getRange(run.address);
     if (run.formats) range.numberFormat = run.formats.map((f) => [f]);
@@ -181,7 +190,7 @@ export function queueWrite(wb: WorkbookLike, plan: WritePlan, state: ReadState, 
     }
     fillSheet(ws, s, support);
   }
-  for (const run of columnRuns(plan.cells.filter((c) => created.has(c.sheet)))) {
+  for (const run of columnRuns(cells.filter((c) => created.has(c.sheet)))) {
     wb.worksheets.getItem(run.sheet).getRange(run.address).values = run.cells.map((c) => [asExcelValue(c.value)]);
   }
 

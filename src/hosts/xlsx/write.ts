@@ -11,7 +11,7 @@ import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, extendArea, parseArea, parseCell, quoteSheet, type Area } from "../../workbook/address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
 import { shiftFormula } from "./formula";
-import { openPackage, partText, readPackage, relsPathOf, REL_NS, safeParse, type XlsxLimits } from "./pkg";
+import { elementsIn, openPackage, partText, readPackage, relsPathOf, REL_NS, safeParse, type XlsxLimits } from "./pkg";
 import { writeZip } from "./zip";
 import { parseCellXml, scanSheet, ScannedRow } from "./sheetScan";
 import {
@@ -59,6 +59,8 @@ interface PlannedCell {
   row: number;
   col: number;
   value: string | number | null;
+  /** Keep the cell's formula; write only its cached result. */
+  keepFormula?: boolean;
 }
 
 /** A sheet's formula cells that lost their formula, for calcChain. */
@@ -85,6 +87,68 @@ function cellXml(prefix: string, row: number, col: number, keep: Attr[], value: 
   return `${open} t="inlineStr"><${prefix}is><${prefix}t${space}>${encodeText(value)}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
+/** Text Excel would take for a formula if a user re-entered the cell: stored behind a quote prefix. */
+export function needsQuotePrefix(v: string | number | null): boolean {
+  return typeof v === "string" && /^[=+\-@\t\r]/.test(v);
+}
+
+/**
+ * cellXfs entries with quotePrefix="1" (Excel's hidden "'" of a cell typed as '=text): one clone
+ * of each base style a formula-looking text is written with, appended to styles.xml. The text is
+ * an inline string either way (never a formula); the prefix keeps it text when edited in Excel.
+ */
+export class QuoteStyles {
+  private readonly clones = new Map<number, number>();
+  private readonly count: number;
+  constructor(private readonly stylesXml: string | undefined) {
+    this.count = stylesXml ? elementsIn(stylesXml, "cellXfs", "xf").length : 0;
+  }
+  /** The cellXfs index to use for a quoted text written over style `base` (undefined when there is no styles part). */
+  indexFor(base: number | undefined): number | undefined {
+    if (!this.stylesXml) return undefined;
+    const b = base !== undefined && base < this.count ? base : 0;
+    let i = this.clones.get(b);
+    if (i === undefined) this.clones.set(b, (i = this.count + this.clones.size));
+    return i;
+  }
+  /** styles.xml with the clones appended (unchanged when none was needed). */
+  apply(): string | undefined {
+    const xml = this.stylesXml;
+    if (!xml || !this.clones.size) return undefined;
+    const root = readElement(xml, findRootStart(xml));
+    const xfsEl = childElements(xml, root.openEnd, root.closeStart).find((k) => k.local === "cellXfs");
+    if (!xfsEl || xfsEl.selfClosing) return undefined;
+    const xfs = childElements(xml, xfsEl.openEnd, xfsEl.closeStart).filter((k) => k.local === "xf");
+    const added = [...this.clones.keys()].map((b) => {
+      const x = xfs[b];
+      const tag = xml.slice(x.start, x.openEnd).replace(/\squotePrefix\s*=\s*"[^"]*"/, "");
+      const open = tag.replace(/\s*\/?>$/, "") + ' quotePrefix="1"';
+      return x.selfClosing ? `${open}/>` : `${open}>${xml.slice(x.openEnd, x.end)}`;
+    });
+    const open = xml.slice(xfsEl.start, xfsEl.openEnd);
+    const n = this.count + added.length;
+    const counted = /\scount\s*=\s*"[^"]*"/.test(open) ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`) : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
+    return xml.slice(0, xfsEl.start) + counted + xml.slice(xfsEl.openEnd, xfsEl.closeStart) + added.join("") + xml.slice(xfsEl.closeStart);
+  }
+}
+
+/** A formula cell with a new cached result: its <f> kept, <v> (and t) replaced. */
+function formulaCellXml(prefix: string, row: number, col: number, keep: Attr[], fRaw: string, value: string | number | null): string {
+  const local = (a: Attr) => a.name.slice(a.name.indexOf(":") + 1);
+  const attrs = keep.filter((a) => !["t", "cm", "vm"].includes(local(a)) || a.name.startsWith("xml"));
+  if (!attrs.some((a) => local(a) === "r")) attrs.unshift({ name: "r", raw: cellAddress(row, col) });
+  const t = typeof value === "string" ? ' t="str"' : "";
+  const v = value === null ? "" : `<${prefix}v>${typeof value === "number" ? numberText(value) : encodeText(value)}</${prefix}v>`;
+  return `<${prefix}c${attrsText(attrs)}${t}>${fRaw}${v}</${prefix}c>`;
+}
+
+/** Sets (or adds) a cell's s attribute. */
+function withStyle(attrs: Attr[], style: number | undefined): Attr[] {
+  if (style === undefined) return attrs;
+  const local = (a: Attr) => a.name.slice(a.name.indexOf(":") + 1);
+  return [...attrs.filter((a) => local(a) !== "s"), { name: "s", raw: String(style) }];
+}
+
 /** xsd:double text; JS's shortest round-trip form ("0.1", "1e-7", "1e+21") is valid. */
 function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
@@ -98,7 +162,7 @@ function planCells(sheet: string, writes: CellWrite[]): Map<string, PlannedCell>
     if (typeof w.value === "number" && !Number.isFinite(w.value)) {
       throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber(sheet, w.address));
     }
-    out.set(cellAddress(pos.row, pos.col), { ...pos, value: w.value });
+    out.set(cellAddress(pos.row, pos.col), { ...pos, value: w.value, ...(w.keepFormula ? { keepFormula: true } : {}) });
   }
   return out;
 }
@@ -107,7 +171,11 @@ function planCells(sheet: string, writes: CellWrite[]): Map<string, PlannedCell>
  * Patches one worksheet's XML. Returns the new XML and the addresses of formula cells that were
  * overwritten (for calcChain).
  */
-export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): { xml: string; unformulated: Set<string> } {
+export function patchSheetXml(
+  xml: string,
+  planned: Map<string, PlannedCell>,
+  quotes?: QuoteStyles,
+): { xml: string; unformulated: Set<string> } {
   const scan = scanSheet(xml);
   const prefix = scan.sheetData.prefix;
   const edits: Edit[] = [];
@@ -126,8 +194,13 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
   for (const [rowNum, list] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => a.col - b.col);
     const row = rowIndex.get(rowNum);
+    const styleOf = (p: PlannedCell, attrs: Attr[]) => {
+      if (!needsQuotePrefix(p.value) || !quotes) return attrs;
+      const s = attrs.find((a) => a.name.slice(a.name.indexOf(":") + 1) === "s");
+      return withStyle(attrs, quotes.indexFor(s ? Number(s.raw) : undefined));
+    };
     if (!row) {
-      const cells = list.filter((p) => p.value !== null).map((p) => cellXml(prefix, p.row, p.col, [], p.value));
+      const cells = list.filter((p) => p.value !== null).map((p) => cellXml(prefix, p.row, p.col, styleOf(p, []), p.value));
       if (cells.length) newRows.push({ row: rowNum, text: `<${prefix}row r="${rowNum}">${cells.join("")}</${prefix}row>` });
       continue;
     }
@@ -137,15 +210,19 @@ export function patchSheetXml(xml: string, planned: Map<string, PlannedCell>): {
       const existing = row.cells.find((c) => c.col === p.col);
       if (existing) {
         const x = parseCellXml(xml, existing.el);
+        if (x.f && p.keepFormula) {
+          edits.push({ start: existing.el.start, end: existing.el.end, text: formulaCellXml(existing.el.prefix, p.row, p.col, existing.el.attrs, x.f.raw, p.value) });
+          continue;
+        }
         if (x.f) {
           unformulated.add(cellAddress(p.row, p.col));
           const ft = attrValue(x.f.attrs, "t");
           const si = attrValue(x.f.attrs, "si");
           if (ft === "shared" && si !== undefined && x.f.text !== "") orphanedShared.add(si);
         }
-        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(existing.el.prefix, p.row, p.col, existing.el.attrs, p.value) });
+        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(existing.el.prefix, p.row, p.col, styleOf(p, existing.el.attrs), p.value) });
       } else if (p.value !== null) {
-        inserts.push({ col: p.col, text: cellXml(cellPrefix, p.row, p.col, [], p.value) });
+        inserts.push({ col: p.col, text: cellXml(cellPrefix, p.row, p.col, styleOf(p, []), p.value) });
       }
     }
     if (!inserts.length) continue;
@@ -579,6 +656,8 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     write(info.stylesPart, styles.xml);
     styleIndex = styles.index;
   }
+  // Formula-looking text gets Excel's quote prefix through a style (see QuoteStyles).
+  const quotes = new QuoteStyles(info.stylesPart ? read(info.stylesPart) : undefined);
   for (const sw of plan.sheets) {
     checkSheetName(sw.sheet);
     const lower = sw.sheet.toLowerCase();
@@ -590,6 +669,14 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
       const p = parseCell(f.address.replace(/\$/g, "").trim());
       if (style !== undefined && p) cellStyles.set(cellAddress(p.row, p.col), style);
     }
+    sw.rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (!needsQuotePrefix(v)) return;
+        const a = cellAddress(i + 1, j + 1);
+        const q = quotes.indexFor(cellStyles.get(a));
+        if (q !== undefined) cellStyles.set(a, q);
+      }),
+    );
     const extras: SheetExtras = { styles: cellStyles };
     if (sw.validations) extras.validations = sw.validations;
     if (sw.columnWidths) extras.columnWidths = sw.columnWidths;
@@ -664,7 +751,7 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
   for (const [part, writes] of bySheet) {
     const sheet = [...sheetsByLower.values()].find((s) => s.part === part)!;
     const planned = planCells(sheet.name, writes);
-    const { xml, unformulated } = safeParse(part, () => patchSheetXml(read(part), planned));
+    const { xml, unformulated } = safeParse(part, () => patchSheetXml(read(part), planned, quotes));
     write(part, xml);
     if (unformulated.size) removed.push({ sheetId: sheet.sheetId, addresses: unformulated, all: false });
   }
@@ -678,6 +765,9 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     });
     write(info.workbookPart, setDefinedNames(read(info.workbookPart), refs));
   }
+
+  const quoted = quotes.apply();
+  if (quoted !== undefined && info.stylesPart) write(info.stylesPart, quoted);
 
   // 3. calcChain: drop entries of cells that no longer hold a formula.
   if (removed.length && info.calcChainPart) {
