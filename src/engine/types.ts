@@ -98,6 +98,7 @@ export type ErrorCode =
   | "rowDuplicate"
   | "noRoomForTotal"
   | "settings"
+  | "noInputs" // nothing bound at all: one message instead of one per input
   | "host";
 
 export interface ScoreError {

@@ -4,7 +4,7 @@
  */
 import type { WorkbookSnapshot, WritePlan } from "../workbook/snapshot";
 import type { RescoreOptions, RescoreOutcome } from "../workbook/rescore";
-import { rescoreWithUndo } from "../workbook/undo";
+import { rescoreAfterEdit, rescoreWithUndo } from "../workbook/undo";
 
 export interface ReadOptions {
   /**
@@ -45,6 +45,18 @@ export interface WorkbookPort {
    * syncs once the 评分表 is known). Absent: read, score and apply through the methods above.
    */
   rescore?(options: RescoreOptions): Promise<PortRescore>;
+  /** An edit and its rescoring in the host's fastest way (Excel: one read, one write). */
+  edit?(plan: WritePlan, options: RescoreOptions): Promise<PortEdit>;
+  /**
+   * Calls `onStale` when the workbook changes outside the pane (a clerk typing into an input
+   * cell), so the shown result can be marked out of date. Returns the unsubscribe function.
+   */
+  watch?(onStale: () => void): Promise<() => void>;
+}
+
+/** An edit's outcome: the rescoring, and whether it was written with the edit. */
+export interface PortEdit extends PortRescore {
+  rescored: boolean;
 }
 
 /** One rescoring through a port; the plan records undo and is applied only when no error stands. */
@@ -53,4 +65,12 @@ export async function rescoreThrough(port: WorkbookPort, options: RescoreOptions
   const out = rescoreWithUndo(await port.read(), options);
   if (out.errors.length === 0) await port.apply(out.plan);
   return { outcome: out, snapshot: await port.read() };
+}
+
+/** An edit made in the pane, then its rescoring, written as one plan (see rescoreAfterEdit). */
+export async function editThrough(port: WorkbookPort, plan: WritePlan, options: RescoreOptions): Promise<PortEdit> {
+  if (port.edit) return port.edit(plan, options);
+  const r = rescoreAfterEdit(await port.read(), plan, options);
+  await port.apply(r.plan);
+  return { outcome: r.outcome, snapshot: await port.read(), rescored: r.rescored };
 }

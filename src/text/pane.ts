@@ -1,8 +1,6 @@
 /** Chinese text of the task pane. Boot texts live in boot.json because taskpane.html uses them too. */
 import boot from "./boot.json";
 
-const two = (n: number) => n.toFixed(2);
-
 export const paneText = {
   boot,
   rescore: "重新评分",
@@ -16,6 +14,17 @@ export const paneText = {
   /** Shown by the placeholder 设置 / 评定 views until their own views land. */
   placeholder: "此视图正在开发中。",
   readFailed: "读取工作簿失败",
+  warningsTitle: "请注意",
+  recalculated: "Excel 为手动计算模式，已重新计算公式，综合评分等公式单元格已更新。",
+  stale: {
+    title: "结果可能已过期",
+    body: "工作簿在评分后被修改过，下面的得分与存在的问题是修改前的。请重新评分。",
+  },
+  setUp: {
+    button: "添加评分依据表",
+    done: "已添加“评分依据”工作表",
+    next: "请在“评分依据”工作表的 C 列填写各项数据（设置页列出尚未填写的项目），然后点“重新评分”。",
+  },
   writeFailed: "写入工作簿失败",
   intro: "点击“重新评分”：按评分规则计算 21 项三级指标，写回得分、综合评分和评分等级。出错时不写入任何内容。",
 
@@ -24,10 +33,8 @@ export const paneText = {
     total: "综合评分",
     grade: "评分等级",
     ruleSet: (title: string) => `规则集：${title}`,
-    changed: (n: number) => (n === 0 ? "与表中原有得分一致" : `${n} 项得分与表中原值不同`),
-    sumDelta: (d: number) => `变化合计 ${d > 0 ? "+" : ""}${two(d)} 分`,
     writtenAt: "已写回评分表",
-    notWritten: "有问题未解决，未写入任何内容",
+    notWritten: "未写入",
   },
 
   errors: {

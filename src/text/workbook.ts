@@ -124,6 +124,7 @@ export const WB = {
     multi: (address: string, n: number) => `指向区域 ${address}（${n} 个单元格）`,
     notCell: (reference: string) => `引用“${reference}”，不是单元格`,
     noTable: "没有找到评分表",
+    noInputs: "工作簿中没有评分所需的定义名称",
     missingRow: "评分表中没有这一行",
     rows: (addresses: string[]) => `出现在 ${addresses.join("、")}`,
     occupied: (cells: string[]) => `单元格 ${cells.join("、")} 已有内容`,
@@ -132,6 +133,7 @@ export const WB = {
   },
   expected: {
     oneCell: "指向一个单元格",
+    inputSheet: "“评分依据”工作表（每项数据一个定义名称）",
     table: "一个表头为“自评得分”“得分”或“分数”、各行写有三级指标名称的评分表",
     row: "评分表中有且只有一行写这个三级指标",
     room: "表格下方两行为空，用于写入综合评分和评分等级",
@@ -174,6 +176,8 @@ export const WB = {
     `评分设置（${sheet}!${address}）的名称映射中，“${key}”没有填写工作簿中的名称。`,
   settingsMappingUnknown: (key: string, sheet: string, address: string) =>
     `评分设置（${sheet}!${address}）的名称映射中，“${key}”不是评分用到的名称（应为输入项或评定事项的默认名称，如“核定编制数”“预算编制合理性_1”）。`,
+  noInputs:
+    "工作簿中还没有评分所需的定义名称（如“政府采购计划金额”“核定编制数”）：请在任务窗格“设置”中点“添加评分依据表”（命令行：pe-score init 工作簿.xlsx），在新的“评分依据”工作表中填写数据后再评分。",
   settingsAt: (sheet: string, address: string, message: string) => `评分设置（${sheet}!${address}）：${message}`,
   mappingToMissing: (key: string, name: string, sheet: string, address: string) =>
     `评分设置（${sheet}!${address}）的名称映射把“${key}”对应到“${name}”，但工作簿中没有名为“${name}”的定义名称：请检查拼写，或在“公式 → 名称管理器”中定义它。`,

@@ -32,7 +32,8 @@ import { cellAddress, parseArea } from "./address";
 import { EFFECT_ROWS } from "./input-sheet";
 import { BIND_TEXT } from "../text/pane-setup";
 
-export type BindingState = "found" | "missing" | "invalid";
+/** found: bound and filled; empty: bound, still to fill; missing: no name; invalid: a name or value to fix. */
+export type BindingState = "found" | "empty" | "missing" | "invalid";
 
 export type BindingKind = "input" | "part" | "effectTable";
 
@@ -135,7 +136,7 @@ function resolveCell(
   const raw = cellRaw(c.cell);
   const problem = check(raw);
   const out: Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> = {
-    state: problem ? "invalid" : "found",
+    state: problem ? "invalid" : isEmpty(raw) ? "empty" : "found",
     value: shown(c.cell),
   };
   if (c.source.sheet) out.sheet = c.source.sheet;
@@ -177,7 +178,9 @@ function resolveTable(snapshot: WorkbookSnapshot, name: string): Pick<BindingRow
   if (width < 5) {
     return { state: "invalid", sheet: dn.sheet, address: dn.address, value: "", problem: BIND_TEXT.tableNarrow(name, dn.sheet, dn.address, width) };
   }
-  return { state: "found", sheet: dn.sheet, address: dn.address, value: BIND_TEXT.tableRows(rows) };
+  // Rows below a header row that hold anything: none yet means the table is still to fill.
+  const filled = (dn.cells ?? []).some((c, i) => i >= width && (c.value !== null || c.error !== undefined) && String(c.value ?? "").trim() !== "");
+  return { state: filled ? "found" : "empty", sheet: dn.sheet, address: dn.address, value: BIND_TEXT.tableRows(rows) };
 }
 
 /**

@@ -263,7 +263,15 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
 
   const result = scoreCase(ruleSet, c);
   // A name already reported as broken would also be "missing" to the engine: say it once.
-  const engineErrors = result.errors.filter((e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)));
+  let engineErrors = result.errors.filter((e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)));
+  if (inputs.used.size === 0 && inputs.errors.length === 0 && engineErrors.some((e) => e.code === "missing")) {
+    // Nothing is bound yet (a workbook the add-in has never set up): one message, one action,
+    // instead of a "missing" line per input.
+    engineErrors = [
+      ...engineErrors.filter((e) => e.code !== "missing"),
+      { code: "noInputs", target: "inputs", found: WB.found.noInputs, expected: WB.expected.inputSheet, message: WB.noInputs },
+    ];
+  }
   errors.push(...engineErrors);
   result.errors = errors;
   if (errors.length) return fail(ruleSet, { result: { ...result, total: null, grade: null }, table });

@@ -17,6 +17,7 @@ import { SheetView } from "./grid";
 import { DETAIL, SHEETS } from "../text/workbook";
 import { UNDO } from "../text/undo";
 import { rescore, type RescoreOptions, type RescoreOutcome } from "./rescore";
+import { withPlan } from "./plan-snapshot";
 
 /** CellWrite.role of the record's own cells (never counted as a score change). */
 export const UNDO_ROLE = "undo";
@@ -319,4 +320,42 @@ export function rescoreWithUndo(snapshot: WorkbookSnapshot, options: RescoreOpti
   const out = rescore(snapshot, options);
   if (out.errors.length) return out;
   return { ...out, plan: withUndoRecord(out.plan, snapshot, { now: options.now, label: labeller(out) }) };
+}
+
+/** Two plans as one batch: later writes to a cell win, the first `previous` is kept. */
+export function mergePlans(first: WritePlan, second: WritePlan): WritePlan {
+  const byCell = new Map<string, CellWrite>();
+  for (const c of [...first.cells, ...second.cells]) {
+    const key = `${c.sheet}!${c.address}`;
+    const before = byCell.get(key);
+    byCell.set(key, before ? { ...c, previous: before.previous } : c);
+  }
+  const sheets = [...first.sheets.filter((s) => !second.sheets.some((t) => t.sheet === s.sheet)), ...second.sheets];
+  const out: WritePlan = { cells: [...byCell.values()], sheets };
+  const names = [...(first.names ?? []), ...(second.names ?? [])];
+  if (names.length) out.names = names;
+  return out;
+}
+
+export interface EditOutcome {
+  /** The rescoring of the workbook as the edit leaves it. */
+  outcome: RescoreOutcome;
+  /** What to write: the edit, and, when the rescoring has no error, its scores and one undo record. */
+  plan: WritePlan;
+  /** Whether the plan carries the rescoring (false: the edit alone, the errors stand). */
+  rescored: boolean;
+}
+
+/**
+ * An edit made through the pane (a judged item, a binding, a setting) and the rescoring it calls
+ * for, as ONE plan: the scores never lag behind the inputs, and one undo record covers both (undo
+ * puts the edit back with the scores). When the rescoring still has errors (inputs not filled yet),
+ * only the edit is written and the errors are the outcome.
+ */
+export function rescoreAfterEdit(snapshot: WorkbookSnapshot, edit: WritePlan, options: RescoreOptions = {}): EditOutcome {
+  const after = withPlan(snapshot, edit);
+  const out = rescore(after, options);
+  if (out.errors.length) return { outcome: out, plan: edit, rescored: false };
+  const plan = withUndoRecord(mergePlans(edit, out.plan), after, { now: options.now, label: labeller(out) });
+  return { outcome: { ...out, plan }, plan, rescored: true };
 }

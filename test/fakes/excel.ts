@@ -200,6 +200,13 @@ export class FakeWorkbookData {
   payloadLog: { requestBytes: number; responseBytes: number; cells: number }[] = [];
   /** Called before each sync runs, with the 1-based number of that sync. */
   beforeSync?: (n: number) => void;
+  /** Handlers registered through worksheets.onChanged (ExcelApi 1.9). */
+  changeHandlers = new Set<(args: Excel.WorksheetChangedEventArgs) => Promise<unknown>>();
+
+  /** Test helper: the user (or anything) changed a cell; every registered handler hears of it. */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    for (const h of [...this.changeHandlers]) await h({ worksheetId: sheet, address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" } as unknown as Excel.WorksheetChangedEventArgs);
+  }
 
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -911,6 +918,13 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
 export class FakeWorksheetCollection implements WorksheetCollectionLike {
   private loadedItems: FakeWorksheet[] | undefined;
   constructor(private ctx: FakeContext) {}
+  /** Registered at the next sync; the handler stays after the context's run ends, as in Excel. */
+  readonly onChanged = {
+    add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+      this.ctx.enqueue(() => this.ctx.data.changeHandlers.add(handler));
+      return { remove: () => this.ctx.enqueue(() => this.ctx.data.changeHandlers.delete(handler)) };
+    },
+  };
   get items(): FakeWorksheet[] {
     if (!this.loadedItems) notLoaded("items");
     return this.loadedItems;

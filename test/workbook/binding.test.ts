@@ -7,14 +7,16 @@ import { Book, SAMPLE_000, SAMPLE_004, cellValue, withoutNames } from "./pane-he
 const rs = builtinRuleSet("district-2020")!;
 
 describe("binding rows", () => {
-  test("the sample has every name: all found, cells shown as sheet!address", () => {
+  test("the sample has every name: all found (filled, or left empty where an alternative is bound), cells shown as sheet!address", () => {
     const s = Book.sample(SAMPLE_000).read();
     const rows = bindingRows(s, rs, readSettings(s));
-    expect(rows.filter((r) => r.state !== "found")).toEqual([]);
+    expect(rows.filter((r) => r.state === "missing" || r.state === "invalid")).toEqual([]);
+    // Cells left empty where another input or the counts stand in for them (进度 vs 金额, 信访 items).
+    expect(rows.filter((r) => r.state === "empty").every((r) => r.alternative || r.kind !== "input")).toBe(true);
     expect(rows.filter((r) => r.kind === "input")).toHaveLength(ruleSetInputs(rs).length);
     expect(rows.find((r) => r.key === "staff.authorized")).toMatchObject({ name: "核定编制数", sheet: "评分依据", address: "C23", value: "67" });
     expect(rows.find((r) => r.key === "budgetReasonableness.1")).toMatchObject({ kind: "part", group: "预算编制合理性", name: "预算编制合理性_1", value: "是" });
-    expect(rows.find((r) => r.key === "effectTable")).toMatchObject({ state: "found", address: "B68:G73" });
+    expect(rows.find((r) => r.key === "effectTable")).toMatchObject({ state: "empty", address: "B68:G73" }); // the samples score 效果性 by judgment
   });
 
   test("missing, broken and bad values are told apart, like rescoring sees them", () => {

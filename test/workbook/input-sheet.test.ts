@@ -49,8 +49,8 @@ describe("评分依据 sheet as a WritePlan", () => {
       const c = cli.names.find((x) => x.name === def.name)!;
       expect(n.cells?.[0]?.numberFormat).toBe(c.cells?.[0]?.numberFormat);
     }
-    // Every name resolves: the setup view shows no 缺失 / 无效 row afterwards.
-    expect(bindingRows(pane, rs).filter((r) => r.state !== "found")).toEqual([]);
+    // Every name resolves, and every cell is still to fill (issue 11.8: 待填写, not a green 已填写).
+    expect(bindingRows(pane, rs).filter((r) => r.state !== "empty" && r.kind !== "effectTable")).toEqual([]);
     // 是/否 drop-downs are in the sheet (the .xlsx reader does not read validations; check the plan).
     const dv = plan.sheets[0].validations ?? [];
     const r1 = pane.names.find((n) => n.name === "预算编制合理性_1")!;
@@ -82,7 +82,7 @@ describe("评分依据 sheet as a WritePlan", () => {
     const book = new Book(await blankBook(false, "district-2020"));
     const s = book.apply(inputSheetPlan(book.read(), rs)!);
     const row = bindingRows(s, rs).find((r) => r.key === "satisfaction")!;
-    expect(row).toMatchObject({ state: "found", sheet: "评分依据" });
+    expect(row).toMatchObject({ state: "empty", sheet: "评分依据" });
     // The table is still missing (the blank book has no 评分表 rows): rescoring says so, not the inputs.
     const codes = new Set(rescore(s).errors.map((e) => e.code));
     expect(codes.has("nameRef")).toBe(false);

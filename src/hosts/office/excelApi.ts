@@ -61,8 +61,15 @@ export interface WorksheetLike extends Pick<Excel.Worksheet, "name" | "isNullObj
   delete(): void;
 }
 
+/** A registered event handler (OfficeExtension.EventHandlerResult). */
+export interface EventHandlerLike {
+  remove(): void;
+}
+
 export interface WorksheetCollectionLike {
   readonly items: WorksheetLike[];
+  /** ExcelApi 1.9: any worksheet of the workbook changed (also by the add-in's own writes). */
+  readonly onChanged: { add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>): EventHandlerLike };
   load(propertyNames?: string | string[]): WorksheetCollectionLike;
   getItem(key: string): WorksheetLike;
   getItemOrNullObject(key: string): WorksheetLike;

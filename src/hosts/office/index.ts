@@ -56,6 +56,28 @@ export async function applyPlanInExcel(run: ExcelRunner, plan: WritePlan, wanted
   }
 }
 
+/**
+ * Calls `onChange` whenever a worksheet changes (WorksheetCollection.onChanged, ExcelApi 1.9).
+ * Returns a function that removes the handler. Where events are not available, nothing is watched.
+ */
+export async function watchChanges(run: ExcelRunner, onChange: () => void): Promise<() => void> {
+  try {
+    const handle = await run(async (ctx) => {
+      const h = ctx.workbook.worksheets.onChanged.add(async () => onChange());
+      await ctx.sync();
+      return h;
+    });
+    return () => {
+      void run(async (ctx) => {
+        handle.remove();
+        await ctx.sync();
+      }).catch(() => undefined);
+    };
+  } catch {
+    return () => undefined;
+  }
+}
+
 /** Activates the sheet and selects the cell (定位). */
 export async function selectCell(run: ExcelRunner, ref: { sheet: string; address: string }): Promise<void> {
   await run(async (ctx) => {

@@ -24,6 +24,8 @@ export interface RescoreOutcomeLike {
   table?: unknown;
   changes?: unknown;
   summary?: unknown;
+  /** Write the plan even though errors stand (a pane edit whose rescoring still has errors). */
+  applyDespiteErrors?: boolean;
 }
 
 export interface RescoreCallOptions {
@@ -145,13 +147,13 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
   }
   const snapshot = toSnapshot(state);
   const base = { outcome, syncs: 0, recordedTable: false, snapshot, readMode: state.mode };
-  if (outcome.errors.length > 0) return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
+  if (outcome.errors.length > 0 && !outcome.applyDespiteErrors) return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
 
-  const table = options.recordTable === false ? undefined : tableTarget(outcome.table);
+  const table = options.recordTable === false || outcome.errors.length > 0 ? undefined : tableTarget(outcome.table);
   const w = await writePlan(ctx, syncs, outcome.plan, state, { ...(table ? { recordTable: table } : {}), ...(options.support ? { support: options.support } : {}) });
   const out: InContext<O> = {
     ...base,
-    errors: w.errors,
+    errors: w.errors.length ? w.errors : outcome.errors,
     written: w.written,
     syncs: syncs.count,
     recordedTable: w.written && !!w.record?.addedTableName,

@@ -51,10 +51,10 @@ const useStyles = makeStyles({
 });
 
 
-export default function JudgedPanel({ port, snapshot, onChanged }: JudgedViewProps) {
+export default function JudgedPanel({ snapshot, edit }: JudgedViewProps) {
   const shared = useSetupStyles();
   const styles = useStyles();
-  const { busy, notice, run } = usePlanRunner(port, onChanged, T.failed);
+  const { busy, notice, run } = usePlanRunner(edit, T.failed);
   const settings = useMemo(() => readSettings(snapshot), [snapshot]);
   const { effective } = useRuleSets(snapshot);
   const model = useMemo(() => judgedModel(snapshot, effective, settings), [snapshot, effective, settings]);
@@ -65,7 +65,7 @@ export default function JudgedPanel({ port, snapshot, onChanged }: JudgedViewPro
   }, [model, effective]);
 
   // A part with no usable cell (no name, or a name gone to #REF!) gets a new row on 评分依据.
-  const edit = (ind: JudgedIndicator, slot: PartSlot, e: PartEdit) =>
+  const editPart = (ind: JudgedIndicator, slot: PartSlot, e: PartEdit) =>
     run(!slot.address ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e));
 
   const part = (ind: JudgedIndicator, slot: PartSlot) => {
@@ -92,7 +92,7 @@ export default function JudgedPanel({ port, snapshot, onChanged }: JudgedViewPro
             // Arrows give `value`; a typed number arrives as `displayValue` on commit.
             const v = d.value !== undefined ? d.value : d.displayValue !== undefined && d.displayValue.trim() !== "" ? Number(d.displayValue) : null;
             if (v === null || v === value || !Number.isFinite(v)) return;
-            void edit(ind, slot, isCount ? { kind: "count", value: v } : { kind: "score", value: v });
+            void editPart(ind, slot, isCount ? { kind: "count", value: v } : { kind: "score", value: v });
           }}
         />
       );
@@ -107,7 +107,7 @@ export default function JudgedPanel({ port, snapshot, onChanged }: JudgedViewPro
           selectedOptions={value ? [value] : []}
           disabled={busy}
           style={{ minWidth: 0, maxWidth: "100%" }}
-          onOptionSelect={(_, d) => d.optionValue && d.optionValue !== value && void edit(ind, slot, { kind: "level", value: d.optionValue })}
+          onOptionSelect={(_, d) => d.optionValue && d.optionValue !== value && void editPart(ind, slot, { kind: "level", value: d.optionValue })}
         >
           {r.levels.map((l) => (
             <Option key={l.label} value={l.label} text={l.label}>
@@ -124,7 +124,7 @@ export default function JudgedPanel({ port, snapshot, onChanged }: JudgedViewPro
           aria-label={`${ind.def.name} ${label}`}
           value={value}
           disabled={busy}
-          onChange={(_, d) => d.value !== value && void edit(ind, slot, { kind: "yesNo", value: d.value === "是" })}
+          onChange={(_, d) => d.value !== value && void editPart(ind, slot, { kind: "yesNo", value: d.value === "是" })}
         >
           <Radio value="是" label={T.yes} />
           <Radio value="否" label={T.no} />

@@ -34,11 +34,11 @@ const T = PANE_SETUP.setup;
 
 import type { SetupViewProps } from "./SetupView";
 
-const BADGE: Record<string, "success" | "danger" | "warning"> = { found: "success", missing: "danger", invalid: "warning" };
+const BADGE: Record<string, "success" | "danger" | "warning" | "informative"> = { found: "success", empty: "informative", missing: "danger", invalid: "warning" };
 
-export default function SetupPanel({ port, snapshot, onChanged }: SetupViewProps) {
+export default function SetupPanel({ port, snapshot, edit }: SetupViewProps) {
   const styles = useSetupStyles();
-  const { busy, notice, run } = usePlanRunner(port, onChanged, T.failed);
+  const { busy, notice, run } = usePlanRunner(edit, T.failed);
   const settings = useMemo(() => readSettings(snapshot), [snapshot]);
   const { effective, base } = useRuleSets(snapshot);
   const rows = useMemo(() => bindingRows(snapshot, effective, settings), [snapshot, effective, settings]);
@@ -48,7 +48,7 @@ export default function SetupPanel({ port, snapshot, onChanged }: SetupViewProps
   const groups = useMemo(() => {
     const out = new Map<string, BindingRow[]>();
     for (const r of rows) {
-      if (onlyProblems && r.state === "found") continue;
+      if (onlyProblems && (r.state === "found" || (r.state === "empty" && r.alternative))) continue;
       const list = out.get(r.group) ?? [];
       list.push(r);
       out.set(r.group, list);
@@ -56,7 +56,9 @@ export default function SetupPanel({ port, snapshot, onChanged }: SetupViewProps
     return [...out];
   }, [rows, onlyProblems]);
   const count = (s: string) => rows.filter((r) => r.state === s).length;
-  const openGroups = groups.filter(([, list]) => list.some((r) => r.state !== "found")).map(([g]) => g);
+  // Open the groups with something to do: a name to bind or fix, or a value still to fill.
+  const todo = (r: BindingRow) => r.state === "missing" || r.state === "invalid" || (r.state === "empty" && !r.alternative && r.kind === "input");
+  const openGroups = groups.filter(([, list]) => list.some(todo)).map(([g]) => g);
 
   const bind = async (row: BindingRow) => {
     let selected;
@@ -109,7 +111,7 @@ export default function SetupPanel({ port, snapshot, onChanged }: SetupViewProps
           {T.inputsTitle}
         </h2>
         <Text className={styles.hint}>{T.inputsHint}</Text>
-        <Text data-testid="binding-counts">{T.counts(count("found"), count("missing"), count("invalid"))}</Text>
+        <Text data-testid="binding-counts">{T.counts(count("found"), count("empty"), count("missing"), count("invalid"))}</Text>
         <Switch label={T.filter} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(d.checked)} />
         <div>
           <Button appearance="primary" disabled={busy || hasInputSheet} onClick={() => void addSheet()}>

@@ -5,16 +5,11 @@
  */
 import { lazy, Suspense, type ComponentType } from "react";
 import { Spinner } from "@fluentui/react-components";
-import type { WorkbookPort } from "../port";
-import type { WorkbookSnapshot } from "../../workbook/snapshot";
+import type { EditApi } from "../App";
 import { paneText } from "../../text/pane";
 
 /** What the App gives every editing panel. */
-export interface PanelProps {
-  port: WorkbookPort;
-  snapshot: WorkbookSnapshot;
-  onChanged: () => void;
-}
+export type PanelProps = EditApi;
 
 export function lazyPanel(load: () => Promise<{ default: ComponentType<PanelProps> }>): (props: PanelProps) => JSX.Element {
   const Panel = lazy(load);

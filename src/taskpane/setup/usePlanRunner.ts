@@ -1,9 +1,8 @@
 /**
- * Shared by the setup and judged views: apply a planner's result through the port, then let the
- * App rescore (onChanged). One write at a time; the outcome is shown as a notice.
+ * Shared by the setup and judged views: a planner's result goes to the App's `edit`, which writes
+ * it together with its rescoring. One write at a time; the outcome is shown as a notice.
  */
 import { useCallback, useState } from "react";
-import type { WorkbookPort } from "../port";
 import type { WritePlan } from "../../workbook/snapshot";
 import { messagesOf } from "../ports/errors";
 
@@ -14,7 +13,7 @@ export interface Notice {
   lines: string[];
 }
 
-export function usePlanRunner(port: WorkbookPort, onChanged: () => void, failed: (msg: string) => string) {
+export function usePlanRunner(edit: (plan: WritePlan) => Promise<void>, failed: (msg: string) => string) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
 
@@ -27,9 +26,8 @@ export function usePlanRunner(port: WorkbookPort, onChanged: () => void, failed:
       }
       setBusy(true);
       try {
-        await port.apply(planned.plan);
+        await edit(planned.plan);
         setNotice(success ? { intent: "success", lines: [success] } : undefined);
-        onChanged();
         return true;
       } catch (e) {
         setNotice({ intent: "error", lines: messagesOf(e).map(failed) });
@@ -38,7 +36,7 @@ export function usePlanRunner(port: WorkbookPort, onChanged: () => void, failed:
         setBusy(false);
       }
     },
-    [port, onChanged, failed],
+    [edit, failed],
   );
 
   return { busy, notice, setNotice, run };

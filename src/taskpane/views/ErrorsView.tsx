@@ -25,6 +25,8 @@ const useStyles = makeStyles({
 export interface ErrorsViewProps {
   errors: ScoreError[];
   onLocate: (ref: CellRef) => void;
+  /** The action of a workbook with nothing bound yet (添加评分依据表); undefined while busy. */
+  onSetUp?: () => void;
 }
 
 export function cellOf(e: ScoreError): CellRef | undefined {
@@ -32,7 +34,7 @@ export function cellOf(e: ScoreError): CellRef | undefined {
   return s?.sheet && s.address ? { sheet: s.sheet, address: s.address.split(":")[0] } : undefined;
 }
 
-export function ErrorsView({ errors, onLocate }: ErrorsViewProps) {
+export function ErrorsView({ errors, onLocate, onSetUp }: ErrorsViewProps) {
   const styles = useStyles();
   const t = paneText.errors;
   if (errors.length === 0) return null;
@@ -51,7 +53,11 @@ export function ErrorsView({ errors, onLocate }: ErrorsViewProps) {
           return (
             <li key={i} className={styles.item}>
               <div className={styles.message}>{e.message}</div>
-              {ref && where ? (
+              {e.code === "noInputs" ? (
+                <Button size="small" appearance="primary" disabled={!onSetUp} onClick={onSetUp} data-testid="set-up">
+                  {paneText.setUp.button}
+                </Button>
+              ) : ref && where ? (
                 <Button size="small" appearance="secondary" aria-label={t.locateLabel(where)} onClick={() => onLocate(ref)}>
                   {t.locate}
                 </Button>

@@ -45,7 +45,8 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function ProblemsView({ problems }: { problems: string[] }) {
+/** `disabled`: the result is out of date, so it must not be copied into a report. */
+export function ProblemsView({ problems, disabled = false }: { problems: string[]; disabled?: boolean }) {
   const styles = useStyles();
   const t = paneText.problems;
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
@@ -59,7 +60,7 @@ export function ProblemsView({ problems }: { problems: string[] }) {
         <Button
           size="small"
           aria-label={t.copyLabel}
-          disabled={problems.length === 0}
+          disabled={problems.length === 0 || disabled}
           onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
         >
           {state === "copied" ? t.copied : t.copy}

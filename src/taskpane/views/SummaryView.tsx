@@ -36,18 +36,10 @@ export interface SummaryViewProps {
   written: boolean;
 }
 
-/** Sum of (current − previous) over the indicators whose score changed and had a previous value. */
-export function changeDelta(outcome: RescoreOutcome): number {
-  let d = 0;
-  for (const c of outcome.changes) if (c.previous !== null && c.current !== null) d += c.current - c.previous;
-  return Math.round(d * 100) / 100;
-}
-
 export function SummaryView({ outcome, written }: SummaryViewProps) {
   const styles = useStyles();
   const t = paneText.summary;
   const { result } = outcome;
-  const delta = changeDelta(outcome);
   return (
     <section className={styles.root} aria-label={t.region} aria-live="polite">
       <div>
@@ -63,13 +55,7 @@ export function SummaryView({ outcome, written }: SummaryViewProps) {
         </span>
       </div>
       <Text className={styles.line} data-testid="summary">
-        {outcome.summary}
-      </Text>
-      <Text className={styles.line}>
-        {t.changed(outcome.changes.length)}
-        {outcome.changes.length > 0 && delta !== 0 ? `，${t.sumDelta(delta)}` : ""}
-        {" · "}
-        {written ? t.writtenAt : t.notWritten}
+        {outcome.summary} · {written ? t.writtenAt : t.notWritten}
       </Text>
       <Text className={styles.line}>{t.ruleSet(outcome.ruleSet.title)}</Text>
     </section>

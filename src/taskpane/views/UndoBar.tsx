@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 export interface UndoBarProps {
-  busy?: "rescore" | "undo" | "detail" | "read";
+  busy?: "rescore" | "undo" | "detail" | "read" | "edit";
   record?: UndoRecord;
   detail: boolean;
   onRescore: () => void;

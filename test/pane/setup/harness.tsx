@@ -1,11 +1,11 @@
 /**
  * A fake WorkbookPort over the .xlsx host (the real sample bytes, the real reader and writer) and
- * a host component that re-reads the workbook after every change, as the App does.
+ * a host component that writes every edit with its rescoring, as the App does.
  */
 import { useCallback, useState } from "react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { applyPlan, readXlsx } from "../../../src/hosts/xlsx";
-import type { CellRef, WorkbookPort } from "../../../src/taskpane/port";
+import { editThrough, type CellRef, type WorkbookPort } from "../../../src/taskpane/port";
 import type { WorkbookSnapshot, WritePlan } from "../../../src/workbook/snapshot";
 
 export class XlsxPort implements WorkbookPort {
@@ -32,17 +32,23 @@ export class XlsxPort implements WorkbookPort {
   }
 }
 
-type View = (p: { port: WorkbookPort; snapshot: WorkbookSnapshot; onChanged: () => void }) => JSX.Element;
+type View = (p: { port: WorkbookPort; snapshot: WorkbookSnapshot; edit: (plan: WritePlan) => Promise<void> }) => JSX.Element;
 
-export function Host({ port, View }: { port: XlsxPort; View: View }) {
+/** `edited` is told of every edit the view makes (after it was written with its rescoring). */
+export function Host({ port, View, edited }: { port: XlsxPort; View: View; edited?: (plan: WritePlan) => void }) {
   const [snapshot, setSnapshot] = useState(() => readXlsx(port.data));
-  const onChanged = useCallback(() => {
-    void port.read().then(setSnapshot);
-  }, [port]);
+  const edit = useCallback(
+    async (plan: WritePlan) => {
+      const r = await editThrough(port, plan, { now: new Date(2026, 10, 30, 9, 0) });
+      setSnapshot(r.snapshot);
+      edited?.(plan);
+    },
+    [port, edited],
+  );
   return (
     <FluentProvider theme={webLightTheme}>
       <div style={{ width: 320 }}>
-        <View port={port} snapshot={snapshot} onChanged={onChanged} />
+        <View port={port} snapshot={snapshot} edit={edit} />
       </div>
     </FluentProvider>
   );

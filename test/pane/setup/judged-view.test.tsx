@@ -14,11 +14,11 @@ async function open(user: ReturnType<typeof userEvent.setup>, name: RegExp) {
 }
 
 describe("JudgedView", () => {
-  test("toggling a checklist item writes 是/否 to the named cell", async () => {
+  test("toggling a checklist item writes 是/否 to the named cell, with its rescoring in the same write", async () => {
     const user = userEvent.setup();
     const port = new XlsxPort(bytesOf(SEED_004));
     const changed = jest.fn();
-    render(<Host port={port} View={(p) => <JudgedView {...p} onChanged={() => (changed(), p.onChanged())} />} />);
+    render(<Host port={port} View={JudgedView} edited={changed} />);
     await screen.findByText(/在此填写的内容/);
     await open(user, /^预算编制合理性/);
     const item = screen.getByTestId("part-budgetReasonableness-4");
@@ -29,8 +29,13 @@ describe("JudgedView", () => {
     expect(no.checked).toBe(true);
     await user.click(yes);
     await waitFor(() => expect(port.applied).toHaveLength(1));
-    expect(port.applied[0].cells).toEqual([{ sheet: "评分依据", address: "C38", value: "是", previous: "否", role: "budgetReasonableness.4" }]);
+    expect(port.applied[0].cells).toContainEqual({ sheet: "评分依据", address: "C38", value: "是", previous: "否", role: "budgetReasonableness.4" });
     expect(valueAt(port.data, "评分依据", "C38")).toBe("是");
+    // The edit never leaves the scores behind (issue 11.1): 预算编制合理性 is 5/5 in the same write.
+    const score = rescore(readXlsx(port.data)).result.indicators.find((i) => i.id === "budgetReasonableness")!.score;
+    expect(score).toBe(5);
+    expect(port.applied[0].cells.find((c) => c.role === "budgetReasonableness")).toMatchObject({ value: 5, previous: 4 });
+    expect(rescore(readXlsx(port.data)).changes.filter((c) => c.id === "budgetReasonableness")).toEqual([]);
     expect(changed).toHaveBeenCalledTimes(1);
     await waitFor(() => expect((within(screen.getByTestId("part-budgetReasonableness-4")).getByRole("radio", { name: "是" }) as HTMLInputElement).checked).toBe(true));
     // And back: 否 is written the same way.

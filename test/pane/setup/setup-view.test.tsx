@@ -23,14 +23,14 @@ describe("SetupView", () => {
     render(<Host port={port} View={SetupView} />);
     await screen.findByTestId("binding-counts");
     const row = screen.getByTestId("binding-satisfaction");
-    expect(within(row).getByText("缺失")).toBeTruthy();
+    expect(within(row).getByText("未绑定")).toBeTruthy();
     port.selection = { sheet: "评分依据", address: "H29" };
     await user.click(within(row).getByRole("button", { name: "把“公众或服务对象满意度”绑定到选中的单元格" }));
     await waitFor(() => expect(port.applied).toHaveLength(1));
-    expect(port.applied[0]).toEqual({ cells: [], sheets: [], names: [{ name: "满意度", sheet: "评分依据", address: "H29" }] });
+    expect(port.applied[0].names).toEqual([{ name: "满意度", sheet: "评分依据", address: "H29" }]);
     const after = await port.read();
     expect(after.names.find((n) => n.name === "满意度")).toMatchObject({ scope: null, sheet: "评分依据", address: "H29" });
-    await waitFor(() => expect(within(screen.getByTestId("binding-satisfaction")).getByText("已找到")).toBeTruthy());
+    await waitFor(() => expect(within(screen.getByTestId("binding-satisfaction")).getByText(/已填写|待填写/)).toBeTruthy());
     expect(screen.getByTestId("binding-satisfaction").textContent).toContain("评分依据!H29");
   });
 
