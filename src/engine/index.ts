@@ -4,6 +4,8 @@ export * from "./inputs";
 export {
   BUILTIN_RULE_SET_IDS,
   builtinRuleSet,
+  builtinRuleSetNames,
+  findRuleSetId,
   parseRuleSet,
   applyOverrides,
   checkWeights,

@@ -30,9 +30,29 @@ export const BUILTIN_RULE_SET_IDS: readonly string[] = Object.keys(BUILTIN);
 export function builtinRuleSet(id: string): RuleSet | undefined {
   const data = BUILTIN[id];
   if (!data) return undefined;
-  const { ruleSet, problems } = parseRuleSet(structuredClone(data));
+  // JSON data: a JSON round trip is a deep copy everywhere (structuredClone needs Safari 15.4+).
+  const { ruleSet, problems } = parseRuleSet(JSON.parse(JSON.stringify(data)));
   if (problems.length) throw new Error(`built-in rule set ${id} is invalid: ${problems.join("; ")}`);
   return ruleSet;
+}
+
+/**
+ * The built-in rule set a clerk's text names: its short name (市级 2021), its title, or its id
+ * (older workbooks store ids), compared without white space.
+ */
+export function findRuleSetId(text: string): string | undefined {
+  const t = normalizeName(text);
+  if (!t) return undefined;
+  for (const id of BUILTIN_RULE_SET_IDS) {
+    const d = BUILTIN[id] as { name?: string; title?: string };
+    if ([id, d.name ?? "", d.title ?? ""].some((x) => normalizeName(x) === t)) return id;
+  }
+  return undefined;
+}
+
+/** Short Chinese names of the built-in rule sets, in their order (what drop-downs offer). */
+export function builtinRuleSetNames(): string[] {
+  return BUILTIN_RULE_SET_IDS.map((id) => (BUILTIN[id] as { name?: string }).name ?? id);
 }
 
 export function unknownRuleSetError(id: string): ScoreError {
@@ -169,7 +189,7 @@ function weightText(v: number | string): string | null {
  * rule; its score is scaled by new/base weight (recorded in `baseWeight`).
  */
 export function applyOverrides(base: RuleSet, o: RuleSetOverrides): { ruleSet: RuleSet; errors: ScoreError[] } {
-  const rs: RuleSet = structuredClone(base);
+  const rs: RuleSet = JSON.parse(JSON.stringify(base));
   const errors: ScoreError[] = [];
   const bad = (message: string, target: string, found: string, expected: string) =>
     errors.push({ code: "weights", target, found, expected, message });

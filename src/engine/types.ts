@@ -270,6 +270,8 @@ export interface GradeBand {
 
 export interface RuleSet {
   id: string;
+  /** Short Chinese name clerks choose it by and the 评分设置 sheet stores, e.g. "市级 2021". */
+  name?: string;
   /** Chinese title, e.g. "福田区 2020 框架". */
   title: string;
   levels: Level1Def[];

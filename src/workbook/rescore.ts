@@ -6,6 +6,8 @@
 import {
   applyOverrides,
   BUILTIN_RULE_SET_IDS,
+  builtinRuleSetNames,
+  findRuleSetId,
   EFFECT_TABLE_NAME,
   findIndicator,
   INPUTS,
@@ -76,15 +78,16 @@ function chooseRuleSet(
   let base: RuleSet | undefined;
   const chosen = settings.ruleSetId;
   if (chosen) {
-    base = sharedRuleSet(chosen.value.trim());
+    // The 规则集 cell holds the rule set's short Chinese name (older workbooks: its id).
+    base = sharedRuleSet(findRuleSetId(chosen.value) ?? chosen.value.trim());
     if (!base) {
       errors.push({
         code: "ruleSet",
         target: "ruleSet",
         source: chosen.source,
         found: WB.found.text(chosen.value),
-        expected: WB.expected.ruleSet([...BUILTIN_RULE_SET_IDS]),
-        message: WB.unknownRuleSet(chosen.value, chosen.source.sheet ?? "", chosen.source.address ?? "", [...BUILTIN_RULE_SET_IDS]),
+        expected: WB.expected.ruleSet(builtinRuleSetNames()),
+        message: WB.unknownRuleSet(chosen.value, chosen.source.sheet ?? "", chosen.source.address ?? "", builtinRuleSetNames()),
       });
       return { errors };
     }
@@ -96,8 +99,8 @@ function chooseRuleSet(
       code: "ruleSet",
       target: "ruleSet",
       found: WB.found.empty,
-      expected: WB.expected.ruleSet([...BUILTIN_RULE_SET_IDS]),
-      message: WB.ruleSetUnknownTable([...BUILTIN_RULE_SET_IDS]),
+      expected: WB.expected.ruleSet(builtinRuleSetNames()),
+      message: WB.ruleSetUnknownTable(builtinRuleSetNames()),
     });
     return { errors };
   }
@@ -188,7 +191,7 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
 export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
   const settings = readSettings(snapshot);
   const errors: ScoreError[] = [...settings.errors];
-  const fallback = () => sharedRuleSet(settings.ruleSetId?.value.trim() ?? "") ?? sharedRuleSet(BUILTIN_RULE_SET_IDS[0])!;
+  const fallback = () => sharedRuleSet(findRuleSetId(settings.ruleSetId?.value ?? "") ?? "") ?? sharedRuleSet(BUILTIN_RULE_SET_IDS[0])!;
   const fail = (ruleSet: RuleSet, extra: Partial<RescoreOutcome> = {}): RescoreOutcome => ({
     ruleSet,
     result: extra.result ?? emptyResult(ruleSet.id, errors),

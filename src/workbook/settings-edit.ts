@@ -8,7 +8,7 @@
  * are too few. A workbook without the sheet gets one whole new sheet whose tables stand one under
  * the other, each with blank rows for what it may need (SETTINGS.room).
  */
-import { BUILTIN_RULE_SET_IDS, applyOverrides, findIndicator, findIndicatorById, type RuleSet, type RuleSetOverrides, type ScoreError } from "../engine";
+import { applyOverrides, builtinRuleSet, builtinRuleSetNames, findRuleSetId, findIndicator, findIndicatorById, type RuleSet, type RuleSetOverrides, type ScoreError } from "../engine";
 import { Dec } from "../engine/decimal";
 import type { CellData, CellScalar, CellWrite, GridData, NameWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { NAMES, SETTINGS } from "../text/workbook";
@@ -71,6 +71,12 @@ function current(settings: WorkbookSettings): Required<SettingsDraft> & { detail
 
 const n = (x: number): Value => (Number.isFinite(x) ? x : null);
 
+/** What the 规则集 cell shows for a rule set: its short Chinese name, never the id. */
+export function ruleSetName(idOrName: string): string {
+  const id = findRuleSetId(idOrName);
+  return (id && builtinRuleSet(id)?.name) || idOrName;
+}
+
 /**
  * A whole new 评分设置 sheet holding `values`, in the layout of `pe-score init` (title; 规则集 and
  * 生成评分明细 with notes; the four tables one under the other, each note right of its headers).
@@ -92,10 +98,10 @@ export function settingsSheet(values: {
     row[c - 1] = v;
   };
   const s = (t: string) => t;
-  const ids = [...BUILTIN_RULE_SET_IDS];
+  const ids = builtinRuleSetNames();
   put(1, 1, s(SETTINGS.title));
   put(SINGLE_ROWS.ruleSet, 1, s(SETTINGS.ruleSet));
-  put(SINGLE_ROWS.ruleSet, 2, values.ruleSetId ? s(values.ruleSetId) : null);
+  put(SINGLE_ROWS.ruleSet, 2, values.ruleSetId ? s(ruleSetName(values.ruleSetId)) : null);
   put(SINGLE_ROWS.ruleSet, 3, s(SETTINGS.notes.ruleSet(ids)));
   put(SINGLE_ROWS.detail, 1, s(SETTINGS.detail));
   put(SINGLE_ROWS.detail, 2, s(values.detail ? SETTINGS.yes : SETTINGS.no));
@@ -249,14 +255,15 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
   const names: NameWrite[] = [];
   if (draft.ruleSetId !== undefined) {
     const at = singleValueCell(snapshot, view, NAMES.ruleSet, SETTINGS.ruleSet);
-    if (at && at.sheet === view.sheet) out.set(at.row, at.col, draft.ruleSetId, "ruleSet");
+    const value = ruleSetName(draft.ruleSetId);
+    if (at && at.sheet === view.sheet) out.set(at.row, at.col, value, "ruleSet");
     else if (at) {
       // The 规则集 name points at another sheet: write there.
-      out.cells.push({ sheet: at.sheet, address: cellAddress(at.row, at.col), value: draft.ruleSetId, previous: at.previous ?? null, role: "ruleSet" });
+      out.cells.push({ sheet: at.sheet, address: cellAddress(at.row, at.col), value, previous: at.previous ?? null, role: "ruleSet" });
     } else {
       const row = Math.max(view.bottom, 0) + 2;
       out.set(row, 1, SETTINGS.ruleSet, "ruleSet");
-      out.set(row, 2, draft.ruleSetId, "ruleSet");
+      out.set(row, 2, value, "ruleSet");
       names.push({ name: NAMES.ruleSet, sheet: view.sheet, address: cellAddress(row, 2) });
     }
   }

@@ -107,7 +107,7 @@ describe("pe-score init", () => {
     const snap = readXlsx(new Uint8Array(readFileSync(out)));
     expect(snap.sheets).toEqual(["评分表", "评分依据", "评分设置"]);
     for (const n of ["核定编制数", "预算编制合理性_3", "效果性指标表", "规则集"]) expect(snap.names.map((x) => x.name)).toContain(n);
-    expect(snap.names.find((n) => n.name === "规则集")!.cells![0].value).toBe("city-2021");
+    expect(snap.names.find((n) => n.name === "规则集")!.cells![0].value).toBe("市级 2021") // the short Chinese name, never the id;
     const o = rescore(snap);
     expect(o.errors.length).toBeGreaterThan(0); // nothing filled in yet
     expect(o.errors.some((e) => e.message.includes("（评分依据!C4）未绑定或为空"))).toBe(true);

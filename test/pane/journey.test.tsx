@@ -10,8 +10,8 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
-import { join } from "path";
 import { App } from "../../src/taskpane/App";
+import type { WorkbookPort } from "../../src/taskpane/port";
 import { PreviewPort } from "../../src/taskpane/ports/preview";
 import { ExcelPort } from "../../src/taskpane/ports/excel";
 import { readXlsx } from "../../src/hosts/xlsx";
@@ -19,7 +19,7 @@ import { paneText } from "../../src/text/pane";
 import { fakeFromXlsx } from "../fakes/fromSnapshot";
 import { NOW, SEED_004 } from "./helpers";
 
-const ui = (port: ConstructorParameters<typeof App>[0]["port"]) =>
+const ui = (port: WorkbookPort) =>
   render(
     <FluentProvider theme={webLightTheme}>
       <App port={port} now={() => NOW} />

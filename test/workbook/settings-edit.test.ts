@@ -54,7 +54,7 @@ describe("settings round trip", () => {
     expect(new Set(r.plan.cells.map((c) => c.sheet))).toEqual(new Set(["评分设置"]));
     const after = readSettings(book.apply(r.plan));
     expect(plain(after)).toEqual({
-      ruleSetId: "city-2021",
+      ruleSetId: "市级 2021",
       weights: draft.weights!.map((w) => ({ name: w.name, weight: w.weight })),
       grades: draft.grades!.map((g) => ({ min: g.min, label: g.label })),
       // Text that looks like a formula comes back exactly as typed: the .xlsx host stores it as text.
@@ -88,14 +88,14 @@ describe("settings round trip", () => {
     const s = book.apply(r.plan);
     expect(s.names.find((n) => n.name === "规则集")).toMatchObject({ sheet: "评分设置", address: "B3" });
     expect(plain(readSettings(s)).overrides).toHaveLength(2);
-    expect(plain(readSettings(s)).ruleSetId).toBe("city-2021");
+    expect(plain(readSettings(s)).ruleSetId).toBe("市级 2021");
   });
 
   test("the rule-set picker writes the cell the 规则集 name points at", () => {
     const book = Book.sample(SAMPLE_000);
     const r = settingsPlan(book.read(), { ruleSetId: "city-2021" });
     if (!r.ok) throw new Error(r.message);
-    expect(r.plan.cells).toEqual([{ sheet: "评分设置", address: "B3", value: "city-2021", previous: "district-2020", role: "ruleSet" }]);
+    expect(r.plan.cells).toEqual([{ sheet: "评分设置", address: "B3", value: "市级 2021", previous: "区级 2020", role: "ruleSet" }]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   Switch,
   Text,
 } from "@fluentui/react-components";
-import { BUILTIN_RULE_SET_IDS } from "../../engine";
+import { BUILTIN_RULE_SET_IDS, findRuleSetId } from "../../engine";
 import { readSettings } from "../../workbook/settings";
 import { bindingRows, bindPlan, type BindingRow } from "../../workbook/binding";
 import { inputSheetPlan } from "../../workbook/input-sheet";
@@ -77,7 +77,7 @@ export default function SetupPanel({ port, snapshot, edit }: SetupViewProps) {
     await run(plan ? { ok: true, plan } : { ok: false, message: T.inputSheetExists }, plan ? T.inputSheetAdded(plan.names?.length ?? 0) : undefined);
   };
 
-  const currentId = settings.ruleSetId?.value ?? effective.id;
+  const currentId = findRuleSetId(settings.ruleSetId?.value ?? "") ?? effective.id;
 
   return (
     <div className={styles.root} aria-busy={busy}>

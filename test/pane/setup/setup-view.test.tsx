@@ -75,7 +75,7 @@ describe("SetupView", () => {
     await screen.findByTestId("binding-counts");
     await user.click(screen.getByRole("combobox", { name: /规则集/ }));
     await user.click(screen.getByRole("option", { name: /市级 2021/ }));
-    await waitFor(() => expect(readSettings(readAfter(port)).ruleSetId?.value).toBe("city-2021"));
+    await waitFor(() => expect(readSettings(readAfter(port)).ruleSetId?.value).toBe("市级 2021"));
   });
 });
 
