@@ -1,20 +1,12 @@
 /** `pe-score case <file.json>`: score a case file in the format of shared/golden/*.json. */
 import { readFileSync } from "node:fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
-import { CLI } from "../text/cli";
+import { builtinRuleSet, loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
+import { CLI, FILE_ERRORS } from "../text/cli";
 import { renderTable, showScore } from "./format";
 
-export class UsageError extends Error {}
+import { parseVerbArgs, UsageError } from "./args";
 
-/** A verb's options and positionals (node:util parseArgs); a bad option is a UsageError (exit 2). */
-export function parseVerbArgs<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options });
-  } catch (e) {
-    throw new UsageError(CLI.badOption((e as Error).message));
-  }
-}
+export { UsageError };
 
 export function caseJson(r: ScoreResult) {
   return {
@@ -45,7 +37,7 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
     return [String(n + 1), i.level1, i.name, showScore(i.score), showScore(i.max), CLI.kinds[i.kind] ?? i.kind,
       prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev!) * 100) / 100) : ""];
   });
-  const out = [CLI.ruleSet(r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
+  const out = [CLI.ruleSet(builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
   out.push("", r.total === null ? CLI.noTotal : CLI.total(showScore(r.total), r.grade ?? ""));
   if (r.differences.length) {
     out.push("", CLI.differences);
@@ -72,7 +64,8 @@ export function readCaseFile(path: string): CaseFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new UsageError(CLI.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new UsageError(FILE_ERRORS[code]?.(path) ?? CLI.cannotRead(path, code || String(e)));
   }
   try {
     return JSON.parse(text) as CaseFile;
@@ -82,7 +75,7 @@ export function readCaseFile(path: string): CaseFile {
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  const parsed = parseVerbArgs(args, { format: { type: "string", default: "json" } });
+  const parsed = parseVerbArgs("case", args, { format: { type: "string", default: "json" } });
   const format = parsed.values.format as string;
   if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
   if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);

@@ -1,15 +1,27 @@
 /** File helpers of the CLI verbs that write workbooks. */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
  * Writes `bytes` to `target` through a temporary file beside it and a rename, so a failed write
- * never leaves a half-written workbook (nor the temporary file) behind.
+ * never leaves a half-written workbook (nor the temporary file) behind. `fresh`: refuse (EEXIST)
+ * when the target exists by then (a link keeps an existing file; rename would replace it).
  */
-export function writeThroughTemp(target: string, bytes: Uint8Array): void {
+export function writeThroughTemp(target: string, bytes: Uint8Array, fresh = false): void {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, bytes);
+    if (fresh) {
+      try {
+        linkSync(tmp, target);
+        unlinkSync(tmp);
+        return;
+      } catch (e) {
+        // Shares and FAT drives without hard links: check, then rename (a narrow race).
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw e;
+        if (existsSync(target)) throw Object.assign(new Error("exists"), { code: "EEXIST" });
+      }
+    }
     renameSync(tmp, target);
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);

@@ -1,17 +1,19 @@
 /**
- * `pe-score init <file.xlsx> [--out FILE] [--in-place] [--rule-set ID]`: adds the 评分依据 and
+ * `pe-score init <file.xlsx> [--out DIR|FILE.xlsx] [--in-place] [--rule-set 名称]`: adds the 评分依据 and
  * 评分设置 sheets (src/workbook/input-sheet.ts setupSheetsPlan, the same plans the task pane
  * writes) by patching the package with the .xlsx host. A patch touches only the new sheets,
  * their names, styles and the workbook's sheet list, so everything else survives by construction.
  */
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { BUILTIN_RULE_SET_IDS, builtinRuleSet } from "../engine";
+import { BUILTIN_RULE_SET_IDS, builtinRuleSet, builtinRuleSetNames, findRuleSetId } from "../engine";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { setupSheetsPlan } from "../workbook/input-sheet";
 import { inferRuleSet, locateTable } from "../workbook/table";
 import { SHEETS } from "../text/workbook";
 import { SCORE_CLI } from "../text/cli";
-import { parseVerbArgs, UsageError } from "./case";
+import { parseVerbArgs, UsageError } from "./args";
+import { readError } from "./score";
 import { errorText, readBytes, writeThroughTemp } from "./files";
 
 export interface InitResult {
@@ -27,17 +29,27 @@ export function initWorkbook(bytes: Uint8Array, ruleSetId?: string): InitResult 
     if (snap.sheets.some((x) => x.toLowerCase() === s.toLowerCase())) return { names: 0, errors: [SCORE_CLI.initHasSheet(s)] };
   }
   const located = locateTable(snap);
-  const id = ruleSetId ?? (located.table ? inferRuleSet(located.table) : undefined) ?? BUILTIN_RULE_SET_IDS[0];
-  const rs = builtinRuleSet(id);
-  if (!rs) return { names: 0, errors: [SCORE_CLI.initUnknownRuleSet(id, [...BUILTIN_RULE_SET_IDS])] };
+  const id = (ruleSetId !== undefined ? findRuleSetId(ruleSetId) : undefined) ?? (ruleSetId === undefined && located.table ? inferRuleSet(located.table) : undefined) ?? (ruleSetId === undefined ? BUILTIN_RULE_SET_IDS[0] : undefined);
+  const rs = id ? builtinRuleSet(id) : undefined;
+  if (!rs) return { names: 0, errors: [SCORE_CLI.initUnknownRuleSet(ruleSetId ?? "", builtinRuleSetNames())] };
   const plan = setupSheetsPlan(snap, rs)!; // neither sheet exists (checked above)
   const before = new Set(snap.names.map((n) => n.name.toLowerCase()));
   const added = new Set((plan.names ?? []).map((n) => n.name.toLowerCase()).filter((n) => !before.has(n))).size;
   return { bytes: applyPlan(bytes, plan), names: added, errors: [] };
 }
 
+/**
+ * Where init writes: beside the input as 原名-评分.xlsx, or `--out` (a folder: the same file name
+ * there; a name ending in .xlsx: that file).
+ */
+export function initTarget(source: string, out: string | undefined): string {
+  if (!out) return join(dirname(source), basename(source).replace(/\.xlsx$/i, "") + "-评分.xlsx");
+  if (/\.xlsx$/i.test(out) && !(existsSync(out) && statSync(out).isDirectory())) return resolve(out);
+  return resolve(out, basename(source));
+}
+
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  const parsed = parseVerbArgs(args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } });
+  const parsed = parseVerbArgs("init", args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } });
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
   if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
@@ -46,7 +58,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
   try {
     bytes = readBytes(file);
   } catch (e) {
-    out(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
+    out(readError(file, e));
     return 1;
   }
   let result: InitResult;
@@ -61,21 +73,30 @@ export async function run(args: string[], out: (s: string) => void = console.log
     return 1;
   }
   const source = resolve(file);
-  let target: string;
-  if (v["in-place"]) target = source;
-  else {
-    target = resolve((v.out as string | undefined) ?? join(dirname(source), basename(source).replace(/\.xlsx$/i, "") + "-评分.xlsx"));
+  const target = v["in-place"] ? source : initTarget(source, v.out as string | undefined);
+  if (!v["in-place"]) {
     if (target === source) {
       out(SCORE_CLI.wouldOverwrite(file));
       return 1;
     }
+    // Never over a file the clerk may already have filled in.
+    if (existsSync(target)) {
+      out(SCORE_CLI.initExists(target));
+      return 1;
+    }
   }
   try {
-    writeThroughTemp(target, result.bytes);
+    mkdirSync(dirname(target), { recursive: true });
+    writeThroughTemp(target, result.bytes, !v["in-place"]);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") {
+      out(SCORE_CLI.initExists(target));
+      return 1;
+    }
     out(SCORE_CLI.writeFailed(errorText(e)));
     return 1;
   }
   out(SCORE_CLI.initDone(target, result.names));
+  out(SCORE_CLI.initNext(target));
   return 0;
 }

@@ -1,17 +1,18 @@
 /**
  * `pe-score score <file.xlsx|folder>... [--out DIR] [--in-place] [--format table|json|csv] [--detail]`
  * Scores each workbook with the same contract as the add-in (read → rescore → applyPlan). A broken
- * file never stops the batch; exit 1 when any file had errors. `--out` writes scored copies and
- * never overwrites an input; `--in-place` writes a temporary file beside the input and renames it
- * over, so a crash never leaves a half-written workbook.
+ * file never stops the batch — whatever goes wrong with one file becomes that file's error line —
+ * and the summary always prints; exit 1 when any file had errors. `--out` writes scored copies and
+ * never overwrites an input or an existing file; `--in-place` writes a temporary file beside the
+ * input and renames it over, so a crash never leaves a half-written workbook.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { rescore, type RescoreOutcome } from "../workbook";
-import { CLI, SCORE_CLI } from "../text/cli";
+import { CLI, FILE_ERRORS, SCORE_CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
-import { parseVerbArgs, UsageError } from "./case";
+import { parseVerbArgs, UsageError } from "./args";
 import { errorText, readBytes, writeThroughTemp } from "./files";
 
 export interface FileReport {
@@ -54,14 +55,28 @@ export function expandInputs(paths: string[]): { files: string[]; notes: string[
   return { files, notes };
 }
 
-/** Scores one file; never throws. */
+/** Why a file could not be read, in Chinese. */
+export function readError(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  return FILE_ERRORS[code]?.(file) ?? SCORE_CLI.readFailed(errorText(e));
+}
+
+/** Scores one file; never throws (an unexpected failure is the file's error line). */
 export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
+  try {
+    return scoreFileOrThrow(file, o);
+  } catch (e) {
+    return { file, errors: [CLI.internal(errorText(e))] };
+  }
+}
+
+function scoreFileOrThrow(file: string, o: ScoreOptions): FileReport {
   const report: FileReport = { file, errors: [] };
   let bytes: Uint8Array;
   try {
     bytes = readBytes(file);
   } catch (e) {
-    report.errors.push(SCORE_CLI.readFailed((e as NodeJS.ErrnoException).code ?? errorText(e)));
+    report.errors.push(readError(file, e));
     return report;
   }
   let outcome: RescoreOutcome;
@@ -88,8 +103,12 @@ export function scoreFile(file: string, o: ScoreOptions = {}): FileReport {
         report.errors.push(SCORE_CLI.wouldOverwrite(file));
         return report;
       }
+      if (existsSync(target)) {
+        report.errors.push(SCORE_CLI.outExists(target));
+        return report;
+      }
       mkdirSync(resolve(o.out!), { recursive: true });
-      writeFileSync(target, scored);
+      writeFileSync(target, scored, { flag: "wx" });
       report.written = target;
     }
   } catch (e) {
@@ -121,6 +140,7 @@ export function tableReport(rep: FileReport): string {
     });
     out.push(renderTable([h.name, h.score, h.max, h.previous, h.diff], rows, [false, true, true, true, true]));
     out.push(SCORE_CLI.summary(r.summary));
+    for (const w of r.warnings) out.push(SCORE_CLI.warning(w));
     for (const d of r.result.differences) if (d.note) out.push(`  ${d.name}：${d.note}`);
   }
   if (rep.errors.length) {
@@ -150,6 +170,8 @@ export function jsonReport(reports: FileReport[]): string {
       file: r.file,
       ok: r.errors.length === 0,
       ruleSet: r.outcome?.ruleSet.id ?? null,
+      ruleSetTitle: r.outcome?.ruleSet.title ?? null,
+      warnings: r.outcome?.warnings ?? [],
       table: r.outcome?.table ?? null,
       total: r.errors.length ? null : (r.outcome?.result.total ?? null),
       grade: r.errors.length ? null : (r.outcome?.result.grade ?? null),
@@ -197,19 +219,19 @@ export function csvReport(reports: FileReport[]): string {
       lines.push([r.file, "", "", "", "", "", "", r.errors.join(" ")].map(csvCell).join(","));
       continue;
     }
-    for (const i of r.outcome.result.indicators) {
-      const prev = previousOf(r.outcome, i.id);
+    r.outcome.result.indicators.forEach((i, n) => {
+      const prev = previousOf(r.outcome!, i.id);
       const diff = prev !== null && i.score !== null ? round2(i.score - prev) : null;
-      lines.push([r.file, i.id, i.name, i.score, i.max, prev, diff, ""].map(csvCell).join(","));
-    }
-    lines.push([r.file, "total", SCORE_CLI.csvTotal, r.outcome.result.total, 100, null, null, ""].map(csvCell).join(","));
-    lines.push([r.file, "grade", SCORE_CLI.csvGrade, r.outcome.result.grade, null, null, null, ""].map(csvCell).join(","));
+      lines.push([r.file, n + 1, i.name, i.score, i.max, prev, diff, ""].map(csvCell).join(","));
+    });
+    lines.push([r.file, null, SCORE_CLI.csvTotal, r.outcome.result.total, 100, null, null, ""].map(csvCell).join(","));
+    lines.push([r.file, null, SCORE_CLI.csvGrade, r.outcome.result.grade, null, null, null, ""].map(csvCell).join(","));
   }
   return "\uFEFF" + lines.join("\r\n") + "\r\n"; // BOM so Excel opens the Chinese text as UTF-8
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  const parsed = parseVerbArgs(args, {
+  const parsed = parseVerbArgs("score", args, {
     out: { type: "string" },
     "in-place": { type: "boolean", default: false },
     format: { type: "string", default: "table" },
@@ -232,6 +254,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
   if (format === "table") {
     for (const n of notes) out(n);
     out(batchSummary(reports));
+    if (!opts.out && !opts.inPlace && reports.some((r) => !r.errors.length)) out(SCORE_CLI.howToWrite);
   } else if (format === "json") out(jsonReport(reports));
   else out(csvReport(reports));
   return reports.some((r) => r.errors.length) || notes.length ? 1 : 0;

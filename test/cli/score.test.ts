@@ -79,8 +79,10 @@ describe("pe-score score", () => {
     expect(data[1].indicators.find((i: { id: string }) => i.id === "budgetExecution")).toMatchObject({ score: 5.96, previous: 5.66 });
     const c = await capture((o) => score([S004, join(BAD, "div0.xlsx"), "--format", "csv"], o));
     expect(c.code).toBe(1);
-    expect(c.text.startsWith("\uFEFF文件,指标ID")).toBe(true);
-    expect(c.text).toContain("seed-004-city-2021.xlsx,budgetExecution,预算执行率,5.96,6,5.66,0.3,");
+    // No ids in front of a clerk (issue 11.11): the CSV numbers the indicators instead.
+    expect(c.text.startsWith("\uFEFF文件,序号,三级指标")).toBe(true);
+    expect(c.text).toMatch(/seed-004-city-2021\.xlsx,16,预算执行率,5\.96,6,5\.66,0\.3,/);
+    expect(c.text).not.toContain("budgetExecution");
     expect(c.text).toContain("#DIV/0!");
   });
 
