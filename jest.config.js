@@ -12,4 +12,7 @@ module.exports = {
   moduleNameMapper: { "^scheduler$": "<rootDir>/node_modules/react-dom/node_modules/scheduler" },
   // Browser end-to-end tests run with their own runner (npm run test:e2e), not here.
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  // A safety net, not a check: user-event typing in jsdom is slow on a loaded 2-core machine, and
+  // a test that fails only by its clock is a flaky test (speed is measured by npm run bench).
+  testTimeout: 30_000,
 };

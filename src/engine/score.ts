@@ -193,7 +193,7 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, sink: ErrorSink): Eval
     kind: "manual",
     explanation: survey ? EXPLAIN.surveyManual(fmtScore(score)) : EXPLAIN.manual(fmtScore(score)),
     parts: [],
-    lost: lostPts.greaterThan(0) ? [LOST.manual(def.name, fmtNum(lostPts))] : [],
+    lost: lostPts.greaterThan(0) ? [LOST.manual(def.name, fmtScore(lostPts))] : [],
   };
 }
 

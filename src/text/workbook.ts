@@ -105,7 +105,7 @@ export const TABLE_LAYOUT = {
 
 /** Headers of the 评分明细 sheet. Not 得分/分数, so the sheet is never taken for the 评分表. */
 export const DETAIL = {
-  headers: ["序号", "指标ID", "一级指标", "二级指标", "三级指标", "分值", "本次评分", "原表分数", "类型", "计算说明", "使用的数据", "规则集", "评分时间"],
+  headers: ["序号", "一级指标", "二级指标", "三级指标", "分值", "本次评分", "原表分数", "类型", "计算说明", "使用的数据", "规则集", "评分时间"],
   kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工评分", override: "人工调整" } as Record<string, string>,
   totalRow: "综合评分",
   gradeRow: "评分等级",

@@ -77,7 +77,6 @@ function detailRow(p: PlanInput, ind: IndicatorResult, n: number, time: string):
   const prev = numberOf(p.rows.get(ind.id)?.cell.value);
   return [
     n,
-    ind.id,
     ind.level1,
     ind.level2,
     ind.name,
@@ -87,7 +86,7 @@ function detailRow(p: PlanInput, ind: IndicatorResult, n: number, time: string):
     DETAIL.kinds[ind.kind] ?? ind.kind,
     ind.explanation,
     p.usedText.get(ind.id) ?? "",
-    p.ruleSet.id,
+    p.ruleSet.name ?? p.ruleSet.title,
     time,
   ];
 }
@@ -97,7 +96,7 @@ function detailSheet(p: PlanInput): SheetWrite {
   const rows: (string | number | null)[][] = [DETAIL.headers];
   p.result.indicators.forEach((ind, i) => rows.push(detailRow(p, ind, i + 1, time)));
   rows.push([]);
-  rows.push([DETAIL.totalRow, null, null, null, null, 100, p.result.total]);
-  rows.push([DETAIL.gradeRow, null, null, null, null, null, p.result.grade === null ? null : p.result.grade]);
+  rows.push([DETAIL.totalRow, null, null, null, 100, p.result.total]);
+  rows.push([DETAIL.gradeRow, null, null, null, null, p.result.grade === null ? null : p.result.grade]);
   return { sheet: SHEETS.detail, rows };
 }

@@ -170,6 +170,8 @@ describe.each(CASES)("bad input — $what", ({ file, mutate, code, target, name,
     expect(e.found).toContain(found);
     expect(e.message).toContain(name);
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    // One sentence says what is expected once (issue 11.11).
+    expect(e.message.split("应为").length - 1).toBeLessThanOrEqual(1);
     if (code === "overrideReason") {
       expect(e.message).toContain("理由");
     } else {

@@ -97,3 +97,11 @@ describe("seed 004 known difference (scoring-rules.md, Known differences)", () =
     expect(ind(r, "项目完成及时性").kind).toBe("override");
   });
 });
+
+test("存在的问题 prints amounts as a report would: 扣 0.06 分, never 0.0617 (issue 11.11)", () => {
+  const { rs, c } = load(readGolden("seed-000-district-2020.json"));
+  const r = scoreCase(rs, c);
+  const text = r.problems.join("\n");
+  expect(text).toContain("扣 0.06 分");
+  expect(text).not.toMatch(/扣 \d+\.\d{3,} 分|得 \d+\.\d{3,} 分/);
+});

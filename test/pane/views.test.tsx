@@ -72,7 +72,8 @@ test("errors: every error with what was found and expected, and 定位 selecting
   expect(within(list).getAllByRole("listitem")).toHaveLength(outcome.errors.length);
   const e = outcome.errors[0];
   expect(within(list).getByText(e.message)).toBeTruthy();
-  expect(within(list).getByText(new RegExp(`${paneText.errors.found}：${e.found.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))).toBeTruthy();
+  // Each error says 应为 once: the message does, no second "现为…；应为…" line under it (issue 11.11).
+  expect(list.textContent!.split("应为").length - 1).toBe(outcome.errors.filter((x) => x.message.includes("应为")).length);
   await user.click(within(list).getByRole("button", { name: paneText.errors.locateLabel(`${e.source!.sheet}!${e.source!.address}`) }));
   expect(located).toEqual([{ sheet: e.source!.sheet, address: e.source!.address }]);
 });
@@ -99,4 +100,23 @@ test("存在的问题: drafted from the lost points, 复制 puts it on the clipb
   await user.click(screen.getByRole("button", { name: paneText.problems.copyLabel }));
   expect(writeText).toHaveBeenCalledWith(paneText.problems.text(problems));
   expect(screen.getByRole("button", { name: paneText.problems.copyLabel }).textContent).toBe(paneText.problems.copied);
+});
+
+test("scores: a legend explains the tags shown; a 评分细项 line names its part once (issue 11.11)", async () => {
+  const user = userEvent.setup();
+  ui(<ScoreView outcome={seed004} />);
+  const legend = screen.getByTestId("legend");
+  for (const k of new Set(seed004.result.indicators.map((i) => i.kind))) {
+    expect(legend.textContent).toContain(paneText.scores.kinds[k]);
+    expect(legend.textContent).toContain(paneText.scores.kindTitle[k]);
+  }
+  await user.click(screen.getByRole("button", { name: /^政府采购执行情况/ }));
+  const item = screen.getByTestId("indicator-procurement");
+  const lines = within(item).getAllByRole("listitem").map((li) => li.textContent ?? "");
+  expect(lines.length).toBeGreaterThan(1);
+  const ind = seed004.result.indicators.find((i) => i.id === "procurement")!;
+  for (const p of ind.parts) {
+    const line = lines.find((l) => l.startsWith(p.label))!;
+    expect(line.split(p.label).length - 1).toBe(1);
+  }
 });

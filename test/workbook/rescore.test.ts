@@ -78,12 +78,15 @@ describe("seed 000: flat table without total rows", () => {
     const s = d.plan.sheets[0];
     expect(s.sheet).toBe("评分明细");
     expect(s.rows[0]).toContain("计算说明");
-    const staff = s.rows.find((r) => r[1] === "staffControl")!;
-    expect(staff[6]).toBe(1);
-    expect(String(staff[10])).toContain("核定编制数（评分依据!C23） = 67");
-    expect(staff[11]).toBe("district-2020");
-    expect(staff[12]).toBe("2024-01-02 03:04");
-    expect(s.rows.filter((r) => typeof r[1] === "string" && /^[a-z]/.test(r[1] as string))).toHaveLength(21);
+    // No internal ids in front of a clerk (issue 11.11): 序号, names and the rule set's name.
+    expect(s.rows[0]).not.toContain("指标ID");
+    const staff = s.rows.find((r) => r[3] === "财政供养人员控制率")!;
+    expect(staff[5]).toBe(1);
+    expect(String(staff[9])).toContain("核定编制数（评分依据!C23） = 67");
+    expect(staff[10]).toBe("区级 2020");
+    expect(staff[11]).toBe("2024-01-02 03:04");
+    expect(s.rows.filter((r) => typeof r[0] === "number")).toHaveLength(21);
+    expect(s.rows.flat().some((v) => typeof v === "string" && /^[a-z][A-Za-z]+$/.test(v))).toBe(false);
   });
   test("a workbook with a 评分明细 sheet is not mistaken for the table", () => {
     const d = rescore(snapshotOf(SAMPLE_000), { now: NOW, detailSheet: true });

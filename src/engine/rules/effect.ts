@@ -2,7 +2,7 @@
  * 效果性 from the 个性化绩效指标 table: 正向 分值×min(实际/目标,1), 反向 分值×min(目标/实际,1),
  * 定性 by grade. Rows marked 不适用 are left out and their 分值 shared pro rata among the others.
  */
-import { Dec, fmtNum, ONE, ZERO } from "../decimal";
+import { Dec, fmtNum, ONE, ZERO, fmtScore } from "../decimal";
 import type { EffectRowRaw, PartRule, SourceRef } from "../types";
 import { EFFECT, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
 import { describe, isEmpty, parseInput, parseYesNo } from "../values";
@@ -90,7 +90,7 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
     const pts = r.weight.times(r.factor);
     score = score.plus(pts);
     explain.push(EXPLAIN.effectRow(r.name, r.detail, fmtNum(pts)));
-    if (r.factor.lessThan(ONE)) lost.push(LOST.effectRow(r.name, fmtNum(r.weight.minus(pts).times(scale))));
+    if (r.factor.lessThan(ONE)) lost.push(LOST.effectRow(r.name, fmtScore(r.weight.minus(pts).times(scale))));
   }
   const skipped = parsed.filter((r) => r.notApplicable);
   if (skipped.length && !applicableWeight.isZero()) {

@@ -1,5 +1,5 @@
 /** Judged parts: met/not met, partial scores, disclosure levels, vetoes and count deductions. */
-import { Dec, clamp, fmtNum, ZERO } from "../decimal";
+import { Dec, clamp, fmtNum, ZERO, fmtScore } from "../decimal";
 import { normalizeName } from "../ruleset";
 import type { PartRule } from "../types";
 import { errorMessage, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
@@ -27,7 +27,7 @@ export function judged(ctx: PartContext): PartOutcome | null {
     : {
         score: ZERO,
         explanation: EXPLAIN.judgedNotMet(part.label),
-        lost: pts.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtNum(pts))],
+        lost: pts.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtScore(pts))],
       };
 }
 
@@ -40,7 +40,7 @@ export function judgedScore(ctx: PartContext): PartOutcome | null {
   return {
     score: s.value,
     explanation: EXPLAIN.judgedScore(part.label, fmtNum(s.value)),
-    lost: lost.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtNum(lost))],
+    lost: lost.isZero() ? [] : [LOST.judged(indicator.name, part.text, fmtScore(lost))],
   };
 }
 
@@ -63,7 +63,7 @@ export function level(rule: Rule<"level">, ctx: PartContext): PartOutcome | null
   return {
     score: pts,
     explanation: EXPLAIN.level(part.label, hit.label, fmtNum(pts)),
-    lost: lost.greaterThan(0) ? [LOST.level(part.label, hit.label, fmtNum(lost))] : [],
+    lost: lost.greaterThan(0) ? [LOST.level(part.label, hit.label, fmtScore(lost))] : [],
   };
 }
 
@@ -103,6 +103,6 @@ export function countDeduction(rule: Rule<"countDeduction">, ctx: PartContext): 
   const lostPts = max.minus(score);
   const lost = lostPts.isZero()
     ? []
-    : [rule.input ? LOST.countInput(indicator.name, part.label, count.toString(), fmtNum(lostPts)) : LOST.deduction(indicator.name, count.toString(), fmtNum(lostPts))];
+    : [rule.input ? LOST.countInput(indicator.name, part.label, count.toString(), fmtScore(lostPts)) : LOST.deduction(indicator.name, count.toString(), fmtScore(lostPts))];
   return { score, explanation, lost, formula: rule.input !== undefined };
 }

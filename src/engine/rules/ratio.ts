@@ -1,5 +1,5 @@
 /** Ratio parts: banded, proportional, linear deduction above a threshold, and "must be 100%". */
-import { Dec, clamp, fmtNum, fmtPct, ONE, ZERO, HUNDRED } from "../decimal";
+import { Dec, clamp, fmtNum, fmtPct, ONE, ZERO, HUNDRED, fmtScore } from "../decimal";
 import type { Band, InputId, PartRule, ZeroDenominatorPolicy } from "../types";
 import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
 import type { PartContext, PartOutcome } from "./context";
@@ -108,7 +108,7 @@ export function bandOutcome(r: Dec, text: string, bands: Band[], name: string, c
   return {
     score: pts,
     explanation: `${text}，${EXPLAIN.band(band.label, fmtNum(pts))}`,
-    lost: lost.greaterThan(0) ? [LOST.band(name, fmtPct(r), band.label, fmtNum(pts))] : [],
+    lost: lost.greaterThan(0) ? [LOST.band(name, fmtPct(r), band.label, fmtScore(pts))] : [],
     formula: true,
   };
 }
@@ -149,7 +149,7 @@ export function ratioProportional(rule: Rule<"ratioProportional">, ctx: PartCont
   return {
     score,
     explanation: `${ratio.text} ${EXPLAIN.proportional(fmtPct(Dec.min(r, ONE)), fmtNum(points), fmtNum(score))}`,
-    lost: lost.greaterThan(0) ? [LOST.proportional(rule.ratioName, fmtPct(r), fmtNum(lost))] : [],
+    lost: lost.greaterThan(0) ? [LOST.proportional(rule.ratioName, fmtPct(r), fmtScore(lost))] : [],
     formula: true,
   };
 }
@@ -176,7 +176,7 @@ export function ratioLinearDeduction(rule: Rule<"ratioLinearDeduction">, ctx: Pa
   return {
     score,
     explanation: `${ratio.text}，${EXPLAIN.linearOver(fmtPct(ratio.r), fmtPct(threshold), fmtNum(per), fmtNum(over), fmtNum(score))}`,
-    lost: [LOST.proportional(rule.ratioName, fmtPct(ratio.r), fmtNum(points.minus(score)))],
+    lost: [LOST.proportional(rule.ratioName, fmtPct(ratio.r), fmtScore(points.minus(score)))],
     formula: true,
   };
 }

@@ -145,7 +145,7 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
         })}
       </ul>
       <Text aria-live="polite" data-testid="effect-sum">
-        {T.sum(sum.toString(), def?.weight ?? "")}
+        {edits.length === 0 ? T.empty : T.sum(sum.toString(), def?.weight ?? "")}
       </Text>
       {problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">

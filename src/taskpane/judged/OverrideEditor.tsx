@@ -47,7 +47,11 @@ export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Prop
     <div className={styles.box} data-testid={`override-${indicator.id}`}>
       <Text className={styles.h}>{T.title}</Text>
       {current && <Text className={styles.hint}>{T.current(String(current.score ?? ""), current.reason)}</Text>}
-      <Field label={`${T.score}（0～${indicator.weight}）`} validationState={score && !scoreOk ? "error" : "none"}>
+      <Field
+        label={`${T.score}（0～${indicator.weight}）`}
+        validationState={score && !scoreOk ? "error" : "none"}
+        validationMessage={score && !scoreOk ? (Number.isFinite(n) && n > Number(indicator.weight) ? T.scoreAbove(indicator.weight) : T.scoreBad(indicator.weight)) : undefined}
+      >
         <Input id={`${id}-score`} className={styles.score} inputMode="decimal" value={score} onChange={(_, d) => setScore(d.value)} />
       </Field>
       <Field label={T.reason} required validationState={score && !reasonOk ? "error" : "none"} validationMessage={score && !reasonOk ? T.reasonNeeded : undefined}>

@@ -64,10 +64,7 @@ export function ErrorsView({ errors, onLocate, onSetUp }: ErrorsViewProps) {
               ) : (
                 <span />
               )}
-              <div className={styles.detail}>
-                {where ? `${where} · ` : ""}
-                {t.found}：{e.found}；{t.expected}：{e.expected}
-              </div>
+              {where && <div className={styles.detail}>{where}</div>}
             </li>
           );
         })}

@@ -74,6 +74,8 @@ const useStyles = makeStyles({
   para: { margin: `0 0 ${tokens.spacingVerticalXS}`, overflowWrap: "anywhere" },
   sub: { margin: `${tokens.spacingVerticalXS} 0 0`, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   ul: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  legendItem: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS },
 });
 
 export interface ScoreViewProps {
@@ -98,6 +100,11 @@ export function groupsOf(outcome: RescoreOutcome): { name: string; weight: strin
       indicators: l2.indicators.map((d) => byId.get(d.id)).filter((x): x is IndicatorResult => !!x),
     })),
   }));
+}
+
+/** A part's explanation without the label it starts with (the line already shows the label). */
+export function withoutLabel(explanation: string, label: string): string {
+  return explanation.startsWith(label) ? explanation.slice(label.length).replace(/^[：:\s]+/, "") : explanation;
 }
 
 function sum(list: IndicatorResult[]): number {
@@ -149,7 +156,7 @@ function IndicatorRow({ ind, change, note }: RowProps) {
               <ul className={styles.ul}>
                 {ind.parts.map((p) => (
                   <li key={p.key}>
-                    {p.label}：{score2(Number(p.score))} / {points(Number(p.points))}。{p.explanation}
+                    {p.label}（{score2(Number(p.score))} / {points(Number(p.points))}）：{withoutLabel(p.explanation, p.label)}
                   </li>
                 ))}
               </ul>
@@ -176,8 +183,18 @@ export function ScoreView({ outcome }: ScoreViewProps) {
   const t = paneText.scores;
   const changed = new Map(outcome.changes.map((c) => [c.id, c]));
   const notes = new Map(outcome.result.differences.filter((d) => d.note).map((d) => [d.target, d.note!]));
+  // A legend of the tags shown, in the order of the tags' meaning.
+  const kinds = ["formula", "checklist", "deduction", "manual", "override"].filter((k) => outcome.result.indicators.some((i) => i.kind === k));
   return (
     <section aria-label={t.region}>
+      <p className={styles.legend} data-testid="legend">
+        {kinds.map((k) => (
+          <span key={k} className={styles.legendItem}>
+            <span className={mergeClasses(styles.tag, k === "formula" && styles.tagFormula, k === "override" && styles.tagOverride)}>{t.kinds[k]}</span>
+            {t.kindTitle[k]}
+          </span>
+        ))}
+      </p>
       {groupsOf(outcome).map((l1) => (
         <div key={l1.name}>
           <h3 className={styles.level1}>

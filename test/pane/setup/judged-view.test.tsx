@@ -52,6 +52,11 @@ describe("JudgedView", () => {
     const box = screen.getByTestId("override-satisfaction");
     const save = within(box).getByRole("button", { name: "保存调整" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
+    await user.type(within(box).getByRole("textbox", { name: /调整后得分/ }), "7");
+    // Above the maximum: refused, and the pane says why (issue 11.11).
+    expect(save.disabled).toBe(true);
+    expect(box.textContent).toContain("调整分数不能超过该指标的分值 6 分");
+    await user.clear(within(box).getByRole("textbox", { name: /调整后得分/ }));
     await user.type(within(box).getByRole("textbox", { name: /调整后得分/ }), "4");
     expect(save.disabled).toBe(true);
     expect(box.textContent).toContain("请填写调整理由后再保存");
@@ -100,12 +105,14 @@ describe("JudgedView", () => {
     await screen.findByText(/在此填写的内容/);
     await open(user, /^社会效益/);
     const table = screen.getByTestId("effect-table");
+    // No row yet: the editor says 效果性 is scored by hand meanwhile, not "0 / 20" beside a 20-point score.
+    expect(within(table).getByTestId("effect-sum").textContent).toContain("人工评分");
     await user.click(within(table).getByRole("button", { name: "添加一行" }));
     await user.type(within(table).getByRole("textbox", { name: "第 1 行 名称" }), "服务对象覆盖率");
     await user.type(within(table).getByRole("textbox", { name: "第 1 行 分值" }), "15");
     await user.type(within(table).getByRole("textbox", { name: "第 1 行 目标值" }), "100");
     await user.type(within(table).getByRole("textbox", { name: "第 1 行 实际值 / 等级" }), "90");
-    expect(within(table).getByTestId("effect-sum").textContent).toBe("分值合计 15 / 20");
+    expect(within(table).getByTestId("effect-sum").textContent).toBe("各行分值合计 15，应等于效果性分值 20");
     expect(table.textContent).toContain("应等于");
     const save = within(table).getByRole("button", { name: "保存指标表" }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
