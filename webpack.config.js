@@ -11,7 +11,8 @@
  *   webpack serve --mode development               https://localhost:3000 with dev certificates
  *
  * Differences from the `yo office` template, on purpose: no core-js / regenerator / es6-promise
- * (ExcelApi 1.4+ hosts run WebView2/WKWebView/modern browsers, and Fluent v9 has no IE11), no
+ * (ExcelApi 1.13 hosts run WebView2/WKWebView/modern browsers, Fluent v9 has no IE11, and the pages
+ * tell an old webview what it needs in ES5 of their own), no
  * source maps shipped in production, ts-loader transpileOnly (type-checking is `npm run typecheck`),
  * certificates read from ~/.office-addin-dev-certs directly (getHttpsServerOptions rejects when
  * the CA cannot be trusted without sudo).
@@ -134,6 +135,7 @@ module.exports = async (env = {}, options = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
       page("dialog", "./src/commands/dialog.html", ["dialog"]),
+      page("unsupported", "./src/commands/unsupported.html", []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: { hints: false },

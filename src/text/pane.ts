@@ -2,7 +2,11 @@
 import boot from "./boot.json";
 
 export const paneText = {
-  boot,
+  boot: {
+    ...boot,
+    waiting: (s: number) => (s < 2 ? "正在连接 Excel……" : `正在连接 Excel……（已等待 ${s} 秒）`),
+    waitingLong: "Excel 启动加载项较慢，这在刚打开 Excel 或网络较慢时常见。请稍候，连接后会自动打开工作簿；若超过一分钟仍无响应，请关闭并重新打开任务窗格。",
+  },
   rescore: "重新评分",
   rescoring: "正在评分……",
   written: "已写回评分表",
@@ -104,7 +108,10 @@ export const paneText = {
     download: "下载评分后的副本",
     downloadDisabled: "有未解决的问题，暂不能下载",
     downloadName: (name: string) => name.replace(/\.xlsx$/i, "") + "（已评分）.xlsx",
-    loadFailed: (why: string) => `无法打开工作簿：${why}`,
+    /** A copy written to but not (or not yet successfully) scored: not called 已评分. */
+    downloadEditedName: (name: string) => name.replace(/\.xlsx$/i, "") + "（已修改）.xlsx",
+    loadFailed: (name: string, why: string) => `无法打开“${name}”：${why}。仍在使用原来的工作簿。`,
+    loading: "正在打开工作簿……",
     grid: "工作表预览",
     gridSheet: "工作表",
     gridLabel: (sheet: string) => `工作表“${sheet}”预览（只读，点击单元格可选中）`,

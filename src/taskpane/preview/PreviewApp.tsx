@@ -5,8 +5,8 @@
  * so the add-in's own bundle does not carry them.
  */
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { App } from "../App";
+import { Button, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { App, type PaneState } from "../App";
 import { PreviewPort } from "../ports/preview";
 import type { CellRef } from "../port";
 import { paneText } from "../../text/pane";
@@ -28,8 +28,6 @@ interface Loaded {
 }
 
 export interface PreviewAppProps {
-  /** Why the pane is not in Excel (office.js missing, onReady timed out); shown as an alert. */
-  alert?: string;
   /** The first sample's bytes, fetched while this chunk loaded (see index.tsx). */
   first?: Promise<Uint8Array>;
 }
@@ -44,14 +42,18 @@ export function fetchSample(file: string): Promise<Uint8Array> {
 
 const SAMPLES = paneText.preview.samples;
 
-export function PreviewApp({ alert, first }: PreviewAppProps) {
+const FRESH: PaneState = { errors: 0, written: false, scored: false, stale: false };
+
+export function PreviewApp({ first }: PreviewAppProps) {
   const styles = useStyles();
   const t = paneText.preview;
   const [loaded, setLoaded] = useState<Loaded>();
   const [source, setSource] = useState<string>(SAMPLES[0].file);
   const [failure, setFailure] = useState<string>();
   const [bytes, setBytes] = useState<Uint8Array>();
-  const [state, setState] = useState<{ errors: number; written: boolean }>({ errors: 0, written: false });
+  const [state, setState] = useState<PaneState>(FRESH);
+  /** A workbook is being opened: the views of the previous one are gone (no rescoring of it meanwhile). */
+  const [loading, setLoading] = useState(true);
   const [sheet, setSheet] = useState<string>();
   const [selected, setSelected] = useState<CellRef>();
   const [status, setStatus] = useState<string>();
@@ -59,7 +61,8 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
 
-  const open = (name: string, data: Uint8Array) => {
+  /** Opens `data` as the workbook; false (the previous one stays) when it is not an .xlsx. */
+  const open = (name: string, data: Uint8Array): boolean => {
     const port = new PreviewPort(data, {
       onSelect: (ref) => {
         selectedRef.current = ref;
@@ -72,25 +75,32 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
     try {
       port.snapshot(); // refuse a file that is not an .xlsx before the views try it
     } catch (e) {
-      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
-      return;
+      setFailure(t.loadFailed(name, e instanceof Error ? e.message : String(e)));
+      return false;
     }
     port.onChange((b) => setBytes(b));
     setFailure(undefined);
     setBytes(data);
-    setState({ errors: 0, written: false });
+    setState(FRESH);
     setSelected(undefined);
     selectedRef.current = undefined;
     setStatus(undefined);
     setSheet(undefined);
     setLoaded({ id: ++counter.current, name, port });
+    return true;
   };
 
   const loadSample = async (file: string, bytes?: Promise<Uint8Array>) => {
+    const previous = source;
+    setLoading(true);
     try {
-      open(file, await (bytes ?? fetchSample(file)));
+      if (open(file, await (bytes ?? fetchSample(file)))) setSource(file);
+      else setSource(previous);
     } catch (e) {
-      setFailure(t.loadFailed(e instanceof Error ? e.message : String(e)));
+      setFailure(t.loadFailed(file, e instanceof Error ? e.message : String(e)));
+      setSource(previous);
+    } finally {
+      setLoading(false);
     }
   };
 
@@ -100,7 +110,6 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
   }, []);
 
   const onSource = (value: string) => {
-    setSource(value);
     if (SAMPLES.some((s) => s.file === value)) void loadSample(value);
   };
 
@@ -108,8 +117,13 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
     const f = e.target.files?.[0];
     e.target.value = "";
     if (!f) return;
-    setSource(`file:${f.name}`);
-    open(f.name, new Uint8Array(await f.arrayBuffer()));
+    setLoading(true);
+    try {
+      // Only an .xlsx that opens replaces the workbook shown; anything else leaves it as it was.
+      if (open(f.name, new Uint8Array(await f.arrayBuffer()))) setSource(`file:${f.name}`);
+    } finally {
+      setLoading(false);
+    }
   };
 
   // The port caches the snapshot of its bytes; `bytes` only makes this follow every write.
@@ -117,18 +131,12 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
   const shownSheet = sheet ?? snapshot?.sheets[0];
   const url = useMemo(() => (bytes && state.written ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) : undefined), [bytes, state.written]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  const canDownload = !!url && state.errors === 0;
+  // Never a copy whose scores lag behind its inputs, nor one with errors standing.
+  const canDownload = !!url && state.errors === 0 && !state.stale && !loading;
+  const fileName = state.scored ? t.downloadName(loaded?.name ?? "workbook.xlsx") : t.downloadEditedName(loaded?.name ?? "workbook.xlsx");
 
   const top = (
     <div className={styles.top}>
-      {alert && (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{paneText.boot.officeMissingTitle}</MessageBarTitle>
-            {alert}
-          </MessageBarBody>
-        </MessageBar>
-      )}
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody className={styles.banner}>{t.banner}</MessageBarBody>
       </MessageBar>
@@ -151,7 +159,7 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
           {t.pick}
         </Button>
         {canDownload ? (
-          <Button size="small" appearance="primary" as="a" href={url} download={t.downloadName(loaded?.name ?? "workbook.xlsx")} data-testid="download">
+          <Button size="small" appearance="primary" as="a" href={url} download={fileName} data-testid="download">
             {t.download}
           </Button>
         ) : (
@@ -182,6 +190,13 @@ export function PreviewApp({ alert, first }: PreviewAppProps) {
     </div>
   );
 
-  if (!loaded) return <div style={{ padding: tokens.spacingHorizontalM }}>{top}</div>;
-  return <App key={loaded.id} port={loaded.port} top={top} onUpdate={(s) => setState((prev) => ({ errors: s.errors, written: s.written || prev.written }))} />;
+  if (!loaded || loading) {
+    return (
+      <div style={{ padding: tokens.spacingHorizontalM }}>
+        {top}
+        {loading && <Spinner size="small" label={t.loading} />}
+      </div>
+    );
+  }
+  return <App key={loaded.id} port={loaded.port} top={top} onUpdate={setState} />;
 }
