@@ -922,7 +922,8 @@ export class FakeWorksheetCollection implements WorksheetCollectionLike {
   readonly onChanged = {
     add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
       this.ctx.enqueue(() => this.ctx.data.changeHandlers.add(handler));
-      return { remove: () => this.ctx.enqueue(() => this.ctx.data.changeHandlers.delete(handler)) };
+      const ctx = this.ctx;
+      return { context: ctx, remove: () => ctx.enqueue(() => ctx.data.changeHandlers.delete(handler)) };
     },
   };
   get items(): FakeWorksheet[] {

@@ -64,6 +64,8 @@ export interface WorksheetLike extends Pick<Excel.Worksheet, "name" | "isNullObj
 /** A registered event handler (OfficeExtension.EventHandlerResult). */
 export interface EventHandlerLike {
   remove(): void;
+  /** The context the handler was added with: only a sync of this context removes it (docs: "Remove an event handler"). */
+  readonly context: { sync(): Promise<void> };
 }
 
 export interface WorksheetCollectionLike {

@@ -67,11 +67,10 @@ export async function watchChanges(run: ExcelRunner, onChange: () => void): Prom
       await ctx.sync();
       return h;
     });
+    // Removal needs the RequestContext the handler was added with, not a new Excel.run's.
     return () => {
-      void run(async (ctx) => {
-        handle.remove();
-        await ctx.sync();
-      }).catch(() => undefined);
+      handle.remove();
+      void handle.context.sync().catch(() => undefined);
     };
   } catch {
     return () => undefined;

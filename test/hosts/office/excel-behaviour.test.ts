@@ -8,7 +8,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { readXlsx } from "../../../src/hosts/xlsx";
 import { builtinRuleSet } from "../../../src/engine";
-import { applyPlanInExcel, rescoreWorkbook } from "../../../src/hosts/office";
+import { applyPlanInExcel, rescoreWorkbook, watchChanges } from "../../../src/hosts/office";
 import { defaultContract } from "../../../src/hosts/office/defaultContract";
 import { readFirst, Syncs, writePlan } from "../../../src/hosts/office/session";
 import { toSnapshot } from "../../../src/hosts/office/read";
@@ -161,5 +161,18 @@ describe("the Office host against it", () => {
     const r = await applyPlanInExcel(data.run, { cells: [], sheets: [], names: [{ name: "核定编制数", sheet: "评分依据", address: "J9" }] }, contractNames());
     expect(r.errors).toEqual([]);
     expect(data.names.find((x) => x.name === "核定编制数")).toMatchObject({ comment: "人事处提供", visible: false, reference: "'评分依据'!$J$9" });
+  });
+
+  test("a change handler is removed through the context that added it (the pane stops hearing edits)", async () => {
+    const data = new FakeWorkbookData();
+    data.addSheet("评分表");
+    const heard: string[] = [];
+    const stop = await watchChanges(data.run, () => heard.push("edit"));
+    await data.fireChanged("评分表", "I20");
+    stop();
+    await new Promise((r) => setImmediate(r));
+    await data.fireChanged("评分表", "I21");
+    expect(heard).toEqual(["edit"]);
+    expect(data.changeHandlers.size).toBe(0);
   });
 });
