@@ -1,50 +1,27 @@
 /**
- * The ribbon's FunctionFile: 重新评分 runs a whole rescoring without the task pane.
+ * The ribbon's FunctionFile: 重新评分 runs a whole rescoring without the task pane, then shows the
+ * outcome in a small dialog (message-dialog.ts).
  *
- * Feedback goes through `Office.context.ui.displayDialogAsync` with a small bundled page
- * (dialog.html) and the message in the URL fragment. Why a dialog: Excel gives add-ins no toast
- * or notification API (notificationMessages exist only in Outlook), a function command has no UI
- * of its own, and writing a status cell would touch the workbook beyond the contract. The Dialog
- * API (DialogApi 1.1) works on Windows, Mac and the web; `displayInIframe` keeps Excel on the web
- * from treating it as a pop-up.
+ * Excel holds the rescoring's batches while the clerk is editing a cell (`delayForCellEdit`); when
+ * no answer has come after WAIT_NOTICE_MS the dialog opens at once saying so, and shows the result
+ * when Excel lets the rescoring run.
  */
 import { defaultContract } from "../hosts/office/defaultContract";
-import { officeRunner, officeSupport, REQUIRED_EXCEL_API, rescoreWorkbook } from "../hosts/office/rescoreWorkbook";
+import { officeRunner, officeSupport, REQUIRED_EXCEL_API, rescoreWorkbook, toHostError } from "../hosts/office";
 import boot from "../text/boot.json";
-import { toHostError } from "../hosts/office/errors";
-import { encodeMessage, failureMessage, messageFor, type CommandMessage } from "./message";
+import { failureMessage, messageFor, waitingMessage, type CommandMessage } from "./message";
+import { openMessageDialog } from "./message-dialog";
 
-/** The function-command runtime lives at most 5 minutes; close the dialog well before that. */
-const DIALOG_TIMEOUT_MS = 120_000;
+/** After this long without Excel's answer, say why (most likely a cell is being edited). */
+export const WAIT_NOTICE_MS = 1500;
 
-function showDialog(message: CommandMessage): Promise<void> {
-  return new Promise((resolve) => {
-    const url = `${new URL("dialog.html", window.location.href).href}#${encodeMessage(message)}`;
-    Office.context.ui.displayDialogAsync(url, { height: 32, width: 28, displayInIframe: true }, (res) => {
-      if (res.status !== Office.AsyncResultStatus.Succeeded) {
-        resolve(); // e.g. a dialog is already open (12007): nothing more we can show
-        return;
-      }
-      const dialog = res.value;
-      let finished = false;
-      const finish = (close: boolean) => {
-        if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        if (close) {
-          try {
-            dialog.close();
-          } catch {
-            // already closed by the user
-          }
-        }
-        resolve();
-      };
-      const timer = setTimeout(() => finish(true), DIALOG_TIMEOUT_MS);
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => finish(true));
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, () => finish(false));
-    });
-  });
+async function rescoreMessage(): Promise<CommandMessage> {
+  try {
+    if (!officeSupport(REQUIRED_EXCEL_API)) return { ok: false, title: boot.unsupportedTitle, lines: [boot.unsupported] };
+    return messageFor(await rescoreWorkbook(officeRunner(), { contract: defaultContract }));
+  } catch (e) {
+    return failureMessage([toHostError(e, "read")]);
+  }
 }
 
 let running = false;
@@ -55,18 +32,17 @@ export async function rescore(event: Office.AddinCommands.Event): Promise<void> 
   try {
     if (!mine) return;
     running = true;
-    let message: CommandMessage;
-    try {
-      if (!officeSupport(REQUIRED_EXCEL_API)) {
-        message = { ok: false, title: boot.unsupportedTitle, lines: [boot.unsupported] };
-      } else {
-        const out = await rescoreWorkbook(officeRunner(), { contract: defaultContract });
-        message = messageFor(out);
-      }
-    } catch (e) {
-      message = failureMessage([toHostError(e, "read")]);
+    const work = rescoreMessage();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const early = await Promise.race([work, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), WAIT_NOTICE_MS)))]);
+    clearTimeout(timer);
+    if (early) {
+      await (await openMessageDialog(early)).closed;
+    } else {
+      const waiting = await openMessageDialog(waitingMessage());
+      const shown = await waiting.show(await work);
+      await shown.closed;
     }
-    await showDialog(message);
   } catch {
     // Nothing else can be shown; completed() below still runs.
   } finally {

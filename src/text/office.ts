@@ -34,4 +34,6 @@ export const officeText = {
   totalLine: (total: string, grade: string) => `综合评分 ${total}，${grade}`,
   changesLine: (n: number) => `${n} 项得分变化`,
   busy: "上一次评分尚未结束，请稍候。",
+  waitingTitle: "正在等待 Excel",
+  waitingCellEdit: "如果您正在编辑某个单元格，请按 Enter 或 Esc 结束编辑，评分会随后继续，结果将显示在这里。",
 };

@@ -182,8 +182,22 @@ export function convertWrittenText(x: string): FakeCell {
 export class FakeWorkbookData {
   sheets: FakeSheet[] = [];
   names: FakeName[] = [];
-  /** When true every sync fails with InvalidOperationInCellEditMode and runs nothing. */
+  /**
+   * The user is editing a cell: a sync fails with InvalidOperationInCellEditMode and runs nothing,
+   * or, in a context made with `delayForCellEdit` (as `officeRunner()` makes them), waits until
+   * `leaveCellEdit()` (Excel.run's documented behaviour).
+   */
   cellEditMode = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** Test helper: the user pressed Enter; batches held by delayForCellEdit run now. */
+  leaveCellEdit(): void {
+    this.cellEditMode = false;
+    for (const w of this.cellEditWaiters.splice(0)) w();
+  }
+  /** Resolves when the cell edit ends. */
+  cellEditEnded(): Promise<void> {
+    return this.cellEditMode ? new Promise((r) => this.cellEditWaiters.push(r)) : Promise.resolve();
+  }
   /** When true a method chained off a null object fails the sync (InvalidObjectPath). */
   nullChainThrows = false;
   /** Operations refused inside a context with an undo group ("worksheet.delete", "values", …). */
@@ -242,8 +256,12 @@ export class FakeWorkbookData {
     return "String";
   }
 
-  context(options: { undoGroup?: boolean } = {}): FakeContext {
-    return new FakeContext(this, options.undoGroup === true);
+  context(options: { undoGroup?: boolean; delayForCellEdit?: boolean } = {}): FakeContext {
+    return new FakeContext(this, options.undoGroup === true, options.delayForCellEdit === true);
+  }
+  /** Like `officeRunner()` below ExcelApi 1.20: `Excel.run({ delayForCellEdit: true })`. */
+  get delayedRun(): ExcelRunner {
+    return <T>(batch: (context: ExcelContext) => Promise<T>) => batch(this.context({ delayForCellEdit: true }));
   }
   /** An `ExcelRunner` over a fresh context, like `Excel.run`. */
   get run(): ExcelRunner {
@@ -272,6 +290,7 @@ export class FakeContext implements ExcelContext {
   constructor(
     readonly data: FakeWorkbookData,
     readonly undoGroup = false,
+    readonly delayForCellEdit = false,
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -292,6 +311,7 @@ export class FakeContext implements ExcelContext {
     const ops = this.queue;
     this.queue = [];
     this.pending = [];
+    if (d.cellEditMode && this.delayForCellEdit) await d.cellEditEnded();
     if (d.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     const requestBytes = ops.reduce((n, o) => n + o.requestBytes, 0);
     if (requestBytes > LIMITS.requestBytes) {

@@ -17,7 +17,8 @@ import { toHostError } from "./errors";
 import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
 import { readFirst, readScan, Syncs, writePlan } from "./session";
 
-export { rescoreWorkbook, officeRunner, officeSupport, REQUIRED_EXCEL_API } from "./rescoreWorkbook";
+export { rescoreWorkbook, officeRunner } from "./rescoreWorkbook";
+export { officeSupport, REQUIRED_EXCEL_API } from "./support";
 export type { ContractApi, OfficeRescoreOptions, OfficeRescoreOutcome, OfficeRunner, RescoreOutcomeLike } from "./rescoreWorkbook";
 export type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
 export { toHostError, isOfficeError } from "./errors";
