@@ -8,6 +8,9 @@
  *   webpack --mode production --env officejs=local office.js copied into dist/office/ (offline
  *                                                  intranet; not supported by Microsoft)
  *   webpack --env officejs=<url>                   any other office.js URL (tests use a missing one)
+ *   webpack --mode production --env shell          also a bare React + Fluent page (shell.html), the
+ *                                                  yardstick of scripts/bench-pane.ts; never shipped
+ *   webpack --env sourcemap                        source maps, to see what the bundles are made of
  *   webpack serve --mode development               https://localhost:3000 with dev certificates
  *
  * Differences from the `yo office` template, on purpose: no core-js / regenerator / es6-promise
@@ -49,6 +52,35 @@ function devCerts() {
     throw new Error(`No dev certificates in ${dir}. Run: npx office-addin-dev-certs install`);
   }
   return Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)]));
+}
+
+/**
+ * What the pane needs right after it starts downloads while taskpane.js is still being evaluated,
+ * not after it: taskpane.html preloads the scoring core chunk (and what it shares with other
+ * chunks), and, as an ES5 inline script finds from the URL, inside Office the Office host's chunk,
+ * outside it preview mode's chunk and its first sample workbook.
+ */
+class PreloadPaneChunks {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PreloadPaneChunks", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("PreloadPaneChunks", (data) => {
+        if (data.outputName !== "taskpane.html") return data;
+        const filesOf = (name) => (compilation.namedChunkGroups.get(name)?.chunks ?? []).flatMap((c) => [...c.files]).filter((f) => f.endsWith(".js"));
+        const core = filesOf("core");
+        const preview = filesOf("preview").filter((f) => !core.includes(f));
+        const excel = filesOf("excel").filter((f) => !core.includes(f));
+        const link = (href) => ({ tagName: "link", voidTag: true, meta: { plugin: "PreloadPaneChunks" }, attributes: { rel: "preload", as: "script", href } });
+        const sample = `samples/${encodeURIComponent(bootText.samples[0].file)}`;
+        const modeScript =
+          `(function(){var h=document.head,o=/[?&]_host_Info=/i.test(location.search),f=o?${JSON.stringify(excel)}:${JSON.stringify(preview)},i,l;` +
+          `function p(u,a){l=document.createElement("link");l.rel="preload";l.as=a;l.href=u;if(a==="fetch")l.crossOrigin="anonymous";h.appendChild(l);}` +
+          // The mode's chunks run as soon as they arrive (webpack finds them installed when the pane asks).
+          `for(i=0;i<f.length;i++){l=document.createElement("script");l.src=f[i];l.async=true;h.appendChild(l);}if(!o)p(${JSON.stringify(sample)},"fetch");})();`;
+        data.headTags.push(...core.map(link), { tagName: "script", voidTag: false, meta: { plugin: "PreloadPaneChunks" }, innerHTML: modeScript, attributes: {} });
+        return data;
+      });
+    });
+  }
 }
 
 function normaliseUrl(url) {
@@ -103,13 +135,25 @@ module.exports = async (env = {}, options = {}) => {
     });
   }
 
+  const entry = {
+    taskpane: ["./src/taskpane/index.tsx"],
+    commands: ["./src/commands/commands.ts"],
+    dialog: ["./src/commands/dialog.ts"],
+  };
+  const pages = [
+    page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
+    page("commands", "./src/commands/commands.html", ["commands"]),
+    page("dialog", "./src/commands/dialog.html", ["dialog"]),
+    page("unsupported", "./src/commands/unsupported.html", []),
+  ];
+  if (env.shell) {
+    entry.shell = ["./scripts/bench-shell/shell.tsx"];
+    pages.push(page("shell", "./scripts/bench-shell/shell.html", ["shell"]));
+  }
+
   return {
-    devtool: dev ? "eval-source-map" : false,
-    entry: {
-      taskpane: ["./src/taskpane/index.tsx"],
-      commands: ["./src/commands/commands.ts"],
-      dialog: ["./src/commands/dialog.ts"],
-    },
+    devtool: dev ? "eval-source-map" : env.sourcemap ? "source-map" : false,
+    entry,
     output: {
       // --env outdir=... lets tests build elsewhere without clobbering dist/.
       path: path.resolve(__dirname, env.outdir || "dist"),
@@ -127,17 +171,16 @@ module.exports = async (env = {}, options = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          use: [
+            // Griffel's ahead-of-time transform (on ts-loader's output): makeStyles() calls become
+            // precomputed class names and CSS, so the pane compiles no styles when it starts.
+            { loader: "@griffel/webpack-loader" },
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          ],
         },
       ],
     },
-    plugins: [
-      page("taskpane", "./src/taskpane/taskpane.html", ["taskpane"]),
-      page("commands", "./src/commands/commands.html", ["commands"]),
-      page("dialog", "./src/commands/dialog.html", ["dialog"]),
-      page("unsupported", "./src/commands/unsupported.html", []),
-      new CopyWebpackPlugin({ patterns: copies }),
-    ],
+    plugins: [...pages, new PreloadPaneChunks(), new CopyWebpackPlugin({ patterns: copies })],
     performance: { hints: false },
     // The pane runs in WebView2 / WKWebView / current browsers only (no IE11): let webpack's runtime
     // and Terser write ES2020 instead of ES5-safe code.

@@ -17,7 +17,7 @@ import { rescoreWorkbook } from "../src/hosts/office/rescoreWorkbook";
 import { fakeFromXlsx } from "../test/fakes/fromSnapshot";
 import type { FakeWorkbookData } from "../test/fakes/excel";
 import { ExcelPort } from "../src/taskpane/ports/excel";
-import { rescoreThrough } from "../src/taskpane/port";
+import { rescoreThrough } from "../src/taskpane/ports/through";
 
 const ROOT = join(__dirname, "..");
 

@@ -10,7 +10,7 @@ import { BUILTIN_RULE_SET_IDS, builtinRuleSet, builtinRuleSetNames, findRuleSetI
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { setupSheetsPlan } from "../workbook/input-sheet";
 import { inferRuleSet, locateTable } from "../workbook/table";
-import { SHEETS } from "../text/workbook";
+import { SHEETS } from "../text/vocabulary";
 import { SCORE_CLI } from "../text/cli";
 import { parseVerbArgs, UsageError } from "./args";
 import { readError } from "./score";

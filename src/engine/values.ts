@@ -4,7 +4,8 @@
  */
 import { Dec } from "./decimal";
 import type { InputUnit, RawValue } from "./types";
-import { EXPECTED, FOUND, NO_WORDS, UNIT_EXPECTED, YES_WORDS } from "../text/engine";
+import { EXPECTED, FOUND, UNIT_EXPECTED } from "../text/engine";
+import { NO_WORDS, YES_WORDS } from "../text/vocabulary";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ParseErrorCode; found: string; expected: string };
 export type ParseErrorCode =

@@ -2,9 +2,9 @@
  * Task pane entry. Where the page runs decides what it shows:
  *
  * - Inside Office (the URL carries Office's `_host_Info`): the pane waits for `Office.onReady` as
- *   long as it takes, showing how long it has waited (starts of 10 s and more are documented,
- *   office-js#3330, #1317, #739), and renders the real workbook when it comes; if office.js could
- *   not load, it says so in Chinese.
+ *   long as it takes, its static frame (taskpane.html) showing how long it has waited (starts of
+ *   10 s and more are documented, office-js#3330, #1317, #739), and renders the real workbook when
+ *   it comes; if office.js could not load, it says so in Chinese.
  * - In a plain browser: preview mode over the bundled samples (office.js absent or without a host
  *   is normal there, nothing to alarm anyone about). Should an `onReady` with Excel still arrive
  *   after preview started, the pane switches to the real workbook.
@@ -12,15 +12,16 @@
  * that names the old webview (Internet Explorer, legacy Edge) this bundle cannot run in.
  */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme, type Theme } from "@fluentui/react-components";
 import { App } from "./App";
-import { ExcelPort } from "./ports/excel";
-import { officeSupport, REQUIRED_EXCEL_API } from "../hosts/office/rescoreWorkbook";
+import { officeSupport, REQUIRED_EXCEL_API } from "../hosts/office";
+import { loadCore } from "./model/load-core";
 import { paneText } from "../text/pane";
 
 /** In a plain browser, how long to wait for a host before settling into preview mode. */
 const BROWSER_WAIT_MS = 3000;
+/** After this long without Office's answer, the wait explains itself. */
+const LONG_WAIT_S = 8;
 
 declare global {
   interface Window {
@@ -34,7 +35,7 @@ export function insideOffice(search: string = window.location.search): boolean {
 }
 
 /** Office's theme is dark when its body background is dark. */
-function isDark(): boolean {
+function officeIsDark(): boolean {
   try {
     const hex = Office.context.officeTheme?.bodyBackgroundColor?.replace("#", "");
     if (!hex || hex.length < 6) return false;
@@ -45,36 +46,45 @@ function isDark(): boolean {
   }
 }
 
-/** Shown while Office has not answered yet: a spinner and how long it has been. */
-function Waiting() {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    const t = window.setInterval(() => setSeconds((s) => s + 1), 1000);
-    return () => window.clearInterval(t);
-  }, []);
-  const t = paneText.boot;
-  return (
-    <div style={{ padding: 16 }}>
-      <Spinner size="small" label={t.waiting(seconds)} />
-      {seconds >= 8 && (
-        <MessageBar intent="info" layout="multiline" style={{ marginTop: 12 }}>
-          <MessageBarBody>{t.waitingLong}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
-  );
+/** The dark theme's tokens load only when a dark Office or browser asks for them. */
+function themeFor(dark: boolean): Promise<Theme> {
+  return dark ? import(/* webpackChunkName: "dark" */ "./shared/dark-theme").then((t) => t.webDarkTheme, () => webLightTheme) : Promise.resolve(webLightTheme);
+}
+
+/**
+ * While Office has not answered: the static frame of taskpane.html stays, its status line counts
+ * the seconds (no React render needed for that), and after a while explains the wait.
+ */
+function showWaiting(): () => void {
+  const status = document.getElementById("pe-skeleton-status");
+  let seconds = 0;
+  const t = window.setInterval(() => {
+    seconds++;
+    if (status) status.textContent = seconds >= LONG_WAIT_S ? `${paneText.boot.waiting(seconds)} ${paneText.boot.waitingLong}` : paneText.boot.waiting(seconds);
+  }, 1000);
+  if (status) status.textContent = paneText.boot.waiting(0);
+  return () => window.clearInterval(t);
 }
 
 function boot(): void {
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);
+  window.__peBooted = true; // this bundle runs: the page's static guard stands down
+
   let excel = false;
   let previewing = false;
+  let stopWaiting = () => undefined as void;
+  let shown = 0;
   const render = (node: JSX.Element, dark = false) => {
-    window.__peBooted = true;
-    document.getElementById("pe-boot-fallback")?.setAttribute("hidden", "");
-    root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme}>{node}</FluentProvider>);
+    const mine = ++shown;
+    void themeFor(dark).then((theme) => {
+      if (mine !== shown) return; // a later render (a late onReady) won
+      stopWaiting();
+      container.hidden = false;
+      document.getElementById("pe-boot-fallback")?.setAttribute("hidden", "");
+      root.render(<FluentProvider theme={theme}>{node}</FluentProvider>);
+    });
   };
   const failure = (text: string, title: string = paneText.boot.officeMissingTitle) =>
     render(
@@ -90,15 +100,15 @@ function boot(): void {
   const preview = () => {
     if (excel || previewing) return;
     previewing = true;
-    // The first sample is fetched while the chunk loads (the two would otherwise run one after the other).
-    const first = fetch(`samples/${encodeURIComponent(paneText.preview.samples[0].file)}`).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    });
-    first.catch(() => undefined); // reported by the preview when it awaits it
-    import(/* webpackChunkName: "preview" */ "./preview/PreviewApp").then(
-      ({ PreviewApp }) => {
-        if (!excel) render(<PreviewApp first={first} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
+    // The first sample is fetched while the chunk loads (the two would otherwise run one after the
+    // other); the preview opens it in its first render.
+    const first = fetch(`samples/${encodeURIComponent(paneText.preview.samples[0].file)}`).then(
+      async (res) => (res.ok ? { bytes: new Uint8Array(await res.arrayBuffer()) } : { error: `HTTP ${res.status}` }),
+      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    Promise.all([import(/* webpackChunkName: "preview" */ "./preview/PreviewApp"), first]).then(
+      ([{ PreviewApp }, sample]) => {
+        if (!excel) render(<PreviewApp first={sample} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
       },
       () => failure(paneText.boot.notInExcel),
     );
@@ -110,7 +120,7 @@ function boot(): void {
     else preview();
     return;
   }
-  if (office) render(<Waiting />);
+  if (office) stopWaiting = showWaiting();
   else window.setTimeout(preview, BROWSER_WAIT_MS);
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {
@@ -121,8 +131,14 @@ function boot(): void {
     }
     // Late or not, a host that answers gets its own workbook (replacing preview mode if shown).
     excel = true;
-    if (!officeSupport(REQUIRED_EXCEL_API)) failure(paneText.boot.unsupported, paneText.boot.unsupportedTitle);
-    else render(<App port={new ExcelPort()} />, isDark());
+    if (!officeSupport(REQUIRED_EXCEL_API)) return failure(paneText.boot.unsupported, paneText.boot.unsupportedTitle);
+    // Reading the workbook needs the contract's names: the core, now. The Office host is a chunk of
+    // its own (preview mode never loads it); inside Office the page preloaded both.
+    loadCore().catch(() => undefined); // a failure is reported (and retried) by the pane
+    import(/* webpackChunkName: "excel" */ "./ports/excel").then(
+      ({ ExcelPort }) => render(<App port={new ExcelPort()} />, officeIsDark()),
+      () => failure(paneText.coreFailed.body, paneText.coreFailed.title),
+    );
   });
 }
 

@@ -4,12 +4,6 @@
  */
 import type { SourceRef } from "../engine/types";
 
-/** Words users type for met / not met (是/否, 符合/不符合 and common marks), compared case-insensitively. */
-export const YES_WORDS = ["是", "1", "符合", "满足", "达到", "已落实", "有", "y", "yes", "true", "√", "✓", "✔", "对"];
-/** The two choices offered in 是/否 drop-downs. */
-export const YES_NO = ["是", "否"] as const;
-export const NO_WORDS = ["否", "0", "不符合", "不满足", "未达到", "未落实", "无", "n", "no", "false", "×", "✗", "✘", "x", "错"];
-
 /** The 个性化绩效指标 table's vocabulary and field names. */
 export const EFFECT = {
   positive: "正向",

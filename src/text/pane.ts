@@ -7,17 +7,24 @@ export const paneText = {
     waiting: (s: number) => (s < 2 ? "正在连接 Excel……" : `正在连接 Excel……（已等待 ${s} 秒）`),
     waitingLong: "Excel 启动加载项较慢，这在刚打开 Excel 或网络较慢时常见。请稍候，连接后会自动打开工作簿；若超过一分钟仍无响应，请关闭并重新打开任务窗格。",
   },
-  rescore: "重新评分",
+  rescore: boot.rescore,
   rescoring: "正在评分……",
   written: "已写回评分表",
   notWritten: "未写入任何内容",
   syncs: (n: number) => `与 Excel 往返 ${n} 次`,
 
-  tabs: { label: "面板视图", score: "评分", setup: "设置", judged: "评定" },
+  tabs: boot.tabs,
   loading: "正在读取工作簿……",
-  /** Shown by the placeholder 设置 / 评定 views until their own views land. */
-  placeholder: "此视图正在开发中。",
   readFailed: "读取工作簿失败",
+  coreFailed: {
+    title: "评分组件未能加载",
+    body: "请检查网络或加载项所在的服务器是否可以访问，然后关闭并重新打开任务窗格。",
+  },
+  /** Excel holds the pane's request while a cell is being edited (shown after ~1.5 s). */
+  excelWaiting: {
+    title: "正在等待 Excel",
+    body: "如果您正在编辑某个单元格，请按 Enter 或 Esc 结束编辑，操作会随后继续。",
+  },
   warningsTitle: "请注意",
   recalculated: "Excel 为手动计算模式，已重新计算公式，综合评分等公式单元格已更新。",
   stale: {
@@ -98,10 +105,8 @@ export const paneText = {
   preview: {
     banner: "预览模式：不在 Excel 中运行。可选择示例工作簿或本机的 .xlsx 文件，评分结果只保存在本页面中，可下载评分后的副本。",
     source: "工作簿",
-    samples: [
-      { file: "seed-004-city-2021.xlsx", label: "示例：深圳市教育事务综合保障中心（2021，市级框架）" },
-      { file: "seed-000-district-2020.xlsx", label: "示例：区级 2020 框架" },
-    ],
+    /** Bundled sample workbooks (boot.json: the page preloads the first). */
+    samples: boot.samples,
     pick: "打开 .xlsx 文件",
     pickLabel: "选择本机的 .xlsx 工作簿",
     own: (name: string) => `本机文件：${name}`,

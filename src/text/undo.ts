@@ -4,12 +4,8 @@
  */
 
 export const UNDO = {
-  /** Title cell of the block; the block is found by this text anywhere on 评分设置. */
-  title: "上次评分记录",
   note: (when: string) => `记录于 ${when}；“撤销本次评分”按此恢复，请勿修改`,
   noteUndone: (when: string) => `已于 ${when} 撤销`,
-  /** Not 得分/分数, so the block is never taken for the 评分表. */
-  headers: ["工作表", "单元格", "项目", "原值", "写入值", "原公式"],
   /** Shown for a previous value that was a formula: the formula itself is not restored. */
   noRecord: "没有可撤销的评分：评分设置中没有上次评分记录（或已撤销）。",
   edited: (cells: string[]) =>

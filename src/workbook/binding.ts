@@ -24,13 +24,14 @@ import {
 } from "../engine";
 import { Dec } from "../engine/decimal";
 import { isEmpty, parseCount, parseScore } from "../engine/values";
-import type { CellData, DefinedNameData, NameWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
+import type { CellData, DefinedNameData, NameWrite, WorkbookSnapshot } from "./snapshot";
 import { cellRaw, findName, singleCell } from "./names";
 import { isJudgedPart, judgedParts, mappedName, partInputs } from "./inputs";
 import type { WorkbookSettings } from "./settings";
 import { cellAddress, parseArea } from "./address";
 import { EFFECT_ROWS } from "./input-sheet";
 import { BIND_TEXT } from "../text/pane-setup";
+import type { Planned } from "./planned";
 
 /** found: bound and filled; empty: bound, still to fill; missing: no name; invalid: a name or value to fix. */
 export type BindingState = "found" | "empty" | "missing" | "invalid";
@@ -233,14 +234,13 @@ export function bindingRows(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: 
   return rows;
 }
 
-export type BindResult = { ok: true; plan: WritePlan } | { ok: false; message: string };
 
 /**
  * The plan that points a row's name (mapped or default) at the selected cell: one NameWrite,
  * nothing else. An input or part takes exactly one cell; the 个性化绩效指标 table takes a range of
  * at least 5 columns (名称、分值、性质、目标值、实际值[、不适用]).
  */
-export function bindPlan(row: Pick<BindingRow, "kind" | "name" | "label">, selected: { sheet: string; address: string } | undefined): BindResult {
+export function bindPlan(row: Pick<BindingRow, "kind" | "name" | "label">, selected: { sheet: string; address: string } | undefined): Planned {
   if (!selected) return { ok: false, message: BIND_TEXT.noSelection };
   const address = selected.address.replace(/\$/g, "").toUpperCase();
   const area = parseArea(address);

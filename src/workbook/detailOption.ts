@@ -4,7 +4,7 @@
  * label row under everything on that sheet (the sheet is created when the workbook has none).
  */
 import type { CellWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
-import { NAMES, SETTINGS, SHEETS } from "../text/workbook";
+import { NAMES, SETTINGS, SHEETS } from "../text/vocabulary";
 import { cellAddress } from "./address";
 import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";

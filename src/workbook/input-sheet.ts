@@ -8,9 +8,11 @@
  * sheet when the workbook has none, for the judged view's "在评分依据表中新建".
  */
 import { EFFECT_TABLE_NAME, INPUTS, type InputUnit, type PartDef, type RuleSet } from "../engine";
-import { EFFECT, YES_NO } from "../text/engine";
+import { EFFECT } from "../text/engine";
+import { YES_NO } from "../text/vocabulary";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
-import { INPUT_SHEET, SETTINGS, SHEETS } from "../text/workbook";
+import { INPUT_SHEET } from "../text/workbook";
+import { SETTINGS, SHEETS } from "../text/vocabulary";
 import { cellAddress, parseArea } from "./address";
 import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";

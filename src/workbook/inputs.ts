@@ -20,7 +20,8 @@ import {
   type SourceRef,
 } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { INPUT_SHEET, WB, NAMES } from "../text/workbook";
+import { INPUT_SHEET, WB } from "../text/workbook";
+import { NAMES } from "../text/vocabulary";
 import { cellAddress, parseArea } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
 import type { WorkbookSettings } from "./settings";

@@ -21,7 +21,8 @@ import {
 import { Dec } from "../engine/decimal";
 import type { CellData, CellScalar, CellWrite, NameWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { INPUT_SHEET } from "../text/workbook";
-import { EFFECT, YES_NO } from "../text/engine";
+import { EFFECT } from "../text/engine";
+import { YES_NO } from "../text/vocabulary";
 import { JUDGED_EDIT_TEXT as T } from "../text/pane-setup";
 import { cellAddress, parseArea, type Area } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
@@ -29,8 +30,8 @@ import { isJudgedPart, mappedName } from "./inputs";
 import type { WorkbookSettings } from "./settings";
 import { appendToInputSheet, NATURES, partHint, partItemText, partValidation } from "./input-sheet";
 import { partValueProblem, type BindingState } from "./binding";
+import type { Planned } from "./planned";
 
-export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; message: string };
 
 export interface PartSlot {
   part: PartDef;
@@ -159,7 +160,7 @@ export function partEditPlan(
   indicatorId: string,
   partKey: string,
   edit: PartEdit,
-): PlanResult {
+): Planned {
   const found = findPart(rs, indicatorId, partKey);
   if (!found) return { ok: false, message: T.notBound(`${indicatorId}_${partKey}`) };
   const s = slot(snapshot, settings, found.def, found.part);
@@ -186,7 +187,7 @@ export function createPartPlan(
   indicatorId: string,
   partKey: string,
   edit?: PartEdit,
-): PlanResult {
+): Planned {
   const found = findPart(rs, indicatorId, partKey);
   if (!found) return { ok: false, message: T.notBound(`${indicatorId}_${partKey}`) };
   const name = mappedName(settings, `${found.def.name}_${partKey}`);
@@ -340,7 +341,7 @@ export function effectTablePlan(
   snapshot: WorkbookSnapshot,
   settings: WorkbookSettings | undefined,
   rows: EffectRowEdit[],
-): PlanResult {
+): Planned {
   const name = mappedName(settings, EFFECT_TABLE_NAME);
   const g = findName(snapshot, name) ? geometry(snapshot, name) : undefined;
   if (findName(snapshot, name) && !g) {

@@ -5,7 +5,7 @@
  */
 import type { CellData, DefinedNameData, GridData, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { areaAddress, cellAddress, extendArea, parseArea, parseCell, type Area } from "./address";
-import { SHEETS } from "../text/workbook";
+import { SHEETS } from "../text/vocabulary";
 
 function cellOf(address: string, value: string | number | null): CellData {
   return { address, value };

@@ -6,7 +6,8 @@
  */
 import type { IndicatorResult, RuleSet, ScoreResult } from "../engine";
 import type { CellScalar, CellWrite, SheetWrite, WritePlan } from "./snapshot";
-import { DETAIL, SHEETS } from "../text/workbook";
+import { DETAIL } from "../text/workbook";
+import { SHEETS } from "../text/vocabulary";
 import type { ScoreTable, TableRow, TotalCells } from "./table";
 
 /** A cell value as a number when it is one (typed scores may be numeric text). */

@@ -23,7 +23,8 @@ import {
   type SourceRef,
 } from "../engine";
 import type { WorkbookSnapshot, WritePlan } from "./snapshot";
-import { DETAIL, NAMES, WB } from "../text/workbook";
+import { DETAIL, WB } from "../text/workbook";
+import { NAMES } from "../text/vocabulary";
 import { areaAddress, parseArea } from "./address";
 import { cellRaw } from "./names";
 import { inputNames, partInputs, readInputs, type CaseInputs } from "./inputs";
@@ -188,10 +189,25 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
   return out;
 }
 
+/** The rule set named in the settings, else the first built-in one (when none can be chosen). */
+function fallbackRuleSet(settings: WorkbookSettings): RuleSet {
+  return sharedRuleSet(findRuleSetId(settings.ruleSetId?.value ?? "") ?? "") ?? sharedRuleSet(BUILTIN_RULE_SET_IDS[0])!;
+}
+
+/**
+ * The rule set a rescoring of this snapshot uses (settings' overrides applied) and the rule set it
+ * starts from, without scoring: what the pane's 设置 and 评定 views show.
+ */
+export function ruleSetsOf(snapshot: WorkbookSnapshot, settings: WorkbookSettings = readSettings(snapshot)): { effective: RuleSet; base: RuleSet } {
+  const located = locateTable(snapshot, settings);
+  const effective = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined).ruleSet ?? fallbackRuleSet(settings);
+  return { effective, base: sharedRuleSet(effective.id) ?? effective };
+}
+
 export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
   const settings = readSettings(snapshot);
   const errors: ScoreError[] = [...settings.errors];
-  const fallback = () => sharedRuleSet(findRuleSetId(settings.ruleSetId?.value ?? "") ?? "") ?? sharedRuleSet(BUILTIN_RULE_SET_IDS[0])!;
+  const fallback = () => fallbackRuleSet(settings);
   const fail = (ruleSet: RuleSet, extra: Partial<RescoreOutcome> = {}): RescoreOutcome => ({
     ruleSet,
     result: extra.result ?? emptyResult(ruleSet.id, errors),

@@ -10,8 +10,8 @@
  */
 import { applyOverrides, builtinRuleSet, builtinRuleSetNames, findRuleSetId, findIndicator, findIndicatorById, type RuleSet, type RuleSetOverrides, type ScoreError } from "../engine";
 import { Dec } from "../engine/decimal";
-import type { CellData, CellScalar, CellWrite, GridData, NameWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
-import { NAMES, SETTINGS } from "../text/workbook";
+import type { CellData, CellScalar, CellWrite, GridData, NameWrite, SheetWrite, WorkbookSnapshot } from "./snapshot";
+import { NAMES, SETTINGS } from "../text/vocabulary";
 import { SETTINGS_EDIT_TEXT as T } from "../text/pane-setup";
 import { areaAddress, cellAddress, extendArea, parseCell } from "./address";
 import { gridOf, SheetView } from "./grid";
@@ -19,6 +19,7 @@ import { findName, singleCell } from "./names";
 import { numberOf } from "./plan";
 import { findSettingsTable, readSettings, type WorkbookSettings } from "./settings";
 import { isGroupName } from "./rescore";
+import type { Planned } from "./planned";
 
 export interface WeightRow {
   /** 一级, 二级 or 三级指标 name. */
@@ -46,7 +47,6 @@ export interface SettingsDraft {
   overrides?: OverrideRow[];
 }
 
-export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; message: string };
 
 type Value = string | number | null;
 
@@ -229,7 +229,7 @@ function singleValueCell(
  * The plan that stores `draft` in the 评分设置 sheet. Refused (nothing written) when a table has
  * no room to grow or a value is not a finite number.
  */
-export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): PlanResult {
+export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): Planned {
   for (const w of draft.weights ?? []) if (!Number.isFinite(w.weight)) return { ok: false, message: T.weightNumber(w.name, String(w.weight)) };
   for (const g of draft.grades ?? []) if (!Number.isFinite(g.min)) return { ok: false, message: T.gradeNumber(g.label, String(g.min)) };
   for (const o of draft.overrides ?? []) {
@@ -368,7 +368,7 @@ export function overridePlan(
   rs: RuleSet,
   indicatorId: string,
   edit: { score: number; reason: string } | null,
-): PlanResult {
+): Planned {
   const entry = findIndicatorById(rs, indicatorId);
   if (!entry) return { ok: false, message: T.unknownIndicator(indicatorId) };
   const def = entry.def;

@@ -17,7 +17,8 @@
  */
 import type { RawValue, ScoreError, SourceRef } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { SETTINGS, SETTINGS_HEADINGS, SETTINGS_WORDS, WB, NAMES } from "../text/workbook";
+import { WB } from "../text/workbook";
+import { SETTINGS, SETTINGS_HEADINGS, SETTINGS_WORDS, NAMES } from "../text/vocabulary";
 import { cellAddress } from "./address";
 import { compact, SheetView } from "./grid";
 import { cellRaw, findName, singleCell } from "./names";

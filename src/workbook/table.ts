@@ -14,7 +14,8 @@ import {
   type ScoreError,
 } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
-import { GRADE_LABELS, NAMES, SCORE_HEADERS, SHEETS, TOTAL_LABELS, WB } from "../text/workbook";
+import { WB } from "../text/workbook";
+import { GRADE_LABELS, NAMES, SCORE_HEADERS, SHEETS, TOTAL_LABELS } from "../text/vocabulary";
 import { areaAddress, cellAddress, colLetters, intersects, parseArea, type Area } from "./address";
 import { compact, SheetView } from "./grid";
 import { findName, singleCell } from "./names";

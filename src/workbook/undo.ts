@@ -14,17 +14,20 @@
 import type { CellData, CellScalar, CellWrite, SheetWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
 import { cellAddress, parseCell } from "./address";
 import { SheetView } from "./grid";
-import { DETAIL, SHEETS } from "../text/workbook";
+import { DETAIL } from "../text/workbook";
+import { SHEETS } from "../text/vocabulary";
 import { UNDO } from "../text/undo";
+import { UNDO_BLOCK } from "../text/vocabulary";
 import { rescore, type RescoreOptions, type RescoreOutcome } from "./rescore";
 import { withPlan } from "./plan-snapshot";
+import { refused, type Planned } from "./planned";
 
 /** CellWrite.role of the record's own cells (never counted as a score change). */
 export const UNDO_ROLE = "undo";
 /** CellWrite.role of the cells an undo restores. */
 export const RESTORE_ROLE = "restore";
 
-const WIDTH = UNDO.headers.length;
+const WIDTH = UNDO_BLOCK.headers.length;
 
 export interface UndoEntry {
   sheet: string;
@@ -112,7 +115,7 @@ export function cellAt(snapshot: WorkbookSnapshot, sheet: string, address: strin
 }
 
 function titleOf(view: SheetView): { row: number; col: number } | undefined {
-  return view.find(UNDO.title);
+  return view.find(UNDO_BLOCK.title);
 }
 
 /** The record on 评分设置, or undefined when there is none. Entries may be empty (undone). */
@@ -187,8 +190,8 @@ function placement(snapshot: WorkbookSnapshot): Placement | undefined {
 
 function rowsOf(entries: UndoEntry[], note: string): (string | number | null)[][] {
   return [
-    [UNDO.title, note],
-    [...UNDO.headers],
+    [UNDO_BLOCK.title, note],
+    [...UNDO_BLOCK.headers],
     ...entries.map((e) => [e.sheet, e.address, e.role, storable(e.previous), storable(e.written), e.formula ?? null]),
   ];
 }
@@ -255,15 +258,12 @@ export function withUndoRecord(plan: WritePlan, snapshot: WorkbookSnapshot, opti
   return out;
 }
 
-export type UndoOutcome =
-  | {
-      plan: WritePlan;
-      /** How many cells go back to their previous value. */
-      restored: number;
-      /** Cells that held a formula before the rescoring ("评分表!F27"); restored as values. */
-      formulaCells: string[];
-    }
-  | { error: string };
+export type UndoOutcome = Planned<{
+  /** How many cells go back to their previous value. */
+  restored: number;
+  /** Cells that held a formula before the rescoring ("评分表!F27"); restored as values. */
+  formulaCells: string[];
+}>;
 
 /**
  * The plan that undoes the last rescoring: each recorded cell back to its previous value, and the
@@ -273,7 +273,7 @@ export type UndoOutcome =
  */
 export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): UndoOutcome {
   const record = readUndoRecord(snapshot);
-  if (!record || record.entries.length === 0) return { error: UNDO.noRecord };
+  if (!record || record.entries.length === 0) return refused(UNDO.noRecord);
   const edited: string[] = [];
   const cells: CellWrite[] = [];
   for (const e of record.entries) {
@@ -294,11 +294,12 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
     if (kept) w.keepFormula = true;
     cells.push(w);
   }
-  if (edited.length > 0) return { error: UNDO.edited(Array.from(new Set(edited))) };
+  if (edited.length > 0) return refused(UNDO.edited(Array.from(new Set(edited))));
   const view = snapshot.settings ? new SheetView(snapshot.settings) : undefined;
   const p: Placement = { sheet: record.sheet, row: record.row, col: record.col, oldRows: record.entries.length, view };
-  const rows = [[UNDO.title, UNDO.noteUndone(stamp(now))], [...UNDO.headers]];
+  const rows = [[UNDO_BLOCK.title, UNDO.noteUndone(stamp(now))], [...UNDO_BLOCK.headers]];
   return {
+    ok: true,
     plan: { cells: [...cells, ...blockWrites(p, rows)], sheets: [] },
     restored: cells.length,
     // Cells whose formula the rescoring replaced come back as values.

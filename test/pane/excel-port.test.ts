@@ -5,7 +5,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { ExcelPort } from "../../src/taskpane/ports/excel";
-import { rescoreThrough } from "../../src/taskpane/port";
+import { rescoreThrough } from "../../src/taskpane/ports/through";
 import { PortError } from "../../src/taskpane/ports/errors";
 import { fakeFromXlsx } from "../fakes/fromSnapshot";
 

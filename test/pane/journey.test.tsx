@@ -5,13 +5,13 @@
  * action the setup view shows what is still to fill.
  */
 import "./setup";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { App } from "../../src/taskpane/App";
-import type { WorkbookPort } from "../../src/taskpane/port";
+import type { WorkbookPort } from "../../src/taskpane/ports/port";
 import { PreviewPort } from "../../src/taskpane/ports/preview";
 import { ExcelPort } from "../../src/taskpane/ports/excel";
 import { readXlsx } from "../../src/hosts/xlsx";
@@ -75,4 +75,28 @@ test("a workbook without defined names: one message with one action; after it, �
   expect(counts.textContent).toMatch(/^已填写 0，待填写 \d+，未绑定 0，需修改 0$/);
   const snap = readXlsx(port.bytes());
   expect(snap.sheets).toEqual(expect.arrayContaining(["评分依据", "评分设置"]));
+});
+
+test("in Excel, a rescoring held by cell-edit mode says after a moment to finish the edit, then completes", async () => {
+  jest.useFakeTimers();
+  try {
+    const data = fakeFromXlsx(new Uint8Array(readFileSync(SEED_004)));
+    const port = new ExcelPort(data.delayedRun, () => true, data.delayedRun);
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    ui(port);
+    const rescore = () => screen.getAllByRole("button", { name: paneText.rescore })[0];
+    await waitFor(() => expect(enabled(rescore())).toBe(true));
+    data.cellEditMode = true; // the clerk is typing in a cell
+    await user.click(rescore());
+    act(() => void jest.advanceTimersByTime(1000));
+    expect(screen.queryByTestId("excel-waiting")).toBeNull();
+    act(() => void jest.advanceTimersByTime(1000));
+    expect(screen.getByTestId("excel-waiting").textContent).toContain(paneText.excelWaiting.body);
+    expect(data.cell("评分表", "I20")?.value).not.toBe(5.96);
+    act(() => data.leaveCellEdit()); // Enter: Excel runs the held batch
+    await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("89.46"));
+    expect(screen.queryByTestId("excel-waiting")).toBeNull();
+  } finally {
+    jest.useRealTimers();
+  }
 });

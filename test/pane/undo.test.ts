@@ -8,6 +8,7 @@ import { rescore } from "../../src/workbook/rescore";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { readUndoRecord, sameValue, undoPlan, undoRecordPlan, UNDO_ROLE, withUndoRecord } from "../../src/workbook/undo";
 import { UNDO } from "../../src/text/undo";
+import { UNDO_BLOCK } from "../../src/text/vocabulary";
 import { bad, NOW, score, SEED_000, SEED_004, valueAt, write } from "./helpers";
 
 function rescoreAndRecord(bytes: Uint8Array) {
@@ -82,7 +83,7 @@ describe("recording the last rescoring", () => {
     expect(plan.cells).toEqual([]);
     expect(plan.sheets).toHaveLength(1);
     expect(plan.sheets[0].sheet).toBe("评分设置");
-    expect(plan.sheets[0].rows[0][0]).toBe(UNDO.title);
+    expect(plan.sheets[0].rows[0][0]).toBe(UNDO_BLOCK.title);
     expect(plan.sheets[0].rows.slice(2).map((r) => r[1])).toEqual(["I20", "I26"]);
   });
 
@@ -109,7 +110,7 @@ describe("undoing", () => {
     const once = rescoreAndRecord(original);
     expect(valueAt(once.bytes, "评分表", "I20")).toBe(5.96);
     const u = undoPlan(readXlsx(once.bytes), NOW);
-    if ("error" in u) throw new Error(u.error);
+    if (!u.ok) throw new Error(u.message);
     expect(u.restored).toBe(2);
     expect(u.formulaCells).toEqual([]);
     expect(u.plan.cells.filter((c) => c.role === "restore")).toEqual([
@@ -124,7 +125,7 @@ describe("undoing", () => {
     expect(table(undone)).toEqual(table(original));
     // The same rescoring cannot be undone twice.
     const second = undoPlan(readXlsx(undone), NOW);
-    expect(second).toEqual({ error: UNDO.noRecord });
+    expect(second).toEqual({ ok: false, message: UNDO.noRecord });
     expect(readUndoRecord(readXlsx(undone))!.note).toBe(UNDO.noteUndone("2026-11-23 17:05"));
   });
 
@@ -133,7 +134,7 @@ describe("undoing", () => {
     const once = rescoreAndRecord(original);
     expect(valueAt(once.bytes, "指标评分表", "A26")).toBe("综合评分");
     const u = undoPlan(readXlsx(once.bytes), NOW);
-    if ("error" in u) throw new Error(u.error);
+    if (!u.ok) throw new Error(u.message);
     const undone = write(once.bytes, u.plan);
     for (const a of ["A26", "A27", "I26", "I27"]) expect(valueAt(undone, "指标评分表", a)).toBeNull();
     expect(rescore(readXlsx(undone), { now: NOW }).summary).toBe(rescore(readXlsx(original), { now: NOW }).summary);
@@ -143,12 +144,12 @@ describe("undoing", () => {
     const once = rescoreAndRecord(score(SEED_004).bytes);
     const edited = write(once.bytes, { cells: [{ sheet: "评分表", address: "I20", value: 6, previous: 5.96, role: "edit" }], sheets: [] });
     const u = undoPlan(readXlsx(edited), NOW);
-    expect("error" in u && u.error).toBe(UNDO.edited([UNDO.editedCell("评分表!I20", "6", "5.96")]));
+    expect(!u.ok && u.message).toBe(UNDO.edited([UNDO.editedCell("评分表!I20", "6", "5.96")]));
     expect(u).not.toHaveProperty("plan");
   });
 
   test("no record at all", () => {
-    expect(undoPlan(score(SEED_004).snapshot, NOW)).toEqual({ error: UNDO.noRecord });
+    expect(undoPlan(score(SEED_004).snapshot, NOW)).toEqual({ ok: false, message: UNDO.noRecord });
   });
 });
 

@@ -7,10 +7,10 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { SummaryView } from "../../src/taskpane/views/SummaryView";
-import { ScoreView } from "../../src/taskpane/views/ScoreView";
-import { ErrorsView } from "../../src/taskpane/views/ErrorsView";
-import { ProblemsView } from "../../src/taskpane/views/ProblemsView";
+import { SummaryView } from "../../src/taskpane/score/SummaryView";
+import { ScoreView } from "../../src/taskpane/score/ScoreView";
+import { ErrorsView } from "../../src/taskpane/score/ErrorsView";
+import { ProblemsView } from "../../src/taskpane/score/ProblemsView";
 import { paneText } from "../../src/text/pane";
 import { bad, score, SEED_004 } from "./helpers";
 

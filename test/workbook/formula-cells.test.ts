@@ -53,7 +53,7 @@ test("undo puts the cached total back and keeps the formula", () => {
   const bytes = withFormulas();
   const scored = applyPlan(bytes, rescoreWithUndo(readXlsx(bytes), { now: NOW }).plan);
   const u = undoPlan(readXlsx(scored), NOW);
-  if ("error" in u) throw new Error(u.error);
+  if (!u.ok) throw new Error(u.message);
   expect(u.formulaCells).toEqual([]);
   const undone = applyPlan(scored, u.plan);
   expect(cell(undone, "I26")).toMatchObject({ value: 89.16, formula: "SUM(I3:I25)" });

@@ -26,7 +26,7 @@
 import type { CellData, CellScalar, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { fitsNameBlock, NAME_BLOCK, OWN_SHEET_WINDOW, SCAN_WINDOW } from "../../workbook/snapshot";
 import { areaAddress, cellAddress, colLetters, parseArea, splitAddress, type Area } from "../../workbook/address";
-import { NAMES, SHEETS } from "../../text/workbook";
+import { NAMES, SHEETS } from "../../text/vocabulary";
 import type { NamedItemLike, RangeAreasLike, RangeLike, WorkbookLike } from "./excelApi";
 import { isOfficeError } from "./errors";
 

@@ -16,7 +16,6 @@ import type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
 import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
 import { readFirst, readScan, Syncs, writePlan } from "./session";
 import { officeSupport } from "./support";
-export { officeSupport, REQUIRED_EXCEL_API } from "./support";
 
 /** What the host needs of the contract's `rescore` outcome. */
 export interface RescoreOutcomeLike {

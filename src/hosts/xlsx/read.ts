@@ -11,7 +11,7 @@
  */
 import type { CellData, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { fitsNameBlock, OWN_SHEET_WINDOW, SCAN_WINDOW } from "../../workbook/snapshot";
-import { NAMES, SCORE_HEADERS, SHEETS } from "../../text/workbook";
+import { NAMES, SCORE_HEADERS, SHEETS } from "../../text/vocabulary";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, contains, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";

@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import type { WorkbookSettings } from "../../workbook/settings";
 import { effectProblems, effectTablePlan, readEffectRows, type EffectRowEdit, type Nature } from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
-import type { Planned } from "../setup/usePlanRunner";
+import type { Planned } from "../../workbook/planned";
 
 const T = PANE_SETUP.judged.effect;
 

@@ -22,12 +22,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { indicatorsOf } from "../../engine";
-import { readSettings } from "../../workbook/settings";
 import { createPartPlan, currentEdit, judgedModel, partEditPlan, type JudgedIndicator, type PartEdit, type PartSlot } from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
-import { usePlanRunner } from "../setup/usePlanRunner";
-import { NoticeBar, useSetupStyles } from "../setup/styles";
-import { useRuleSets } from "../setup/useRuleSets";
+import { usePlanRunner } from "../shared/use-plan-runner";
+import { usePanelStyles } from "../shared/panel-styles";
 import type { JudgedViewProps } from "./JudgedView";
 import { EffectTableEditor } from "./EffectTableEditor";
 import { OverrideEditor } from "./OverrideEditor";
@@ -51,12 +49,11 @@ const useStyles = makeStyles({
 });
 
 
-export default function JudgedPanel({ snapshot, edit }: JudgedViewProps) {
-  const shared = useSetupStyles();
+export default function JudgedPanel({ model: workbook, edit, notify }: JudgedViewProps) {
+  const shared = usePanelStyles();
   const styles = useStyles();
-  const { busy, notice, run } = usePlanRunner(edit, T.failed);
-  const settings = useMemo(() => readSettings(snapshot), [snapshot]);
-  const { effective } = useRuleSets(snapshot);
+  const { busy, run } = usePlanRunner(edit, notify, T.failed);
+  const { snapshot, settings, effective } = workbook;
   const model = useMemo(() => judgedModel(snapshot, effective, settings), [snapshot, effective, settings]);
   // Any indicator may be overridden (人工调整), not only those with judged parts.
   const others = useMemo(() => {
@@ -159,7 +156,6 @@ export default function JudgedPanel({ snapshot, edit }: JudgedViewProps) {
 
   return (
     <div className={shared.root} aria-busy={busy}>
-      <NoticeBar notice={notice} />
       <Text className={shared.hint}>{T.hint}</Text>
       <Accordion multiple collapsible>
         {model.map((ind) => (

@@ -1,5 +1,5 @@
 /** 评定事项 tab. The panel (RadioGroup, SpinButton, Dropdown, the effect table, overrides) loads in its own chunk. */
-import { lazyPanel, type PanelProps } from "../setup/lazyPanel";
+import { lazyPanel, type PanelProps } from "../shared/lazy-panel";
 
 export type JudgedViewProps = PanelProps;
 

@@ -8,7 +8,7 @@ import type { IndicatorDef, RuleSet } from "../../engine";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import { currentOverride, overridePlan } from "../../workbook/settings-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
-import type { Planned } from "../setup/usePlanRunner";
+import type { Planned } from "../../workbook/planned";
 
 const T = PANE_SETUP.judged.override;
 

@@ -4,13 +4,14 @@
  * (one sync); the bounded scan runs when a view needs it (设置 / 评定, or a first rescoring). After
  * a rescoring or an edit the pane's snapshot is the one the rescoring read, with its plan applied
  * in memory: a click costs what the ribbon costs (2 syncs once the 评分表 is known, 3 on a first
- * run, 1 when nothing changed).
+ * run, 1 when nothing changed). The contract comes with the scoring core chunk (model/core.ts), so
+ * this module stays in the pane's first, small bundle.
  */
-import type { CellRef, PortEdit, PortRescore, ReadOptions, WorkbookPort } from "../port";
+import type { CellRef, PortEdit, PortRescore, ReadOptions, WorkbookPort } from "./port";
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
-import { contractNames, type RescoreOptions, type RescoreOutcome } from "../../workbook/rescore";
-import { withPlan } from "../../workbook/plan-snapshot";
-import { rescoreAfterEdit } from "../../workbook/undo";
+import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
+import type { ExcelCore } from "../model/core";
+import { loadCore } from "../model/load-core";
 import {
   applyPlanInExcel,
   officeRunner,
@@ -26,7 +27,6 @@ import {
   type OfficeRescoreOutcome,
   type OfficeRunner,
 } from "../../hosts/office";
-import { defaultContract } from "../../hosts/office/defaultContract";
 import { PortError } from "./errors";
 
 /** Changes Excel reports this long after our own write are the clerk's, not ours. */
@@ -44,9 +44,11 @@ export class ExcelPort implements WorkbookPort {
     /** Plain `Excel.run` for reads and selection (no undo group needed). */
     private readonly plain: ExcelRunner = run.withoutUndoGroup ?? run,
     private readonly clock: () => number = Date.now,
+    private readonly core: () => Promise<ExcelCore> = () => loadCore().then((c) => c.excel),
   ) {}
 
   async read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    const { contractNames } = await this.core();
     try {
       const r = await readWorkbook(this.plain, contractNames(), options.full === true);
       this.lastSyncs = r.syncs;
@@ -67,13 +69,14 @@ export class ExcelPort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan): Promise<void> {
+    const { contractNames } = await this.core();
     const r = await this.writing(() => applyPlanInExcel(this.run, plan, contractNames(), this.support));
     this.lastSyncs = r.syncs;
     if (r.errors.length) throw new PortError(r.errors);
   }
 
   /** A host error (protection, cell-edit mode, a failed write) comes without a contract outcome's errors. */
-  private settled<O extends RescoreOutcome>(out: OfficeRescoreOutcome<O>): { outcome: O; snapshot: WorkbookSnapshot } {
+  private settled<O extends RescoreOutcome>(out: OfficeRescoreOutcome<O>, withPlan: ExcelCore["withPlan"]): { outcome: O; snapshot: WorkbookSnapshot } {
     this.lastSyncs = out.syncs;
     const host = out.errors.filter((e) => e.code === "host");
     if (!out.outcome || !out.snapshot || host.length) throw new PortError(host.length ? host : out.errors);
@@ -82,12 +85,14 @@ export class ExcelPort implements WorkbookPort {
 
   /** The ribbon's rescoring (2 syncs once the 评分表 is known), undo record included. */
   async rescore(options: RescoreOptions): Promise<PortRescore> {
-    const out = await this.writing(() => rescoreWorkbook(this.run, { contract: defaultContract, support: this.support, ...options }));
-    return { ...this.settled(out), recalculated: out.recalculated === true };
+    const { contract, withPlan } = await this.core();
+    const out = await this.writing(() => rescoreWorkbook(this.run, { contract, support: this.support, ...options }));
+    return { ...this.settled(out, withPlan), recalculated: out.recalculated === true };
   }
 
   /** An edit and its rescoring in one read and one write: the ribbon's path with the edit folded in. */
   async edit(plan: WritePlan, options: RescoreOptions): Promise<PortEdit> {
+    const { contractNames, rescoreAfterEdit, withPlan } = await this.core();
     let rescored = false;
     const contract = {
       contractNames: () => contractNames(),
@@ -98,7 +103,7 @@ export class ExcelPort implements WorkbookPort {
       },
     };
     const out = await this.writing(() => rescoreWorkbook(this.run, { contract, support: this.support, ...options }));
-    return { ...this.settled(out), rescored };
+    return { ...this.settled(out, withPlan), rescored };
   }
 
   async watch(onStale: () => void): Promise<() => void> {

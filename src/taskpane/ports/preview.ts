@@ -1,9 +1,11 @@
 /**
  * WorkbookPort over an .xlsx file held in memory (preview mode, outside Office). Only the preview
- * chunk imports this module: the .xlsx host must not weigh on the add-in's own bundle.
+ * chunk imports this module: the .xlsx host must not weigh on the add-in's own bundle. The writer
+ * is a chunk of its own, fetched once the workbook is shown (`loadWriter`), so opening the first
+ * workbook evaluates only the reader.
  */
-import { applyPlan, readXlsx } from "../../hosts/xlsx";
-import type { CellRef, WorkbookPort } from "../port";
+import { readXlsx } from "../../hosts/xlsx";
+import type { CellRef, WorkbookPort } from "./port";
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
 
 export interface PreviewSelection {
@@ -11,6 +13,18 @@ export interface PreviewSelection {
   onSelect(ref: CellRef): void;
   /** The cell the user clicked in the preview grid. */
   selected(): CellRef | undefined;
+}
+
+type Writer = typeof import("../../hosts/xlsx/write");
+let writer: Promise<Writer> | undefined;
+
+/** The .xlsx writer chunk, loaded once (a failed load is retried by the next call). */
+export function loadWriter(): Promise<Writer> {
+  writer ??= import(/* webpackChunkName: "xlsx-write" */ "../../hosts/xlsx/write").catch((e: unknown) => {
+    writer = undefined;
+    throw e;
+  });
+  return writer;
 }
 
 export class PreviewPort implements WorkbookPort {
@@ -28,6 +42,10 @@ export class PreviewPort implements WorkbookPort {
     return this.snapshot();
   }
 
+  readNow(): WorkbookSnapshot {
+    return this.snapshot();
+  }
+
   /** Synchronous read (throws XlsxFormatError for bytes that are not an .xlsx). Views must not mutate it. */
   snapshot(): WorkbookSnapshot {
     if (this.cached?.bytes !== this.data) this.cached = { bytes: this.data, snapshot: readXlsx(this.data) };
@@ -35,6 +53,7 @@ export class PreviewPort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan): Promise<void> {
+    const { applyPlan } = await loadWriter();
     // applyPlan is pure and throws before returning anything: all-or-nothing by construction.
     this.data = applyPlan(this.data, plan);
     for (const l of this.listeners) l(this.data);

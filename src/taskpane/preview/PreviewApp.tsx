@@ -4,11 +4,11 @@
  * be downloaded. This module and the .xlsx host it imports load only through a dynamic import(),
  * so the add-in's own bundle does not carry them.
  */
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { Button, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { App, type PaneState } from "../App";
-import { PreviewPort } from "../ports/preview";
-import type { CellRef } from "../port";
+import { loadWriter, PreviewPort } from "../ports/preview";
+import type { CellRef } from "../ports/port";
 import { paneText } from "../../text/pane";
 import { SheetGrid } from "./SheetGrid";
 
@@ -28,8 +28,8 @@ interface Loaded {
 }
 
 export interface PreviewAppProps {
-  /** The first sample's bytes, fetched while this chunk loaded (see index.tsx). */
-  first?: Promise<Uint8Array>;
+  /** The first sample, fetched while this chunk loaded (see index.tsx): its bytes, or why not. */
+  first: { bytes: Uint8Array } | { error: string };
 }
 
 /** Starts fetching a bundled sample workbook (served from dist/samples/). */
@@ -47,13 +47,6 @@ const FRESH: PaneState = { errors: 0, written: false, scored: false, stale: fals
 export function PreviewApp({ first }: PreviewAppProps) {
   const styles = useStyles();
   const t = paneText.preview;
-  const [loaded, setLoaded] = useState<Loaded>();
-  const [source, setSource] = useState<string>(SAMPLES[0].file);
-  const [failure, setFailure] = useState<string>();
-  const [bytes, setBytes] = useState<Uint8Array>();
-  const [state, setState] = useState<PaneState>(FRESH);
-  /** A workbook is being opened: the views of the previous one are gone (no rescoring of it meanwhile). */
-  const [loading, setLoading] = useState(true);
   const [sheet, setSheet] = useState<string>();
   const [selected, setSelected] = useState<CellRef>();
   const [status, setStatus] = useState<string>();
@@ -61,8 +54,8 @@ export function PreviewApp({ first }: PreviewAppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
 
-  /** Opens `data` as the workbook; false (the previous one stays) when it is not an .xlsx. */
-  const open = (name: string, data: Uint8Array): boolean => {
+  /** A port over `data`, or why `data` is not an .xlsx (refused before the views try it). */
+  const portOf = (name: string, data: Uint8Array): PreviewPort | string => {
     const port = new PreviewPort(data, {
       onSelect: (ref) => {
         selectedRef.current = ref;
@@ -73,12 +66,35 @@ export function PreviewApp({ first }: PreviewAppProps) {
       selected: () => selectedRef.current,
     });
     try {
-      port.snapshot(); // refuse a file that is not an .xlsx before the views try it
+      port.snapshot();
+      return port;
     } catch (e) {
-      setFailure(t.loadFailed(name, e instanceof Error ? e.message : String(e)));
+      return t.loadFailed(name, e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  // The first sample opens in the first render: the pane mounts once, ready to score.
+  const [initial] = useState(() => ("bytes" in first ? portOf(SAMPLES[0].file, first.bytes) : t.loadFailed(SAMPLES[0].file, first.error)));
+  const [loaded, setLoaded] = useState<Loaded | undefined>(typeof initial === "string" ? undefined : { id: 0, name: SAMPLES[0].file, port: initial });
+  const [source, setSource] = useState<string>(SAMPLES[0].file);
+  const [failure, setFailure] = useState<string | undefined>(typeof initial === "string" ? initial : undefined);
+  const [bytes, setBytes] = useState<Uint8Array | undefined>(typeof initial === "string" ? undefined : initial.bytes());
+  const [state, setState] = useState<PaneState>(FRESH);
+  /** A workbook is being opened: the views of the previous one are gone (no rescoring of it meanwhile). */
+  const [loading, setLoading] = useState(false);
+
+  // The download and the grid follow every write to the workbook shown.
+  useEffect(() => loaded?.port.onChange(setBytes), [loaded]);
+  // The writer loads after the first paint, before anything can be written.
+  useEffect(() => void loadWriter().catch(() => undefined), []);
+
+  /** Opens `data` as the workbook; false (the previous one stays) when it is not an .xlsx. */
+  const open = (name: string, data: Uint8Array): boolean => {
+    const port = portOf(name, data);
+    if (typeof port === "string") {
+      setFailure(port);
       return false;
     }
-    port.onChange((b) => setBytes(b));
     setFailure(undefined);
     setBytes(data);
     setState(FRESH);
@@ -90,11 +106,11 @@ export function PreviewApp({ first }: PreviewAppProps) {
     return true;
   };
 
-  const loadSample = async (file: string, bytes?: Promise<Uint8Array>) => {
+  const loadSample = async (file: string) => {
     const previous = source;
     setLoading(true);
     try {
-      if (open(file, await (bytes ?? fetchSample(file)))) setSource(file);
+      if (open(file, await fetchSample(file))) setSource(file);
       else setSource(previous);
     } catch (e) {
       setFailure(t.loadFailed(file, e instanceof Error ? e.message : String(e)));
@@ -103,11 +119,6 @@ export function PreviewApp({ first }: PreviewAppProps) {
       setLoading(false);
     }
   };
-
-  useEffect(() => {
-    void loadSample(SAMPLES[0].file, first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const onSource = (value: string) => {
     if (SAMPLES.some((s) => s.file === value)) void loadSample(value);
@@ -128,7 +139,13 @@ export function PreviewApp({ first }: PreviewAppProps) {
 
   // The port caches the snapshot of its bytes; `bytes` only makes this follow every write.
   const snapshot = useMemo(() => (bytes && loaded ? loaded.port.snapshot() : undefined), [bytes, loaded]);
-  const shownSheet = sheet ?? snapshot?.sheets[0];
+  // The grid renders after the pane's own controls (a background render React may interrupt):
+  // the preview of the sheet is secondary to 重新评分 being ready.
+  const [gridShown, setGridShown] = useState(false);
+  useEffect(() => startTransition(() => setGridShown(true)), []);
+  const deferred = useDeferredValue(snapshot);
+  const gridSnapshot = gridShown ? deferred : undefined;
+  const shownSheet = sheet ?? gridSnapshot?.sheets[0];
   const url = useMemo(() => (bytes && state.written ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) : undefined), [bytes, state.written]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   // Never a copy whose scores lag behind its inputs, nor one with errors standing.
@@ -173,9 +190,9 @@ export function PreviewApp({ first }: PreviewAppProps) {
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}
-      {snapshot && shownSheet && (
+      {gridSnapshot && shownSheet && (
         <SheetGrid
-          snapshot={snapshot}
+          snapshot={gridSnapshot}
           sheet={shownSheet}
           selected={selected}
           status={status}

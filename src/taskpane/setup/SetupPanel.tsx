@@ -19,28 +19,24 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { BUILTIN_RULE_SET_IDS, findRuleSetId } from "../../engine";
-import { readSettings } from "../../workbook/settings";
 import { bindingRows, bindPlan, type BindingRow } from "../../workbook/binding";
 import { inputSheetPlan } from "../../workbook/input-sheet";
 import { settingsPlan } from "../../workbook/settings-edit";
-import { SHEETS } from "../../text/workbook";
+import { SHEETS } from "../../text/vocabulary";
 import { PANE_SETUP } from "../../text/pane-setup";
-import { usePlanRunner } from "./usePlanRunner";
-import { NoticeBar, useSetupStyles } from "./styles";
-import { useRuleSets } from "./useRuleSets";
+import { usePlanRunner } from "../shared/use-plan-runner";
+import { usePanelStyles } from "../shared/panel-styles";
+import type { SetupViewProps } from "./SetupView";
 import { WeightsEditor } from "./WeightsEditor";
 
 const T = PANE_SETUP.setup;
 
-import type { SetupViewProps } from "./SetupView";
-
 const BADGE: Record<string, "success" | "danger" | "warning" | "informative"> = { found: "success", empty: "informative", missing: "danger", invalid: "warning" };
 
-export default function SetupPanel({ port, snapshot, edit }: SetupViewProps) {
-  const styles = useSetupStyles();
-  const { busy, notice, run } = usePlanRunner(edit, T.failed);
-  const settings = useMemo(() => readSettings(snapshot), [snapshot]);
-  const { effective, base } = useRuleSets(snapshot);
+export default function SetupPanel({ port, model, edit, notify }: SetupViewProps) {
+  const styles = usePanelStyles();
+  const { busy, run } = usePlanRunner(edit, notify, T.failed);
+  const { snapshot, settings, effective, base } = model;
   const rows = useMemo(() => bindingRows(snapshot, effective, settings), [snapshot, effective, settings]);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const hasInputSheet = snapshot.sheets.some((s) => s.toLowerCase() === SHEETS.inputs.toLowerCase());
@@ -81,8 +77,6 @@ export default function SetupPanel({ port, snapshot, edit }: SetupViewProps) {
 
   return (
     <div className={styles.root} aria-busy={busy}>
-      <NoticeBar notice={notice} />
-
       <section className={styles.section} aria-labelledby="pe-setup-ruleset">
         <h2 id="pe-setup-ruleset" className={styles.h}>
           {T.ruleSet}

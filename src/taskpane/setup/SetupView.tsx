@@ -1,5 +1,5 @@
 /** 设置与绑定 tab. The panel (Accordion, Dropdown, Switch, the planners) loads in its own chunk. */
-import { lazyPanel, type PanelProps } from "./lazyPanel";
+import { lazyPanel, type PanelProps } from "../shared/lazy-panel";
 
 export type SetupViewProps = PanelProps;
 

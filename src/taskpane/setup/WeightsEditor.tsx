@@ -20,7 +20,7 @@ import {
 import type { RuleSet } from "../../engine";
 import { changedWeights, checkDraft, ruleSetWeights, type GradeRow, type SettingsDraft, type WeightRow } from "../../workbook/settings-edit";
 import { PANE_SETUP, SETTINGS_EDIT_TEXT } from "../../text/pane-setup";
-import { useSetupStyles } from "./styles";
+import { usePanelStyles } from "../shared/panel-styles";
 
 const T = PANE_SETUP.setup;
 
@@ -45,7 +45,7 @@ const parse = (t: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(t) ? Number(t) 
 
 export function WeightsEditor({ base, effective, busy, onSave }: Props) {
   const styles = useStyles();
-  const shared = useSetupStyles();
+  const shared = usePanelStyles();
   const start = useMemo(() => ruleSetWeights(effective), [effective]);
   const signature = JSON.stringify([...start]) + JSON.stringify(effective.grades);
   const [weights, setWeights] = useState(start);

@@ -10,7 +10,7 @@ import { join } from "path";
 import { defaultContract } from "../../../src/hosts/office/defaultContract";
 import { rescoreWorkbook } from "../../../src/hosts/office/rescoreWorkbook";
 import { ExcelPort } from "../../../src/taskpane/ports/excel";
-import { rescoreThrough } from "../../../src/taskpane/port";
+import { rescoreThrough } from "../../../src/taskpane/ports/through";
 import { FakeWorkbookData, LIMITS } from "../../fakes/excel";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 

@@ -81,7 +81,7 @@ describe("the Office host against it", () => {
     const record = readUndoRecord(snap)!;
     expect(record.entries.map((e) => e.sheet)).toEqual(["2024", "2024"]);
     const u = undoPlan(snap, NOW);
-    if ("error" in u) throw new Error(u.error);
+    if (!u.ok) throw new Error(u.message);
     expect(u.restored).toBe(2);
   });
 

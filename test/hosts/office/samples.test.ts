@@ -83,7 +83,7 @@ describe("ribbon rescoring records undo", () => {
     const second = await run(); // nothing left to change: read only, and it hands back the snapshot
     expect(second.written).toBe(false);
     const undo = undoPlan(second.snapshot!, new Date(1));
-    if ("error" in undo) throw new Error(undo.error);
+    if (!undo.ok) throw new Error(undo.message);
     const restored = undo.plan.cells.filter((c) => c.sheet === t.sheet).map((c) => c.value);
     expect(restored).toEqual(expect.arrayContaining([5.66, 89.16]));
   });

@@ -1,10 +1,10 @@
 /**
  * What the task pane needs from a workbook, whichever host holds it: live Excel (Office.js) or,
  * in preview mode outside Office, an .xlsx file held in memory. The pane's views call only this.
+ * Types only: the eager bundle imports it without the scoring core.
  */
-import type { WorkbookSnapshot, WritePlan } from "../workbook/snapshot";
-import type { RescoreOptions, RescoreOutcome } from "../workbook/rescore";
-import { rescoreAfterEdit, rescoreWithUndo } from "../workbook/undo";
+import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
+import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
 
 export interface ReadOptions {
   /**
@@ -32,6 +32,8 @@ export interface WorkbookPort {
   readonly mode: "excel" | "preview";
   /** One batched read of everything the contract needs. */
   read(options?: ReadOptions): Promise<WorkbookSnapshot>;
+  /** A host that holds the workbook in memory (preview mode) answers at once: the pane mounts ready. */
+  readNow?(): WorkbookSnapshot;
   /** Apply a plan all-or-nothing (cells, whole sheets, names). */
   apply(plan: WritePlan): Promise<void>;
   /** Select a cell in the workbook (定位); preview mode highlights it in its own grid view. */
@@ -57,20 +59,4 @@ export interface WorkbookPort {
 /** An edit's outcome: the rescoring, and whether it was written with the edit. */
 export interface PortEdit extends PortRescore {
   rescored: boolean;
-}
-
-/** One rescoring through a port; the plan records undo and is applied only when no error stands. */
-export async function rescoreThrough(port: WorkbookPort, options: RescoreOptions): Promise<PortRescore> {
-  if (port.rescore) return port.rescore(options);
-  const out = rescoreWithUndo(await port.read(), options);
-  if (out.errors.length === 0) await port.apply(out.plan);
-  return { outcome: out, snapshot: await port.read() };
-}
-
-/** An edit made in the pane, then its rescoring, written as one plan (see rescoreAfterEdit). */
-export async function editThrough(port: WorkbookPort, plan: WritePlan, options: RescoreOptions): Promise<PortEdit> {
-  if (port.edit) return port.edit(plan, options);
-  const r = rescoreAfterEdit(await port.read(), plan, options);
-  await port.apply(r.plan);
-  return { outcome: r.outcome, snapshot: await port.read(), rescored: r.rescored };
 }

@@ -10,7 +10,7 @@ import { ChevronRightRegular } from "@fluentui/react-icons";
 import type { IndicatorResult } from "../../engine/types";
 import type { RescoreOutcome } from "../../workbook/rescore";
 import { paneText } from "../../text/pane";
-import { points, score2 } from "./format";
+import { points, score2 } from "../shared/format";
 
 const useStyles = makeStyles({
   level1: {

@@ -2,7 +2,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RescoreOutcome } from "../../workbook/rescore";
 import { paneText } from "../../text/pane";
-import { score2 } from "./format";
+import { score2 } from "../shared/format";
 
 const useStyles = makeStyles({
   root: {

@@ -4,7 +4,7 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScoreError } from "../../engine/types";
-import type { CellRef } from "../port";
+import type { CellRef } from "../ports/port";
 import { paneText } from "../../text/pane";
 
 const useStyles = makeStyles({

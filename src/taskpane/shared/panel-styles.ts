@@ -1,8 +1,7 @@
-/** Layout shared by the setup and judged views: one column that fits a 320 px pane. */
-import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import type { Notice } from "./usePlanRunner";
+/** Layout shared by the 设置 and 评定 panels: one column that fits a 320 px pane. */
+import { makeStyles, tokens } from "@fluentui/react-components";
 
-export const useSetupStyles = makeStyles({
+export const usePanelStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0, maxWidth: "100%" },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -22,17 +21,3 @@ export const useSetupStyles = makeStyles({
   buttons: { gridColumn: "1 / -1", display: "flex", columnGap: tokens.spacingHorizontalS },
   dropdown: { minWidth: 0, maxWidth: "100%" },
 });
-
-export function NoticeBar({ notice }: { notice?: Notice }) {
-  if (!notice) return null;
-  return (
-    <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : "status"}>
-      <MessageBarBody>
-        {notice.lines.map((l, i) => (
-          <div key={i}>{l}</div>
-        ))}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
