@@ -83,6 +83,12 @@ class PreloadPaneChunks {
   }
 }
 
+/** A short, file-safe name for the build variant (the settings that change the output). */
+function variantName(mode, env) {
+  const settings = JSON.stringify([mode || "production", env.url || "", env.officejs || "cdn", !!env.sourcemap, !!env.shell]);
+  return `${mode || "production"}-${require("crypto").createHash("sha256").update(settings).digest("hex").slice(0, 12)}`;
+}
+
 function normaliseUrl(url) {
   if (!/^https:\/\//.test(url)) throw new Error(`--env url must be https: ${url}`);
   return url.endsWith("/") ? url : `${url}/`;
@@ -185,8 +191,20 @@ module.exports = async (env = {}, options = {}) => {
     // The pane runs in WebView2 / WKWebView / current browsers only (no IE11): let webpack's runtime
     // and Terser write ES2020 instead of ES5-safe code.
     target: ["web", "es2020"],
+    // One filesystem cache per build variant (mode and --env settings), so the variants the tests
+    // build (default, intranet, shell) do not evict each other; an unchanged rebuild then reuses
+    // every module instead of compiling again.
+    cache: serving
+      ? { type: "memory" }
+      : {
+          type: "filesystem",
+          name: variantName(options.mode, env),
+          buildDependencies: { config: [__filename] },
+        },
     optimization: {
-      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 3, ecma: 2020 }, format: { ecma: 2020 } } },
+      // Terser passes measured (README "Benchmarks"): 2 saves 240 bytes of taskpane.js gzip over 1;
+      // 3 saves 6 more. Build time does not differ beyond noise.
+      minimizeOptions: { javascript: { ecma: 2020, compress: { passes: 2, ecma: 2020 }, format: { ecma: 2020 } } },
     },
     devServer: serving
       ? {

@@ -132,6 +132,10 @@ function parseBox(sheet: string, address: string): Box {
   const q = b ? parseA1(b) : p;
   return { sheet, r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
 }
+function overlaps(a: Box, b: Box): boolean {
+  return a.r0 <= b.r1 && a.r1 >= b.r0 && a.c0 <= b.c1 && a.c1 >= b.c0;
+}
+
 function boxAddress(b: Box): string {
   const tl = a1(b.r0, b.c0);
   const br = a1(b.r1, b.c1);
@@ -203,6 +207,8 @@ export class FakeWorkbookData {
   /** Operations refused inside a context with an undo group ("worksheet.delete", "values", …). */
   undoGroupRefuses?: (op: string) => boolean;
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** Test of the self-check: an Excel that drops the quote prefix and converts the text (none is known to). */
+  quotePrefixIgnored = false;
   calculations = 0;
   /** Bumped by every change the fake makes to cells (memos key on it). */
   version = 0;
@@ -287,6 +293,8 @@ export class FakeContext implements ExcelContext {
   private tracked: FakeObject[] = [];
   /** Loads of the running sync, delivered only when the response fits. */
   pending: { commit: () => void; bytes: number; cells: number }[] = [];
+  /** Ranges whose values the running sync wrote (WorksheetCollection.onChanged reports them). */
+  changed: { sheet: string; address: string }[] = [];
   constructor(
     readonly data: FakeWorkbookData,
     readonly undoGroup = false,
@@ -311,6 +319,7 @@ export class FakeContext implements ExcelContext {
     const ops = this.queue;
     this.queue = [];
     this.pending = [];
+    this.changed = [];
     if (d.cellEditMode && this.delayForCellEdit) await d.cellEditEnded();
     if (d.cellEditMode) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     const requestBytes = ops.reduce((n, o) => n + o.requestBytes, 0);
@@ -335,6 +344,10 @@ export class FakeContext implements ExcelContext {
     }
     for (const p of this.pending) p.commit();
     this.pending = [];
+    // Excel raises onChanged for the add-in's own writes too, after the batch (asynchronously).
+    const changed = this.changed;
+    this.changed = [];
+    if (changed.length && d.changeHandlers.size) setTimeout(() => void Promise.all(changed.map((c) => d.fireChanged(c.sheet, c.address))), 0);
   }
 }
 
@@ -511,8 +524,33 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
         get locked(): boolean {
           return range.get("format/protection/locked");
         },
+        /** Queued; allowed on an unprotected sheet only, as in Excel. */
+        set locked(v: boolean) {
+          range.ctx.enqueue(() => {
+            const t = range.resolve();
+            if (!t) return;
+            const s = sheetOf(range.ctx, t.sheet);
+            if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+            for (let r = t.r0; r <= t.r1; r++)
+              for (let c = t.c0; c <= t.c1; c++) {
+                const key = `${r},${c}`;
+                const cell = s.cells.get(key) ?? { value: null };
+                s.cells.set(key, { ...cell, locked: v });
+              }
+          });
+        },
       },
     };
+  }
+  /** Merges the range (one area); merging into an existing merge is refused, as Excel asks first. */
+  merge(): void {
+    this.ctx.enqueue(() => {
+      const t = this.resolve();
+      if (!t) return;
+      const s = sheetOf(this.ctx, t.sheet);
+      if (s.merges.some((m) => overlaps(parseBox(t.sheet, m), t))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged area.");
+      s.merges.push(boxAddress(t).split("!")[1]);
+    });
   }
 
   /** A write to a protected sheet is refused unless every target cell is unlocked. */
@@ -544,7 +582,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
       if (v.length !== rows || v.some((r) => r.length !== cols)) {
         throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
       }
-      if (kind === "values") this.ctx.data.writeLog.push({ sheet: t.sheet, address: boxAddress(t), values: v.map((r) => r.slice()) });
+      if (kind === "values") {
+        this.ctx.data.writeLog.push({ sheet: t.sheet, address: boxAddress(t), values: v.map((r) => r.slice()) });
+        this.ctx.changed.push({ sheet: t.sheet, address: boxAddress(t).split("!")[1] });
+      }
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const key = `${t.r0 + r},${t.c0 + c}`;
@@ -561,7 +602,7 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
             if (keep.numberFormat || keep.locked === false) s.cells.set(key, { value: null, ...keep });
             else s.cells.delete(key);
           } else if (typeof x === "string") {
-            const conv = convertWrittenText(x);
+            const conv = convertWrittenText(this.ctx.data.quotePrefixIgnored && x.startsWith("'") ? x.slice(1) : x);
             s.cells.set(key, { ...keep, ...conv });
           } else {
             s.cells.set(key, { value: x as Scalar, ...keep });
@@ -683,7 +724,7 @@ export class FakeRangeAreas extends FakeObject<Box[]> implements RangeAreasLike 
 // Names
 
 export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike {
-  protected props = ["name", "type", "value", "visible", "scope", "formula"] as const;
+  protected props = ["name", "type", "value", "visible", "scope", "formula", "comment"] as const;
   constructor(
     ctx: FakeContext,
     private target: () => FakeName | null,
@@ -712,6 +753,8 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
         return n.scope === null ? "Workbook" : "Worksheet";
       case "formula":
         return `=${n.reference}`;
+      case "comment":
+        return n.comment ?? "";
       default:
         throw new Error(prop);
     }
@@ -738,6 +781,9 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
   }
   get scope(): NamedItemLike["scope"] {
     return this.get("scope");
+  }
+  get comment(): string {
+    return this.get("comment");
   }
   get formula(): string {
     return this.get("formula");
@@ -833,8 +879,8 @@ export class FakeNamedItemCollection implements NamedItemCollectionLike {
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.ctx, () => this.find(name));
   }
-  add(name: string, reference: Excel.Range | string): FakeNamedItem {
-    const entry: FakeName = { name, reference: "", scope: null };
+  add(name: string, reference: Excel.Range | string, comment?: string): FakeNamedItem {
+    const entry: FakeName = { name, reference: "", scope: null, ...(comment !== undefined ? { comment } : {}) };
     this.ctx.enqueue(() => {
       const s = this.sheet();
       if (s === null) return;
@@ -860,6 +906,12 @@ class FakeProtection implements WorksheetProtectionLike {
   get protected(): boolean {
     return this.owner.protectionValue();
   }
+  protect(): void {
+    this.owner.setProtected(true);
+  }
+  unprotect(): void {
+    this.owner.setProtected(false);
+  }
 }
 
 export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLike {
@@ -881,6 +933,12 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
   }
   fill(s: FakeSheet, props: string[]): void {
     for (const p of props) this.loaded.set(p, this.read(s, p));
+  }
+  setProtected(on: boolean): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (s) s.protected = on;
+    });
   }
   protectionValue(): boolean {
     return this.get("protection/protected");

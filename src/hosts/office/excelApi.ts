@@ -29,10 +29,12 @@ export interface RangeLike
   getMergedAreasOrNullObject(): RangeAreasLike;
   /** 定位: selects the range in Excel's grid. */
   select(): void;
+  /** ExcelApi 1.2 (自检 only: a merged area to read back). */
+  merge(across?: boolean): void;
   clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
 }
 
-export interface NamedItemLike extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "isNullObject"> {
+export interface NamedItemLike extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "comment" | "isNullObject"> {
   /** ExcelApi 1.7: setting it re-points the name and keeps its comment and visibility. */
   formula: string;
   load(propertyNames?: string | string[]): NamedItemLike;
@@ -49,7 +51,11 @@ export interface NamedItemCollectionLike {
   add(name: string, reference: Excel.Range | string, comment?: string): NamedItemLike;
 }
 
-export interface WorksheetProtectionLike extends Pick<Excel.WorksheetProtection, "protected"> {}
+export interface WorksheetProtectionLike extends Pick<Excel.WorksheetProtection, "protected"> {
+  /** ExcelApi 1.2 (自检 only: a protected scratch sheet with one unlocked cell). */
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
 
 export interface WorksheetLike extends Pick<Excel.Worksheet, "name" | "isNullObject"> {
   readonly protection: WorksheetProtectionLike;

@@ -11,6 +11,7 @@ import type { CellRef, PortEdit, PortRescore, ReadOptions, WorkbookPort } from "
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
 import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
 import type { ExcelCore } from "../model/core";
+import type { ProbeResult, SelfCheckReport } from "../../hosts/office/selfcheck";
 import { loadCore } from "../model/load-core";
 import {
   applyPlanInExcel,
@@ -110,6 +111,13 @@ export class ExcelPort implements WorkbookPort {
     return watchChanges(this.plain, () => {
       if (this.clock() > this.quietUntil) onStale();
     });
+  }
+
+  /** 自检 on a scratch sheet (its writes are ours: no stale mark). The probes load on demand. */
+  async selfCheck(onProbe?: (p: ProbeResult) => void): Promise<{ report: SelfCheckReport; environment: string }> {
+    const { officeEnvironment, runSelfCheck } = await import(/* webpackChunkName: "selfcheck" */ "../../hosts/office/selfcheck");
+    const report = await this.writing(() => runSelfCheck({ run: this.plain, grouped: this.run, support: this.support, ...(onProbe ? { onProbe } : {}) }));
+    return { report, environment: officeEnvironment() };
   }
 
   async select(ref: CellRef): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
 import type { RescoreOptions, RescoreOutcome } from "../../workbook/rescore";
+import type { ProbeResult, SelfCheckReport } from "../../hosts/office/selfcheck";
 
 export interface ReadOptions {
   /**
@@ -54,6 +55,8 @@ export interface WorkbookPort {
    * cell), so the shown result can be marked out of date. Returns the unsubscribe function.
    */
   watch?(onStale: () => void): Promise<() => void>;
+  /** Excel only: 自检, the probes of every Office.js behaviour the host relies on, and which Excel ran them. */
+  selfCheck?(onProbe?: (p: ProbeResult) => void): Promise<{ report: SelfCheckReport; environment: string }>;
 }
 
 /** An edit's outcome: the rescoring, and whether it was written with the edit. */

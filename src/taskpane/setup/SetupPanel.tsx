@@ -28,6 +28,7 @@ import { usePlanRunner } from "../shared/use-plan-runner";
 import { usePanelStyles } from "../shared/panel-styles";
 import type { SetupViewProps } from "./SetupView";
 import { WeightsEditor } from "./WeightsEditor";
+import { SelfCheckSection } from "./SelfCheckSection";
 
 const T = PANE_SETUP.setup;
 
@@ -157,6 +158,8 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
       </section>
 
       <WeightsEditor base={base} effective={effective} busy={busy} onSave={(draft) => run(settingsPlan(snapshot, draft), T.saved)} />
+
+      <SelfCheckSection port={port} notify={notify} />
     </div>
   );
 }
