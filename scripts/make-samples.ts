@@ -14,8 +14,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   builtinRuleSet,
   findIndicator,
-  inputDef,
-  isInputId,
+  inputOf,
+  judgedValueOf,
   partName,
   type CaseFile,
   type IndicatorDef,
@@ -75,7 +75,8 @@ export function partValues(rs: RuleSet, c: CaseFile): Record<string, string | nu
     for (const [key, v] of entries) {
       const part = def.parts.find((p) => p.key === key);
       if (!part) throw new Error(`golden ${indicatorName}.${key}: no such part`);
-      const yesNo = ["judged", "veto", "ratioLinearDeduction", "ratioFull"].includes(part.rule.kind);
+      const judged = judgedValueOf(part);
+      const yesNo = judged === "yesNo" || judged === "veto";
       out[partName(def.name, key)] = yesNo && (v === 0 || v === 1) ? (v === 1 ? "是" : "否") : (v as string | number);
     }
   }
@@ -205,8 +206,8 @@ export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCas
     cells.push({ ...namedCell(snapshot, name), value: v, previous: null, role: name });
   };
   for (const [id, v] of Object.entries(c.inputs ?? {})) {
-    if (!isInputId(id)) throw new Error(`golden input ${id}: unknown`);
-    const def = inputDef(id);
+    const def = inputOf(rs, id);
+    if (!def) throw new Error(`golden input ${id}: unknown`);
     put(def.name, def.unit === "percent" ? percentValue(v) : (v as number | string | null));
   }
   for (const [name, v] of Object.entries(partValues(rs, c))) put(name, v);

@@ -3,7 +3,7 @@
  * `pe-score case` scores. JSON has no cell formats, so a number for a percent input is a fraction
  * and a string must carry "%" (scoring-rules.md, "Percent inputs").
  */
-import { isInputId } from "./inputs";
+import { inputOf } from "./inputs";
 import { builtinRuleSet, findIndicator, applyOverrides, unknownRuleSetError } from "./ruleset";
 import type { EffectRowRaw, RawValue, RuleSet, RuleSetOverrides, ScoreCase, ScoreError } from "./types";
 import { MSG } from "../text/engine";
@@ -32,11 +32,15 @@ export interface LoadedCase {
   errors: ScoreError[];
 }
 
-export function loadCase(file: CaseFile): LoadedCase {
+/**
+ * A case file as a ScoreCase over its framework: the built-in one it names, or `framework` (a
+ * framework file given on the command line) whatever it names.
+ */
+export function loadCase(file: CaseFile, framework?: RuleSet): LoadedCase {
   const errors: ScoreError[] = [];
   const bad = (what: string, target: string) =>
     errors.push({ code: "ruleSet", target, found: target, expected: "", message: MSG.caseFile(what) });
-  let ruleSet = builtinRuleSet(file.ruleSet);
+  let ruleSet = framework ?? builtinRuleSet(file.ruleSet);
   const c: ScoreCase = { inputs: {}, parts: {}, manual: {}, overrides: {} };
   if (!ruleSet) {
     errors.push(unknownRuleSetError(String(file.ruleSet)));
@@ -55,7 +59,7 @@ export function loadCase(file: CaseFile): LoadedCase {
   };
 
   for (const [id, v] of Object.entries(file.inputs ?? {})) {
-    if (isInputId(id)) c.inputs[id] = raw(v);
+    if (inputOf(rs, id)) c.inputs[id] = raw(v);
     else bad(MSG.caseUnknownInput(id), id);
   }
   for (const [name, items] of Object.entries(file.subItems ?? {})) {

@@ -6,7 +6,6 @@ export {
   builtinRuleSet,
   builtinRuleSetNames,
   findRuleSetId,
-  parseRuleSet,
   applyOverrides,
   checkWeights,
   gradeOf,
@@ -17,5 +16,7 @@ export {
   type IndicatorEntry,
 } from "./ruleset";
 export { scoreCase } from "./score";
+export { parseFramework, parseFrameworkText, type FrameworkCheck } from "./framework";
+export { RULE_KINDS, RULE_KIND_NAMES, partInputs, judgedValueOf, kindOf, type JudgedValue } from "./rules";
 export { loadCase, type CaseFile, type LoadedCase } from "./case-file";
 export { parseInput, parseYesNo, isPercentFormat } from "./values";

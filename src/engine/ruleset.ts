@@ -1,21 +1,13 @@
 /**
- * Rule sets are data (src/engine/rulesets/*.json). This module loads and validates them, applies a
- * workbook's weight and grade overrides, checks that weights add up, and finds indicators by name.
+ * Rule sets are data: framework files (src/engine/rulesets/*.json are the built-in ones, read
+ * through framework.ts like any other). This module loads the built-in ones, applies a workbook's
+ * weight and grade overrides, checks that weights add up, and finds indicators by name.
  */
 import district2020 from "./rulesets/district-2020.json";
 import city2021 from "./rulesets/city-2021.json";
 import { Dec } from "./decimal";
-import { isInputId } from "./inputs";
-import type {
-  GradeBand,
-  IndicatorDef,
-  Level1Def,
-  Level2Def,
-  PartRule,
-  RuleSet,
-  RuleSetOverrides,
-  ScoreError,
-} from "./types";
+import { parseFramework } from "./framework";
+import type { GradeBand, IndicatorDef, Level1Def, Level2Def, RuleSet, RuleSetOverrides, ScoreError } from "./types";
 import { EXPECTED, LEVELS, MSG } from "../text/engine";
 import { normalizeNumberText } from "./values";
 
@@ -31,8 +23,8 @@ export function builtinRuleSet(id: string): RuleSet | undefined {
   const data = BUILTIN[id];
   if (!data) return undefined;
   // JSON data: a JSON round trip is a deep copy everywhere (structuredClone needs Safari 15.4+).
-  const { ruleSet, problems } = parseRuleSet(JSON.parse(JSON.stringify(data)));
-  if (problems.length) throw new Error(`built-in rule set ${id} is invalid: ${problems.join("; ")}`);
+  const { ruleSet, problems } = parseFramework(JSON.parse(JSON.stringify(data)));
+  if (!ruleSet) throw new Error(`built-in framework ${id} is invalid: ${problems.join(" ")}`);
   return ruleSet;
 }
 
@@ -58,99 +50,6 @@ export function builtinRuleSetNames(): string[] {
 export function unknownRuleSetError(id: string): ScoreError {
   const message = MSG.unknownRuleSet(id, [...BUILTIN_RULE_SET_IDS]);
   return { code: "ruleSet", target: "ruleSet", found: `“${id}”`, expected: BUILTIN_RULE_SET_IDS.join(" / "), message };
-}
-
-// ---------------------------------------------------------------------------
-// Validation of rule-set data (structure and operands). Developer-facing, English.
-
-const isDecString = (v: unknown): boolean => typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v);
-
-function checkRule(rule: PartRule, where: string, problems: string[]): void {
-  const ops = (xs: unknown, what: string) => {
-    if (!Array.isArray(xs) || xs.length === 0 || !xs.every((x) => typeof x === "string" && isInputId(x))) {
-      problems.push(`${where}: ${what} must be a non-empty list of input ids`);
-    }
-  };
-  switch (rule.kind) {
-    case "judged":
-    case "judgedScore":
-    case "veto":
-      return;
-    case "level":
-      if (!rule.levels?.length || !rule.levels.every((l) => l.label && isDecString(l.points))) {
-        problems.push(`${where}: levels need labels and points`);
-      }
-      return;
-    case "ratioBands":
-    case "surveyBands":
-      if (rule.kind === "ratioBands") {
-        ops(rule.numerator, "numerator");
-        ops(rule.denominator, "denominator");
-      } else if (!isInputId(rule.input)) problems.push(`${where}: unknown input ${rule.input}`);
-      if (!rule.bands?.length) problems.push(`${where}: bands missing`);
-      for (const b of rule.bands ?? []) {
-        if (!isDecString(b.points) || (b.min !== undefined && !isDecString(b.min)) || (b.max !== undefined && !isDecString(b.max))) {
-          problems.push(`${where}: band ${b.label} has a non-decimal bound or points`);
-        }
-      }
-      return;
-    case "ratioProportional":
-    case "ratioFull":
-      ops(rule.numerator, "numerator");
-      ops(rule.denominator, "denominator");
-      return;
-    case "ratioLinearDeduction":
-      ops(rule.numerator, "numerator");
-      ops(rule.denominator, "denominator");
-      if (!isDecString(rule.threshold) || !isDecString(rule.perPoint)) problems.push(`${where}: threshold/perPoint`);
-      return;
-    case "countDeduction":
-      if (rule.input !== undefined && !isInputId(rule.input)) problems.push(`${where}: unknown input ${rule.input}`);
-      if (!isDecString(rule.per)) problems.push(`${where}: per must be a decimal string`);
-      return;
-    case "quarterlyExecution":
-      ops(rule.progress, "progress");
-      ops(rule.execution, "execution");
-      if (!isInputId(rule.budget)) problems.push(`${where}: budget`);
-      if (rule.schedule?.length !== 4 || !rule.schedule.every(isDecString)) problems.push(`${where}: schedule`);
-      return;
-    case "effectTable":
-      if (!rule.qualitative?.every((q) => q.label && isDecString(q.factor))) problems.push(`${where}: qualitative`);
-      return;
-    default:
-      problems.push(`${where}: unknown rule kind ${(rule as { kind: string }).kind}`);
-  }
-}
-
-/** Validate rule-set data; returns the typed rule set and a list of problems (empty when valid). */
-export function parseRuleSet(data: unknown): { ruleSet: RuleSet; problems: string[] } {
-  const problems: string[] = [];
-  const rs = data as RuleSet;
-  if (!rs || typeof rs.id !== "string" || !Array.isArray(rs.levels) || !Array.isArray(rs.grades)) {
-    return { ruleSet: rs, problems: ["rule set needs id, levels and grades"] };
-  }
-  const ids = new Set<string>();
-  for (const l1 of rs.levels) {
-    if (!isDecString(l1.weight)) problems.push(`${l1.name}: weight`);
-    for (const l2 of l1.groups ?? []) {
-      if (!isDecString(l2.weight)) problems.push(`${l2.name}: weight`);
-      for (const ind of l2.indicators ?? []) {
-        if (ids.has(ind.id)) problems.push(`duplicate indicator id ${ind.id}`);
-        ids.add(ind.id);
-        if (!isDecString(ind.weight)) problems.push(`${ind.id}: weight`);
-        const keys = new Set<string>();
-        for (const p of ind.parts ?? []) {
-          if (keys.has(p.key)) problems.push(`${ind.id}: duplicate part ${p.key}`);
-          keys.add(p.key);
-          if (!isDecString(p.points)) problems.push(`${ind.id}.${p.key}: points`);
-          checkRule(p.rule, `${ind.id}.${p.key}`, problems);
-        }
-        if (!ind.parts?.length) problems.push(`${ind.id}: no parts`);
-      }
-    }
-  }
-  problems.push(...checkWeights(rs).map((e) => e.message));
-  return { ruleSet: rs, problems };
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * every input is collected into `errors`, and no total is given while any stands.
  */
 import { Dec, clamp, fmtNum, fmtPct, fmtScore, round2, ZERO } from "./decimal";
-import { INPUTS, inputDef, partName, EFFECT_TABLE_NAME } from "./inputs";
+import { partName, EFFECT_TABLE_NAME } from "./inputs";
 import { checkWeights, gradeOf, indicatorsOf, type IndicatorEntry } from "./ruleset";
 import { evaluatePart, partBound, type PartContext, type PartOutcome } from "./rules";
 import { allowedScores } from "./rules/survey";
@@ -12,6 +12,7 @@ import { describe, isEmpty, parseInput, parseScore } from "./values";
 import type {
   Difference,
   IndicatorResult,
+  InputDef,
   InputId,
   PartResult,
   RuleSet,
@@ -36,16 +37,21 @@ class ErrorSink {
 }
 
 interface Inputs {
+  /** The framework's definition of an input (name, unit). */
+  def(id: InputId): InputDef;
   /** undefined = not bound (or empty), null = bound but invalid. */
   get(id: InputId): Dec | undefined | null;
   source(id: InputId): SourceRef;
   isBoundButEmpty(id: InputId): boolean;
 }
 
-function parseInputs(c: ScoreCase, sink: ErrorSink): Inputs {
+function parseInputs(rs: RuleSet, c: ScoreCase, sink: ErrorSink): Inputs {
+  const defs = new Map(rs.inputs.map((d) => [d.id, d]));
+  // A framework file is checked before it is used: an id its rules name is one of its inputs.
+  const inputDef = (id: InputId): InputDef => defs.get(id) ?? { id, name: id, unit: "amount", label: id };
   const values = new Map<InputId, Dec | null>();
   const source = (id: InputId): SourceRef => c.inputSources?.[id] ?? { name: inputDef(id).name };
-  for (const def of INPUTS) {
+  for (const def of rs.inputs) {
     const raw = c.inputs[def.id];
     if (raw === undefined || (isEmpty(raw) && !raw.errorValue)) continue;
     const p = parseInput(raw, def.unit);
@@ -67,6 +73,7 @@ function parseInputs(c: ScoreCase, sink: ErrorSink): Inputs {
     }
   }
   return {
+    def: inputDef,
     get: (id) => (values.has(id) ? values.get(id) : undefined),
     source,
     isBoundButEmpty: (id) => c.inputs[id] !== undefined && isEmpty(c.inputs[id]),
@@ -86,7 +93,7 @@ function contextFor(entry: IndicatorEntry, partIndex: number, c: ScoreCase, inpu
     isBound: (id) => inputs.get(id) !== undefined,
     missingInput: (id, forWhat) => {
       const src = inputs.source(id);
-      const expected = UNIT_EXPECTED[inputDef(id).unit];
+      const expected = UNIT_EXPECTED[inputs.def(id).unit];
       const found = inputs.isBoundButEmpty(id) ? FOUND.empty : FOUND.notBound;
       sink.add({ code: "missing", target: id, source: src, found, expected, message: MSG.missingInput(src, forWhat, expected) });
     },
@@ -117,7 +124,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
   const ctxs = def.parts.map((_, i) => contextFor(entry, i, c, inputs, sink));
   const anyBound = def.parts.some((p, i) => partBound(p, ctxs[i]));
 
-  if (def.manualAllowed && !anyBound) return manualScore(entry, c, sink);
+  if (def.manualAllowed && !anyBound) return manualScore(entry, c, inputs, sink);
 
   const outcomes = def.parts.map((p, i) => evaluatePart(p, ctxs[i]));
   const parts: PartResult[] = [];
@@ -161,7 +168,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
 }
 
 /** A wholly judged indicator with nothing bound keeps the score typed in its cell. */
-function manualScore(entry: IndicatorEntry, c: ScoreCase, sink: ErrorSink): Evaluated {
+function manualScore(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: ErrorSink): Evaluated {
   const def = entry.def;
   const weight = new Dec(def.weight);
   const raw = c.manual[def.id];
@@ -170,7 +177,7 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, sink: ErrorSink): Eval
   const base: Evaluated = { score: null, kind: "manual", explanation: "", parts: [], lost: [] };
   if (raw === undefined || isEmpty(raw)) {
     const names = def.parts.map((p) =>
-      p.rule.kind === "surveyBands" ? inputDef(p.rule.input).name : p.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, p.key),
+      p.rule.kind === "surveyBands" ? inputs.def(p.rule.input).name : p.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, p.key),
     );
     const expected = EXPECTED.scoreIn(fmtNum(weight));
     sink.add({ code: "missing", target: def.id, source: src, found: FOUND.empty, expected, message: MSG.missingManual(def.name, names, src) });
@@ -262,7 +269,7 @@ function differences(results: (IndicatorResult & { alternative?: PartOutcome["al
 export function scoreCase(rs: RuleSet, c: ScoreCase): ScoreResult {
   const sink = new ErrorSink();
   for (const e of checkWeights(rs)) sink.add(e);
-  const inputs = parseInputs(c, sink);
+  const inputs = parseInputs(rs, c, sink);
   const results = indicatorsOf(rs).map((entry) => scoreIndicator(entry, c, inputs, sink));
   const complete = results.every((r) => r.score !== null) && sink.errors.length === 0;
   const total = complete ? results.reduce((s, r) => s.plus(String(r.score)), ZERO) : null;

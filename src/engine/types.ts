@@ -3,37 +3,11 @@
  * hosts turn what they read into a `ScoreCase` and render a `ScoreResult`.
  */
 
-/** Stable ids of the named inputs (workbook-contract.md, "Inputs: defined names"). */
-export type InputId =
-  | "procurement.planned"
-  | "procurement.actual"
-  | "sanGong.budget"
-  | "sanGong.actual"
-  | "dailyPublic.budget"
-  | "dailyPublic.actual"
-  | "budget.total"
-  | "budget.adjusted"
-  | "budget.adjustedRatio"
-  | "execution.q1"
-  | "execution.q2"
-  | "execution.q3"
-  | "execution.q4"
-  | "progress.q1"
-  | "progress.q2"
-  | "progress.q3"
-  | "progress.q4"
-  | "assets.inUse"
-  | "assets.total"
-  | "staff.authorized"
-  | "staff.onPayroll"
-  | "staff.contract"
-  | "projects.planned"
-  | "projects.onTime"
-  | "keyTasks.unfinished"
-  | "satisfaction"
-  | "petitions.total"
-  | "petitions.answered"
-  | "petitions.onTime";
+/**
+ * Ids of a framework's named inputs ("budget.total"): each framework file defines its own (with
+ * the default defined name clerks see), and its rules refer to them by id.
+ */
+export type InputId = string;
 
 export type InputUnit = "amount" | "percent" | "count";
 
@@ -44,6 +18,8 @@ export interface InputDef {
   unit: InputUnit;
   /** Short Chinese description for labels and messages. */
   label: string;
+  /** Where the figure comes from or how to fill it (shown on the 评分依据 sheet). */
+  hint?: string;
   /**
    * For a percent: the largest value (a fraction, "1.5" = 150%) that can be meant; above it the
    * input is an error that suggests the value divided by 100 (72.95 typed into a percent cell).
@@ -171,17 +147,36 @@ export type PartRule =
       ratioName: string;
     }
   /**
-   * Ratio ≤ threshold → points; above: points − perPoint × (ratio − threshold)/1%, not below 0.
-   * May fall back to a judged met/not-met when no input is bound (`judgedFallback`).
+   * Per-point deduction: within the standard (ratio ≤ threshold, or ≥ for direction "below") →
+   * points; beyond it, points − perPoint × (percentage points beyond), not below `floor` (0:
+   * 扣完为止). May fall back to a judged met/not-met when no input is bound (`judgedFallback`).
    */
   | {
-      kind: "ratioLinearDeduction";
+      kind: "perPointDeduction";
       numerator: Operand;
       denominator: Operand;
       direct?: InputId;
       threshold: string;
       perPoint: string;
+      direction?: "above" | "below";
+      floor?: string;
       judgedFallback: boolean;
+      zero: ZeroDenominatorPolicy;
+      ratioName: string;
+    }
+  /**
+   * Change rate against last year's figure, (current − previous) / previous, scored per point like
+   * perPointDeduction (“三公经费”变动率: ≤ 0 full, each point above −0.8). `zero` says what a
+   * previous figure of 0 means (both 0: no change).
+   */
+  | {
+      kind: "changeRate";
+      current: InputId;
+      previous: InputId;
+      threshold: string;
+      perPoint: string;
+      direction?: "above" | "below";
+      floor?: string;
       zero: ZeroDenominatorPolicy;
       ratioName: string;
     }
@@ -274,6 +269,12 @@ export interface RuleSet {
   name?: string;
   /** Chinese title, e.g. "福田区 2020 框架". */
   title: string;
+  /** The framework's own version, e.g. "2021.1" (shown beside the title). */
+  version?: string;
+  /** Where the framework comes from (a document number, a published table), for auditors. */
+  description?: string;
+  /** Every input the rules read, with its default defined name. */
+  inputs: InputDef[];
   levels: Level1Def[];
   /** Highest first. */
   grades: GradeBand[];

@@ -140,6 +140,13 @@ export const EXPLAIN = {
   linearWithin: (pct: string, threshold: string, pts: string) => `${pct} ≤ ${threshold} → ${pts} 分`,
   linearOver: (pct: string, threshold: string, per: string, over: string, pts: string) =>
     `${pct} 超出 ${threshold} ${over} 个百分点，扣 ${per} × ${over} → ${pts} 分`,
+  linearAtLeast: (pct: string, threshold: string, pts: string) => `${pct} ≥ ${threshold} → ${pts} 分`,
+  linearUnder: (pct: string, threshold: string, per: string, under: string, pts: string) =>
+    `${pct} 低于 ${threshold} ${under} 个百分点，扣 ${per} × ${under} → ${pts} 分`,
+  floorAt: (floor: string) => `（最低 ${floor} 分）`,
+  changeRate: (name: string, current: string, previous: string, pct: string) => `${name} = (${current} − ${previous}) / ${previous} = ${pct}`,
+  changeBothZero: (name: string, pts: string) => `${name}：本年数与上年数均为 0，视为无变动，按满分 ${pts} 分计`,
+  changeFromZero: (name: string) => `${name}：上年数为 0 而本年数大于 0，按 0 分计`,
   ratioFullMet: (pts: string) => `达到 100% → ${pts} 分`,
   ratioFullNotMet: "未达到 100% → 0 分",
   noPetitions: (name: string, pts: string) => `${name}：本年度无信访件，不适用，按 ${pts} 分计`,

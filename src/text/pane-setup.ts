@@ -19,7 +19,7 @@ export const BIND_TEXT = {
   tableNarrow: (name: string, sheet: string, address: string, cols: number) =>
     `定义名称“${name}”（${sheet}!${address}）只有 ${cols} 列：应至少 5 列（名称、分值、性质、目标值、实际值）。`,
   alternative: (names: string[]) => `也可改为填写：${names.join("、")}`,
-  satisfactionOptional: "可不填：不填时保留评分表中手工填写的满意度得分（6 / 4 / 2 / 1）",
+  optional: "可不填：不填时保留评分表中手工填写的得分",
   noSelection: "没有读到选中的单元格：请先在工作表中单击要绑定的单元格。",
   badSelection: (address: string) => `选中的区域“${address}”无法识别，请重新选择一个单元格。`,
   selectOneCell: (label: string, address: string) => `“${label}”只能绑定到一个单元格，当前选中了 ${address}：请只选一个单元格。`,

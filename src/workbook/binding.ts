@@ -9,11 +9,13 @@
  */
 import {
   EFFECT_TABLE_NAME,
-  INPUTS,
   indicatorsOf,
-  inputDef,
+  inputOf,
+  judgedValueOf,
+  kindOf,
   parseInput,
   parseYesNo,
+  partInputs,
   normalizeName,
   type IndicatorDef,
   type InputDef,
@@ -26,7 +28,7 @@ import { Dec } from "../engine/decimal";
 import { isEmpty, parseCount, parseScore } from "../engine/values";
 import type { CellData, DefinedNameData, NameWrite, WorkbookSnapshot } from "./snapshot";
 import { cellRaw, findName, singleCell } from "./names";
-import { isJudgedPart, judgedParts, mappedName, partInputs } from "./inputs";
+import { isJudgedPart, judgedParts, mappedName, ruleSetInputs } from "./inputs";
 import type { WorkbookSettings } from "./settings";
 import { cellAddress, parseArea } from "./address";
 import { EFFECT_ROWS } from "./input-sheet";
@@ -62,11 +64,28 @@ export interface BindingRow {
   alternative?: string;
 }
 
-/** Input ids a rule set reads, in INPUTS order. */
-export function ruleSetInputs(rs: RuleSet): InputDef[] {
-  const used = new Set<InputId>();
-  for (const { def } of indicatorsOf(rs)) for (const p of def.parts) for (const id of partInputs(p)) used.add(id);
-  return INPUTS.filter((d) => used.has(d.id));
+/**
+ * Inputs that may stay unbound, with what must be bound instead (an empty list: optional outright).
+ * An input is optional only when every rule that reads it offers an alternative (rules/kind.ts).
+ */
+export function inputAlternatives(rs: RuleSet): Map<InputId, InputId[]> {
+  const uses = new Map<InputId, (InputId[] | undefined)[]>();
+  for (const { def } of indicatorsOf(rs)) {
+    for (const p of def.parts) {
+      const alts = new Map(kindOf(p.rule).alternatives(p.rule));
+      for (const id of new Set(partInputs(p))) {
+        const list = uses.get(id) ?? [];
+        list.push(alts.get(id));
+        uses.set(id, list);
+      }
+    }
+  }
+  const out = new Map<InputId, InputId[]>();
+  for (const [id, list] of uses) {
+    if (list.some((x) => x === undefined)) continue;
+    out.set(id, [...new Set(list.flatMap((x) => x ?? []))]);
+  }
+  return out;
 }
 
 /** Whether a rule set has a 个性化绩效指标 table part (效果性). */
@@ -90,30 +109,29 @@ function shown(cell: CellData | undefined): string {
 export function partValueProblem(part: PartDef, raw: RawValue): string | undefined {
   if (isEmpty(raw) && !raw.errorValue) return undefined;
   const r = part.rule;
-  switch (r.kind) {
-    case "judged":
-    case "veto":
-    case "ratioFull":
-    case "ratioLinearDeduction": {
+  switch (judgedValueOf(part)) {
+    case "yesNo":
+    case "veto": {
       const p = parseYesNo(raw);
       return p.ok ? undefined : p.expected;
     }
-    case "judgedScore": {
+    case "score": {
       const p = parseScore(raw, new Dec(part.points));
       return p.ok ? undefined : p.expected;
     }
-    case "countDeduction": {
+    case "count": {
       const p = parseCount(raw);
       return p.ok ? undefined : p.expected;
     }
     case "level": {
+      if (r.kind !== "level") return undefined;
       const text = normalizeName(String(raw.value ?? ""));
       const hit = r.levels.some(
         (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
       ) || (typeof raw.value === "number" && r.levels.some((l) => new Dec(l.points).equals(String(raw.value))));
       return hit ? undefined : BIND_TEXT.levelExpected(r.levels.map((l) => l.label));
     }
-    default:
+    case undefined:
       return undefined;
   }
 }
@@ -152,20 +170,6 @@ function inputProblem(def: InputDef, raw: RawValue): string | undefined {
   return p.ok ? undefined : p.expected;
 }
 
-const ALTERNATIVES: Partial<Record<InputId, InputId[]>> = {
-  "budget.adjusted": ["budget.adjustedRatio"],
-  "budget.adjustedRatio": ["budget.adjusted", "budget.total"],
-  "execution.q1": ["progress.q1"],
-  "execution.q2": ["progress.q2"],
-  "execution.q3": ["progress.q3"],
-  "execution.q4": ["progress.q4"],
-  "progress.q1": ["execution.q1", "budget.total"],
-  "progress.q2": ["execution.q2", "budget.total"],
-  "progress.q3": ["execution.q3", "budget.total"],
-  "progress.q4": ["execution.q4", "budget.total"],
-  satisfaction: [],
-};
-
 /** The effect table's name: a range of at least 5 columns. */
 function resolveTable(snapshot: WorkbookSnapshot, name: string): Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> {
   const dn: DefinedNameData | undefined = findName(snapshot, name);
@@ -190,6 +194,7 @@ function resolveTable(snapshot: WorkbookSnapshot, name: string): Pick<BindingRow
  */
 export function bindingRows(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: WorkbookSettings): BindingRow[] {
   const rows: BindingRow[] = [];
+  const alternatives = inputAlternatives(rs);
   for (const def of ruleSetInputs(rs)) {
     const name = mappedName(settings, def.name, def.id);
     const row: BindingRow = {
@@ -201,9 +206,9 @@ export function bindingRows(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: 
       name,
       ...resolveCell(snapshot, name, def.id, (raw) => inputProblem(def, raw)),
     };
-    const alt = ALTERNATIVES[def.id];
-    if (alt?.length) row.alternative = BIND_TEXT.alternative(alt.map((id) => inputDef(id).name));
-    else if (def.id === "satisfaction") row.alternative = BIND_TEXT.satisfactionOptional;
+    const alt = alternatives.get(def.id);
+    if (alt?.length) row.alternative = BIND_TEXT.alternative(alt.map((id) => mappedName(settings, inputOf(rs, id)?.name ?? id, id)));
+    else if (alt) row.alternative = BIND_TEXT.optional;
     rows.push(row);
   }
   for (const { indicator, part, name: defaultName } of judgedParts(rs)) {

@@ -3,6 +3,6 @@ export * from "./snapshot";
 export { rescore, contractNames, type RescoreOptions, type RescoreOutcome } from "./rescore";
 export { buildPlan, numberOf } from "./plan";
 export { readSettings, type WorkbookSettings, type SettingsRow } from "./settings";
-export { readInputs, judgedParts, isJudgedPart, partInputs, mappedName, inputNames, type CaseInputs } from "./inputs";
+export { readInputs, judgedParts, isJudgedPart, mappedName, inputNames, ruleSetInputs, type CaseInputs } from "./inputs";
 export { locateTable, inferRuleSet, checkRows, totalCells, type ScoreTable, type TableRow, type TargetCell } from "./table";
 export { findName, singleCell, cellRaw } from "./names";

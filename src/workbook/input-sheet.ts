@@ -7,7 +7,7 @@
  * Also: appending one block (a judged part's row, the effect table) to the sheet, creating the
  * sheet when the workbook has none, for the judged view's "在评分依据表中新建".
  */
-import { EFFECT_TABLE_NAME, INPUTS, type InputUnit, type PartDef, type RuleSet } from "../engine";
+import { EFFECT_TABLE_NAME, judgedValueOf, type InputUnit, type PartDef, type RuleSet } from "../engine";
 import { EFFECT } from "../text/engine";
 import { YES_NO } from "../text/vocabulary";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WorkbookSnapshot, WritePlan } from "./snapshot";
@@ -16,7 +16,7 @@ import { SETTINGS, SHEETS } from "../text/vocabulary";
 import { cellAddress, parseArea } from "./address";
 import { SheetView } from "./grid";
 import { findName, singleCell } from "./names";
-import { judgedParts, mappedName } from "./inputs";
+import { judgedParts, mappedName, ruleSetInputs } from "./inputs";
 import type { WorkbookSettings } from "./settings";
 import { settingsSheet } from "./settings-edit";
 
@@ -31,14 +31,14 @@ export const EFFECT_ROWS = 5;
 export const NATURES = [EFFECT.positive, EFFECT.negative, EFFECT.qualitative] as const;
 
 export function partHint(part: PartDef): string {
-  switch (part.rule.kind) {
+  switch (judgedValueOf(part)) {
     case "veto":
       return INPUT_SHEET.veto;
     case "level":
       return INPUT_SHEET.level;
-    case "countDeduction":
+    case "count":
       return INPUT_SHEET.deduction;
-    case "judgedScore":
+    case "score":
       return INPUT_SHEET.judgedScore(part.points);
     default:
       return INPUT_SHEET.yesNo;
@@ -52,19 +52,17 @@ export function partItemText(part: PartDef): string {
 /** The validation of a judged part's value cell (none for parts the engine reads otherwise). */
 export function partValidation(part: PartDef, address: string): ValidationWrite | undefined {
   const r = part.rule;
-  switch (r.kind) {
-    case "judged":
+  switch (judgedValueOf(part)) {
+    case "yesNo":
     case "veto":
-    case "ratioLinearDeduction":
-    case "ratioFull":
       return { address, type: "list", list: [...YES_NO], error: INPUT_SHEET.validation.yesNo };
     case "level":
-      return { address, type: "list", list: r.levels.map((l) => l.label), error: INPUT_SHEET.validation.level };
-    case "countDeduction":
+      return r.kind === "level" ? { address, type: "list", list: r.levels.map((l) => l.label), error: INPUT_SHEET.validation.level } : undefined;
+    case "count":
       return { address, type: "whole", min: 0, error: INPUT_SHEET.validation.count };
-    case "judgedScore":
+    case "score":
       return { address, type: "decimal", min: 0, max: Number(part.points) };
-    default:
+    case undefined:
       return undefined;
   }
 }
@@ -91,12 +89,12 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
   rows.push([INPUT_SHEET.title]);
   rows.push([...INPUT_SHEET.headers]);
   rows.push([INPUT_SHEET.sections.inputs]);
-  for (const def of INPUTS) {
+  for (const def of ruleSetInputs(rs)) {
     const name = mappedName(options.settings, def.name, def.id);
     if (skip.has(name)) continue;
     const r = rows.length + 1;
     const c = `C${r}`;
-    rows.push([null, def.label, null, INPUT_SHEET.unit[def.unit], name]);
+    rows.push([null, def.label, null, def.hint ? `${INPUT_SHEET.unit[def.unit]}；${def.hint}` : INPUT_SHEET.unit[def.unit], name]);
     formats.push({ address: c, numberFormat: UNIT_FORMAT[def.unit] });
     if (def.unit === "amount") validations.push({ address: c, type: "decimal", min: 0 });
     if (def.unit === "count") validations.push({ address: c, type: "whole", min: 0, error: INPUT_SHEET.validation.count });
@@ -137,7 +135,7 @@ export function inputSheetPlan(snapshot: WorkbookSnapshot, rs: RuleSet, settings
   if (snapshot.sheets.some((x) => x.toLowerCase() === SHEETS.inputs.toLowerCase())) return undefined;
   const skip = new Set<string>();
   const candidates = [
-    ...INPUTS.map((d) => mappedName(settings, d.name, d.id)),
+    ...ruleSetInputs(rs).map((d) => mappedName(settings, d.name, d.id)),
     ...judgedParts(rs).map((p) => mappedName(settings, p.name)),
   ];
   for (const name of candidates) if (resolves(snapshot, name)) skip.add(name);

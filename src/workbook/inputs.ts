@@ -6,11 +6,13 @@
  */
 import {
   EFFECT_TABLE_NAME,
-  INPUTS,
   indicatorsOf,
+  judgedValueOf,
+  partInputs,
   partName,
   type EffectRowRaw,
   type IndicatorDef,
+  type InputDef,
   type InputId,
   type PartDef,
   type RawValue,
@@ -26,23 +28,16 @@ import { cellAddress, parseArea } from "./address";
 import { cellRaw, findName, singleCell } from "./names";
 import type { WorkbookSettings } from "./settings";
 
+/** Inputs a rule set's rules read, in the framework's order. */
+export function ruleSetInputs(rs: RuleSet): InputDef[] {
+  const used = new Set<InputId>();
+  for (const { def } of indicatorsOf(rs)) for (const p of def.parts) for (const id of partInputs(p)) used.add(id);
+  return rs.inputs.filter((d) => used.has(d.id));
+}
+
 /** True for a part whose value is judged by a person and so has a `<三级指标>_<key>` name. */
 export function isJudgedPart(part: PartDef): boolean {
-  const r = part.rule;
-  switch (r.kind) {
-    case "judged":
-    case "judgedScore":
-    case "level":
-    case "veto":
-      return true;
-    case "countDeduction":
-      return !r.input;
-    case "ratioLinearDeduction":
-    case "ratioFull":
-      return r.judgedFallback;
-    default:
-      return false;
-  }
+  return judgedValueOf(part) !== undefined;
 }
 
 /** Judged parts of a rule set with their default defined names, in table order. */
@@ -50,27 +45,6 @@ export function judgedParts(rs: RuleSet): { indicator: IndicatorDef; part: PartD
   return indicatorsOf(rs).flatMap(({ def }) =>
     def.parts.filter(isJudgedPart).map((part) => ({ indicator: def, part, name: partName(def.name, part.key) })),
   );
-}
-
-/** Input ids a part reads (for the 评分明细 "inputs used" column). */
-export function partInputs(part: PartDef): InputId[] {
-  const r = part.rule;
-  switch (r.kind) {
-    case "ratioBands":
-    case "ratioProportional":
-    case "ratioFull":
-      return [...r.numerator, ...r.denominator];
-    case "ratioLinearDeduction":
-      return [...r.numerator, ...r.denominator, ...(r.direct ? [r.direct] : [])];
-    case "countDeduction":
-      return r.input ? [r.input] : [];
-    case "quarterlyExecution":
-      return [...r.progress, ...r.execution, r.budget];
-    case "surveyBands":
-      return [r.input];
-    default:
-      return [];
-  }
 }
 
 /** The user's own name for a contract name, per the 名称映射 table (by default name or input id). */
@@ -99,7 +73,7 @@ export interface CaseInputs {
 
 /** Every default name the contract may read for this rule set (inputs, parts, the effect table). */
 export function inputNames(rs: RuleSet): string[] {
-  return [...INPUTS.map((d) => d.name), ...judgedParts(rs).map((p) => p.name), EFFECT_TABLE_NAME];
+  return [...rs.inputs.map((d) => d.name), ...judgedParts(rs).map((p) => p.name), EFFECT_TABLE_NAME];
 }
 
 export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: WorkbookSettings): CaseInputs {
@@ -132,7 +106,7 @@ export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: W
     return { raw: cellRaw(c.cell), source: c.source };
   };
 
-  for (const def of INPUTS) {
+  for (const def of rs.inputs) {
     const name = mappedName(settings, def.name, def.id);
     out.inputSources[def.id] = { name };
     const found = lookup(name, def.id, def.name);
@@ -161,7 +135,7 @@ export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: W
 
   // A mapping row whose key the contract never reads is a typo the user should see.
   if (settings) {
-    const known = new Set([...inputNames(rs), ...INPUTS.map((d) => d.id), NAMES.table, NAMES.total, NAMES.grade]);
+    const known = new Set([...inputNames(rs), ...rs.inputs.map((d) => d.id), NAMES.table, NAMES.total, NAMES.grade]);
     for (const [key, row] of settings.mapping) {
       if (known.has(key)) continue;
       out.errors.push({

@@ -9,6 +9,7 @@ import { SheetView } from "./grid";
 import {
   EFFECT_TABLE_NAME,
   indicatorsOf,
+  judgedValueOf,
   findIndicatorById,
   normalizeName,
   parseYesNo,
@@ -128,13 +129,14 @@ export function editValue(part: PartDef, edit: PartEdit): { ok: true; value: str
 export function currentEdit(part: PartDef, value: CellScalar): PartEdit | undefined {
   if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
   const r = part.rule;
-  if (r.kind === "countDeduction") return typeof value === "number" ? { kind: "count", value } : undefined;
-  if (r.kind === "judgedScore") {
+  const judged = judgedValueOf(part);
+  if (judged === "count") return typeof value === "number" ? { kind: "count", value } : undefined;
+  if (judged === "score") {
     if (typeof value === "number") return { kind: "score", value };
     const yn = parseYesNo({ value });
     return yn.ok ? { kind: "score", value: yn.value ? Number(part.points) : 0 } : undefined;
   }
-  if (r.kind === "level") {
+  if (judged === "level" && r.kind === "level") {
     const t = normalizeName(String(value));
     const hit = r.levels.find((l) => normalizeName(l.label) === t || (l.aliases ?? []).some((a) => normalizeName(a) === t));
     return hit ? { kind: "level", value: hit.label } : undefined;

@@ -10,9 +10,10 @@ import {
   findRuleSetId,
   EFFECT_TABLE_NAME,
   findIndicator,
-  INPUTS,
+  inputOf,
   indicatorsOf,
   normalizeName,
+  partInputs,
   partName,
   scoreCase,
   type RuleSet,
@@ -27,7 +28,7 @@ import { DETAIL, WB } from "../text/workbook";
 import { NAMES } from "../text/vocabulary";
 import { areaAddress, parseArea } from "./address";
 import { cellRaw } from "./names";
-import { inputNames, partInputs, readInputs, type CaseInputs } from "./inputs";
+import { inputNames, readInputs, type CaseInputs } from "./inputs";
 import { buildPlan, numberOf } from "./plan";
 import { readSettings, type WorkbookSettings } from "./settings";
 import { checkRows, inferRuleSet, locateTable, sharedRuleSet, totalCells } from "./table";
@@ -178,7 +179,7 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
     const items: string[] = [];
     for (const part of def.parts) {
       for (const id of partInputs(part)) {
-        const s = show(id, INPUTS.find((d) => d.id === id)!.name);
+        const s = show(id, inputOf(ruleSet, id)?.name ?? id);
         if (s && !items.includes(s)) items.push(s);
       }
       const s = part.rule.kind === "effectTable" ? show("effectTable", EFFECT_TABLE_NAME) : show(`${def.id}.${part.key}`, partName(def.name, part.key));

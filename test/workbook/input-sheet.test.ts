@@ -4,7 +4,7 @@
  * leaves names that already work alone.
  */
 import ExcelJS from "exceljs";
-import { builtinRuleSet, INPUTS } from "../../src/engine";
+import { builtinRuleSet } from "../../src/engine";
 import { initWorkbook } from "../../src/cli/init";
 import { readXlsx } from "../../src/hosts/xlsx";
 import { inputSheetPlan } from "../../src/workbook/input-sheet";
@@ -44,7 +44,7 @@ describe("评分依据 sheet as a WritePlan", () => {
     const pane = book.apply(plan);
     expect(sheetCells(pane, "评分依据")).toEqual(sheetCells(cli, "评分依据"));
     expect(namesOn(pane, "评分依据")).toEqual(namesOn(cli, "评分依据"));
-    for (const def of INPUTS) {
+    for (const def of rs.inputs) {
       const n = pane.names.find((x) => x.name === def.name)!;
       const c = cli.names.find((x) => x.name === def.name)!;
       expect(n.cells?.[0]?.numberFormat).toBe(c.cells?.[0]?.numberFormat);

@@ -3,13 +3,17 @@
  * 定性 by grade. Rows marked 不适用 are left out and their 分值 shared pro rata among the others.
  */
 import { Dec, fmtNum, ONE, ZERO, fmtScore } from "../decimal";
-import type { EffectRowRaw, PartRule, SourceRef } from "../types";
+import type { EffectRowRaw, SourceRef } from "../types";
 import { EFFECT, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
 import { describe, isEmpty, parseInput, parseYesNo } from "../values";
 import { normalizeName } from "../ruleset";
 import type { PartContext, PartOutcome } from "./context";
+import { checkDecimal, checkText, isObject, type RuleKind, type RuleOf } from "./kind";
+import { partParseError } from "./judged";
+import { EXPECTED as EXPECTED_TEXT, FOUND } from "../../text/engine";
+import { FRAMEWORK } from "../../text/framework";
 
-type Rule = Extract<PartRule, { kind: "effectTable" }>;
+type Rule = RuleOf<"effectTable">;
 
 interface Row {
   name: string;
@@ -101,3 +105,22 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   }
   return { score, explanation: explain.join(EXPLAIN.sep), lost, formula: true, inIndicatorWeight: true };
 }
+
+export const effectTableKind: RuleKind<Rule> = {
+  inputs: () => [],
+  judgedValue: () => undefined,
+  bound: (_, ctx) => ctx.effectTable !== undefined,
+  // Without a table (only reachable when a rule set does not allow a manual score) the table is a
+  // missing input like any other: a clear error, never a silent null.
+  evaluate: (rule, ctx) =>
+    ctx.effectTable ? effectTable(rule, ctx, ctx.effectTable) : partParseError(ctx, { ok: false, code: "missing", found: FOUND.notBound, expected: EXPECTED_TEXT.effectTable }),
+  alternatives: () => [],
+  check: (r, c) => {
+    if (!Array.isArray(r.qualitative) || r.qualitative.length === 0) return c.problem("qualitative", FRAMEWORK.notList);
+    if (!r.qualitative.every(isObject)) return c.problem("qualitative", FRAMEWORK.notObject);
+    r.qualitative.forEach((q, i) => {
+      checkText(c, `qualitative[${i + 1}]`, q.label);
+      checkDecimal(c, `qualitative[${i + 1}]`, q.factor);
+    });
+  },
+};

@@ -4,11 +4,12 @@
  * when scored (seed 000 prints 117.12%).
  */
 import { Dec, fmtNum, fmtPct, ONE, ZERO } from "../decimal";
-import type { PartRule } from "../types";
 import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
 import type { PartContext, PartOutcome } from "./context";
+import { checkDecimal, checkInput, isDecimalText, type RuleKind, type RuleOf } from "./kind";
+import { FRAMEWORK } from "../../text/framework";
 
-type Rule = Extract<PartRule, { kind: "quarterlyExecution" }>;
+type Rule = RuleOf<"quarterlyExecution">;
 
 /** Cumulative progress of quarter q as a fraction of the annual budget; null if it cannot be had. */
 function progressOf(rule: Rule, q: number, ctx: PartContext, explain: string[]): Dec | null {
@@ -75,3 +76,30 @@ export function quarterlyExecution(rule: Rule, ctx: PartContext): PartOutcome | 
     alternative: { score: alternative, note: EXPLAIN.misreading },
   };
 }
+
+export const quarterlyExecutionKind: RuleKind<Rule> = {
+  inputs: (r) => [...r.progress, ...r.execution, r.budget],
+  judgedValue: () => undefined,
+  bound: (r, ctx) => [...r.progress, ...r.execution].some((id) => ctx.isBound(id)),
+  evaluate: quarterlyExecution,
+  // A quarter's progress percent, or its cumulative spending with the budget.
+  alternatives: (r) => [
+    ...r.progress.map((p, q): [string, string[]] => [p, [r.execution[q], r.budget]]),
+    ...r.execution.map((e, q): [string, string[]] => [e, [r.progress[q]]]),
+    [r.budget, [...r.progress]],
+  ],
+  check: (r, c) => {
+    for (const f of ["progress", "execution"] as const) {
+      if (!Array.isArray(r[f]) || r[f].length !== 4) c.problem(f, FRAMEWORK.scheduleFour);
+      else r[f].forEach((id) => checkInput(c, f, id));
+    }
+    checkInput(c, "budget", r.budget);
+    if (!Array.isArray(r.schedule) || r.schedule.length !== 4) c.problem("schedule", FRAMEWORK.scheduleFour);
+    else r.schedule.forEach((x) => checkDecimal(c, "schedule", x));
+    checkDecimal(c, "quarterPoints", r.quarterPoints);
+    checkDecimal(c, "averagePoints", r.averagePoints);
+    if (isDecimalText(r.quarterPoints) && isDecimalText(r.averagePoints) && isDecimalText(c.points)) {
+      if (4 * Number(r.quarterPoints) + Number(r.averagePoints) !== Number(c.points)) c.problem("quarterPoints", FRAMEWORK.quarterPointsSum(r.quarterPoints, r.averagePoints, c.points));
+    }
+  },
+};

@@ -1,76 +1,61 @@
-/** Dispatch from a part's rule kind to its evaluator, and whether a part has anything bound. */
-import type { PartDef } from "../types";
+/**
+ * The registry of rule kinds: one object per `PartRule["kind"]` (rules/kind.ts says what each
+ * knows). The mapped type makes a kind that is declared in types.ts but missing here a compile
+ * error, and every caller asks the registry instead of switching on kinds of its own.
+ */
+import type { InputId, PartDef, PartRule } from "../types";
 import type { PartContext, PartOutcome } from "./context";
-import { countDeduction, judged, judgedScore, level, partParseError, veto } from "./judged";
-import { EXPECTED, FOUND } from "../../text/engine";
-import { ratioBands, ratioFull, ratioLinearDeduction, ratioProportional } from "./ratio";
-import { quarterlyExecution } from "./execution";
-import { surveyBands } from "./survey";
-import { effectTable } from "./effect";
+import type { JudgedValue, RuleKind, RuleKinds } from "./kind";
+import { countDeductionKind, judgedKind, judgedScoreKind, levelKind, vetoKind } from "./judged";
+import { changeRateKind, perPointDeductionKind, ratioBandsKind, ratioFullKind, ratioProportionalKind } from "./ratio";
+import { quarterlyExecutionKind } from "./execution";
+import { surveyBandsKind } from "./survey";
+import { effectTableKind } from "./effect";
 
 export type { PartContext, PartOutcome } from "./context";
+export type { JudgedValue, RuleCheck } from "./kind";
 
-export function evaluatePart(part: PartDef, ctx: PartContext): PartOutcome | null {
-  const rule = part.rule;
-  switch (rule.kind) {
-    case "judged":
-      return judged(ctx);
-    case "judgedScore":
-      return judgedScore(ctx);
-    case "level":
-      return level(rule, ctx);
-    case "veto":
-      return veto(ctx);
-    case "countDeduction":
-      return countDeduction(rule, ctx);
-    case "ratioBands":
-      return ratioBands(rule, ctx);
-    case "ratioProportional":
-      return ratioProportional(rule, ctx);
-    case "ratioLinearDeduction":
-      return ratioLinearDeduction(rule, ctx);
-    case "ratioFull":
-      return ratioFull(rule, ctx);
-    case "quarterlyExecution":
-      return quarterlyExecution(rule, ctx);
-    case "surveyBands":
-      return surveyBands(rule, ctx);
-    case "effectTable":
-      // Without a table (only reachable when a rule set does not allow a manual score) the
-      // table is a missing input like any other: a clear error, never a silent null.
-      return ctx.effectTable
-        ? effectTable(rule, ctx, ctx.effectTable)
-        : partParseError(ctx, { ok: false, code: "missing", found: FOUND.notBound, expected: EXPECTED.effectTable });
-  }
+export const RULE_KINDS: RuleKinds = {
+  judged: judgedKind,
+  judgedScore: judgedScoreKind,
+  level: levelKind,
+  veto: vetoKind,
+  countDeduction: countDeductionKind,
+  ratioBands: ratioBandsKind,
+  ratioProportional: ratioProportionalKind,
+  perPointDeduction: perPointDeductionKind,
+  ratioFull: ratioFullKind,
+  changeRate: changeRateKind,
+  quarterlyExecution: quarterlyExecutionKind,
+  surveyBands: surveyBandsKind,
+  effectTable: effectTableKind,
+};
+
+export const RULE_KIND_NAMES = Object.keys(RULE_KINDS) as PartRule["kind"][];
+
+export function isRuleKind(kind: unknown): kind is PartRule["kind"] {
+  return typeof kind === "string" && Object.prototype.hasOwnProperty.call(RULE_KINDS, kind);
 }
 
-/**
- * Whether anything for this part is bound: its judged value or the inputs that define it.
- * A shared denominator (部门预算总额) alone does not bind a ratio part.
- */
+/** The kind object of a rule (typed by the rule it is given). */
+export function kindOf<R extends PartRule>(rule: R): RuleKind<R> {
+  return RULE_KINDS[rule.kind] as unknown as RuleKind<R>;
+}
+
+export function evaluatePart(part: PartDef, ctx: PartContext): PartOutcome | null {
+  return kindOf(part.rule).evaluate(part.rule, ctx);
+}
+
 export function partBound(part: PartDef, ctx: PartContext): boolean {
-  const rule = part.rule;
-  const judgedBound = ctx.raw() !== undefined;
-  switch (rule.kind) {
-    case "judged":
-    case "judgedScore":
-    case "level":
-    case "veto":
-      return judgedBound;
-    case "countDeduction":
-      return rule.input ? ctx.isBound(rule.input) : judgedBound;
-    case "ratioBands":
-    case "ratioProportional":
-      return [...rule.numerator, ...rule.denominator].some((id) => ctx.isBound(id));
-    case "ratioLinearDeduction":
-      return judgedBound || [...rule.numerator, ...(rule.direct ? [rule.direct] : [])].some((id) => ctx.isBound(id));
-    case "ratioFull":
-      return judgedBound || [...rule.numerator, ...rule.denominator].some((id) => ctx.isBound(id));
-    case "quarterlyExecution":
-      return [...rule.progress, ...rule.execution].some((id) => ctx.isBound(id));
-    case "surveyBands":
-      return ctx.isBound(rule.input);
-    case "effectTable":
-      return ctx.effectTable !== undefined;
-  }
+  return kindOf(part.rule).bound(part.rule, ctx);
+}
+
+/** Inputs a part reads. */
+export function partInputs(part: PartDef): InputId[] {
+  return kindOf(part.rule).inputs(part.rule);
+}
+
+/** What a clerk enters for the part itself, if anything (then it has a defined name of its own). */
+export function judgedValueOf(part: PartDef): JudgedValue | undefined {
+  return kindOf(part.rule).judgedValue(part.rule);
 }

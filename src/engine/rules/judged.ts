@@ -5,8 +5,10 @@ import type { PartRule } from "../types";
 import { errorMessage, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
 import { parseCount, parseScore, parseYesNo, describe, isEmpty, type Parsed } from "../values";
 import type { PartContext, PartOutcome } from "./context";
+import { checkDecimal, checkInput, checkText, isObject, type RuleKind, type RuleOf } from "./kind";
+import { FRAMEWORK } from "../../text/framework";
 
-type Rule<K extends PartRule["kind"]> = Extract<PartRule, { kind: K }>;
+type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 
 /** Record a parse failure of this part's judged value; a missing value gets the "fill this" wording. */
 export function partParseError(ctx: PartContext, p: Extract<Parsed<unknown>, { ok: false }>): null {
@@ -106,3 +108,65 @@ export function countDeduction(rule: Rule<"countDeduction">, ctx: PartContext): 
     : [rule.input ? LOST.countInput(indicator.name, part.label, count.toString(), fmtScore(lostPts)) : LOST.deduction(indicator.name, count.toString(), fmtScore(lostPts))];
   return { score, explanation, lost, formula: rule.input !== undefined };
 }
+
+// ---------------------------------------------------------------------------
+// The kinds.
+
+/** A part whose judged value alone decides it: bound when its name holds something. */
+const judgedBound = (_: unknown, ctx: PartContext) => ctx.raw() !== undefined;
+const none = () => [];
+
+export const judgedKind: RuleKind<Rule<"judged">> = {
+  inputs: none,
+  judgedValue: () => "yesNo",
+  bound: judgedBound,
+  evaluate: (_, ctx) => judged(ctx),
+  alternatives: none,
+  check: () => undefined,
+};
+
+export const judgedScoreKind: RuleKind<Rule<"judgedScore">> = {
+  inputs: none,
+  judgedValue: () => "score",
+  bound: judgedBound,
+  evaluate: (_, ctx) => judgedScore(ctx),
+  alternatives: none,
+  check: () => undefined,
+};
+
+export const levelKind: RuleKind<Rule<"level">> = {
+  inputs: none,
+  judgedValue: () => "level",
+  bound: judgedBound,
+  evaluate: level,
+  alternatives: none,
+  check: (rule, c) => {
+    if (!Array.isArray(rule.levels) || rule.levels.length === 0) return c.problem("levelsOfRule", FRAMEWORK.notList);
+    if (!rule.levels.every(isObject)) return c.problem("levelsOfRule", FRAMEWORK.notObject);
+    rule.levels.forEach((l, i) => {
+      checkText(c, `levelsOfRule[${i + 1}]`, l.label);
+      checkDecimal(c, `levelsOfRule[${i + 1}]`, l.points);
+    });
+  },
+};
+
+export const vetoKind: RuleKind<Rule<"veto">> = {
+  inputs: none,
+  judgedValue: () => "veto",
+  bound: judgedBound,
+  evaluate: (_, ctx) => veto(ctx),
+  alternatives: none,
+  check: () => undefined,
+};
+
+export const countDeductionKind: RuleKind<Rule<"countDeduction">> = {
+  inputs: (r) => (r.input ? [r.input] : []),
+  judgedValue: (r) => (r.input ? undefined : "count"),
+  bound: (r, ctx) => (r.input ? ctx.isBound(r.input) : ctx.raw() !== undefined),
+  evaluate: countDeduction,
+  alternatives: none,
+  check: (r, c) => {
+    checkInput(c, "input", r.input, true);
+    checkDecimal(c, "per", r.per);
+  },
+};

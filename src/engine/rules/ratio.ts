@@ -1,11 +1,16 @@
-/** Ratio parts: banded, proportional, linear deduction above a threshold, and "must be 100%". */
+/**
+ * Ratio parts: banded, proportional, per-point deduction above or below a standard (with a floor),
+ * "must be 100%", and the change rate against last year's figure.
+ */
 import { Dec, clamp, fmtNum, fmtPct, ONE, ZERO, HUNDRED, fmtScore } from "../decimal";
 import type { Band, InputId, PartRule, ZeroDenominatorPolicy } from "../types";
 import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
+import { FRAMEWORK } from "../../text/framework";
 import type { PartContext, PartOutcome } from "./context";
 import { judged } from "./judged";
+import { checkBands, checkDecimal, checkInput, checkOneOf, checkOperand, checkText, checkZero, isDecimalText, type RuleCheck, type RuleKind, type RuleOf } from "./kind";
 
-type Rule<K extends PartRule["kind"]> = Extract<PartRule, { kind: K }>;
+type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 
 interface RatioSpec {
   numerator: InputId[];
@@ -154,31 +159,71 @@ export function ratioProportional(rule: Rule<"ratioProportional">, ctx: PartCont
   };
 }
 
-export function ratioLinearDeduction(rule: Rule<"ratioLinearDeduction">, ctx: PartContext): PartOutcome | null {
+/** The per-point part of a rule: a standard, points per percentage point beyond it, a floor. */
+interface PerPoint {
+  threshold: string;
+  perPoint: string;
+  /** "above": the value may not exceed the standard (控制率, 变动率); "below": it should reach it. */
+  direction?: "above" | "below";
+  /** Lowest score (default 0: 扣完为止). */
+  floor?: string;
+}
+
+/**
+ * points while the value is within the standard; beyond it, points − perPoint × (percentage points
+ * beyond), not below the floor. Compared unrounded; exactly at the standard is within.
+ */
+function perPointOutcome(r: Dec, text: string, rule: PerPoint, name: string, ctx: PartContext): PartOutcome {
+  const points = new Dec(ctx.part.points);
+  const threshold = new Dec(rule.threshold);
+  const above = (rule.direction ?? "above") === "above";
+  const beyond = above ? r.minus(threshold) : threshold.minus(r);
+  if (beyond.lessThanOrEqualTo(0)) {
+    const within = above ? EXPLAIN.linearWithin : EXPLAIN.linearAtLeast;
+    return { score: points, explanation: `${text}，${within(fmtPct(r), fmtPct(threshold), fmtNum(points))}`, lost: [], formula: true };
+  }
+  const pts = beyond.times(HUNDRED);
+  const per = new Dec(rule.perPoint);
+  const floor = new Dec(rule.floor ?? "0");
+  const raw = points.minus(per.times(pts));
+  const score = clamp(raw, Dec.min(floor, points), points);
+  const beyondText = (above ? EXPLAIN.linearOver : EXPLAIN.linearUnder)(fmtPct(r), fmtPct(threshold), fmtNum(per), fmtNum(pts), fmtNum(score));
+  const floorText = raw.lessThan(floor) ? (floor.isZero() ? EXPLAIN.floorZero : EXPLAIN.floorAt(fmtNum(floor))) : "";
+  return {
+    score,
+    explanation: `${text}，${beyondText}${floorText}`,
+    lost: [LOST.proportional(name, fmtPct(r), fmtScore(points.minus(score)))],
+    formula: true,
+  };
+}
+
+export function perPointDeduction(rule: Rule<"perPointDeduction">, ctx: PartContext): PartOutcome | null {
   const anyBound = [...rule.numerator, ...(rule.direct ? [rule.direct] : [])].some((id) => ctx.isBound(id));
   if (!anyBound && rule.judgedFallback) return judged(ctx);
   const ratio = ratioOf(rule, ctx);
   if (!ratio) return null;
   if (ratio.kind !== "ratio") return notApplicable(ratio, ctx);
-  const points = new Dec(ctx.part.points);
-  const threshold = new Dec(rule.threshold);
-  if (ratio.r.lessThanOrEqualTo(threshold)) {
-    return {
-      score: points,
-      explanation: `${ratio.text}，${EXPLAIN.linearWithin(fmtPct(ratio.r), fmtPct(threshold), fmtNum(points))}`,
-      lost: [],
-      formula: true,
-    };
+  return perPointOutcome(ratio.r, ratio.text, rule, rule.ratioName, ctx);
+}
+
+/** (本年数 − 上年数) / 上年数 against a standard, per point (“三公经费”变动率). */
+export function changeRate(rule: Rule<"changeRate">, ctx: PartContext): PartOutcome | null {
+  const name = rule.ratioName;
+  const cur = operand([rule.current], ctx, name);
+  const prev = operand([rule.previous], ctx, name);
+  if (!cur || !prev) return null;
+  if (prev.value.isZero()) {
+    const both = cur.value.isZero();
+    const policy = both ? rule.zero.bothZero : rule.zero.numeratorPositive;
+    const pts = fmtNum(new Dec(ctx.part.points));
+    if (policy === "full") return notApplicable({ kind: "notApplicable", explanation: both ? EXPLAIN.changeBothZero(name, pts) : name }, ctx);
+    if (policy === "zero") return notApplicable({ kind: "zeroScore", explanation: EXPLAIN.changeFromZero(name) }, ctx);
+    const src = ctx.inputSource(rule.previous);
+    ctx.error({ code: "zeroDenominator", source: src, found: FOUND.number("0"), expected: EXPECTED.positiveDenominator(src.name), message: MSG.zeroDenominator(src, name, cur.text) });
+    return null;
   }
-  const over = ratio.r.minus(threshold).times(HUNDRED);
-  const per = new Dec(rule.perPoint);
-  const score = clamp(points.minus(per.times(over)), ZERO, points);
-  return {
-    score,
-    explanation: `${ratio.text}，${EXPLAIN.linearOver(fmtPct(ratio.r), fmtPct(threshold), fmtNum(per), fmtNum(over), fmtNum(score))}`,
-    lost: [LOST.proportional(rule.ratioName, fmtPct(ratio.r), fmtScore(points.minus(score)))],
-    formula: true,
-  };
+  const r = cur.value.minus(prev.value).dividedBy(prev.value);
+  return perPointOutcome(r, EXPLAIN.changeRate(name, cur.text, prev.text, fmtPct(r)), rule, name, ctx);
 }
 
 export function ratioFull(rule: Rule<"ratioFull">, ctx: PartContext): PartOutcome | null {
@@ -203,3 +248,95 @@ export function ratioFull(rule: Rule<"ratioFull">, ctx: PartContext): PartOutcom
     formula: true,
   };
 }
+
+// ---------------------------------------------------------------------------
+// The kinds.
+
+const ratioInputs = (r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }): InputId[] => [...r.numerator, ...r.denominator, ...(r.direct ? [r.direct] : [])];
+
+/** With a directly entered percent, the amounts may stay unbound (and the percent when they are bound). */
+function directAlternatives(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }): [InputId, InputId[]][] {
+  if (!r.direct) return [];
+  return [...[...r.numerator, ...r.denominator].map((id): [InputId, InputId[]] => [id, [r.direct!]]), [r.direct, [...r.numerator, ...r.denominator]]];
+}
+
+function checkRatio(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; zero: ZeroDenominatorPolicy; ratioName: string }, c: RuleCheck): void {
+  checkOperand(c, "numerator", r.numerator);
+  checkOperand(c, "denominator", r.denominator);
+  checkInput(c, "direct", r.direct, true);
+  checkZero(c, "zero", r.zero);
+  checkText(c, "ratioName", r.ratioName);
+}
+
+function checkPerPoint(r: PerPoint, c: RuleCheck): void {
+  checkDecimal(c, "threshold", r.threshold);
+  checkDecimal(c, "perPoint", r.perPoint);
+  if (isDecimalText(r.perPoint) && Number(r.perPoint) < 0) c.problem("perPoint", FRAMEWORK.negative(r.perPoint));
+  if (r.direction !== undefined) checkOneOf(c, "direction", r.direction, ["above", "below"] as const);
+  checkDecimal(c, "floor", r.floor, true);
+  if (isDecimalText(r.floor) && isDecimalText(c.points) && Number(r.floor) > Number(c.points)) c.problem("floor", FRAMEWORK.floorAbove(r.floor, c.points));
+}
+
+/** Bound when any numerator (or the direct percent) is bound: a shared denominator alone does not bind a ratio. */
+const numeratorBound = (r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }, ctx: PartContext) =>
+  [...r.numerator, ...(r.direct ? [r.direct] : [])].some((id) => ctx.isBound(id));
+
+export const ratioBandsKind: RuleKind<Rule<"ratioBands">> = {
+  inputs: ratioInputs,
+  judgedValue: () => undefined,
+  bound: (r, ctx) => [...r.numerator, ...r.denominator].some((id) => ctx.isBound(id)),
+  evaluate: ratioBands,
+  alternatives: directAlternatives,
+  check: (r, c) => {
+    checkRatio(r, c);
+    checkBands(c, "bands", r.bands);
+  },
+};
+
+export const ratioProportionalKind: RuleKind<Rule<"ratioProportional">> = {
+  inputs: ratioInputs,
+  judgedValue: () => undefined,
+  bound: (r, ctx) => [...r.numerator, ...r.denominator].some((id) => ctx.isBound(id)),
+  evaluate: ratioProportional,
+  alternatives: () => [],
+  check: (r, c) => {
+    checkRatio(r, c);
+    checkOneOf(c, "over", r.over, ["zero", "cap", "error"] as const);
+  },
+};
+
+export const perPointDeductionKind: RuleKind<Rule<"perPointDeduction">> = {
+  inputs: ratioInputs,
+  judgedValue: (r) => (r.judgedFallback ? "yesNo" : undefined),
+  bound: (r, ctx) => ctx.raw() !== undefined || numeratorBound(r, ctx),
+  evaluate: perPointDeduction,
+  alternatives: directAlternatives,
+  check: (r, c) => {
+    checkRatio(r, c);
+    checkPerPoint(r, c);
+  },
+};
+
+export const ratioFullKind: RuleKind<Rule<"ratioFull">> = {
+  inputs: ratioInputs,
+  judgedValue: (r) => (r.judgedFallback ? "yesNo" : undefined),
+  bound: (r, ctx) => ctx.raw() !== undefined || [...r.numerator, ...r.denominator].some((id) => ctx.isBound(id)),
+  evaluate: ratioFull,
+  alternatives: () => [],
+  check: checkRatio,
+};
+
+export const changeRateKind: RuleKind<Rule<"changeRate">> = {
+  inputs: (r) => [r.current, r.previous],
+  judgedValue: () => undefined,
+  bound: (r, ctx) => ctx.isBound(r.current),
+  evaluate: changeRate,
+  alternatives: () => [],
+  check: (r, c) => {
+    checkInput(c, "current", r.current);
+    checkInput(c, "previous", r.previous);
+    checkZero(c, "zero", r.zero);
+    checkText(c, "ratioName", r.ratioName);
+    checkPerPoint(r, c);
+  },
+};

@@ -1,11 +1,12 @@
 /** 公众或服务对象满意度 from a survey percentage (the manual path is handled by the scorer). */
 import { Dec, fmtPct, ONE } from "../decimal";
-import type { PartRule } from "../types";
 import { errorMessage, EXPECTED, FOUND } from "../../text/engine";
 import type { PartContext, PartOutcome } from "./context";
 import { bandOutcome } from "./ratio";
+import { checkBands, checkDecimal, checkInput, checkText, type RuleKind, type RuleOf } from "./kind";
+import { FRAMEWORK } from "../../text/framework";
 
-type Rule = Extract<PartRule, { kind: "surveyBands" }>;
+type Rule = RuleOf<"surveyBands">;
 
 export function surveyBands(rule: Rule, ctx: PartContext): PartOutcome | null {
   const s = ctx.input(rule.input);
@@ -27,3 +28,19 @@ export function surveyBands(rule: Rule, ctx: PartContext): PartOutcome | null {
 export function allowedScores(rule: Rule): Dec[] {
   return rule.allowed.map((a) => new Dec(a));
 }
+
+export const surveyBandsKind: RuleKind<Rule> = {
+  inputs: (r) => [r.input],
+  judgedValue: () => undefined,
+  bound: (r, ctx) => ctx.isBound(r.input),
+  evaluate: surveyBands,
+  // Without a survey the 自评得分 cell's own score (one of `allowed`) stands.
+  alternatives: (r) => [[r.input, []]],
+  check: (r, c) => {
+    checkInput(c, "input", r.input);
+    checkBands(c, "bands", r.bands);
+    if (!Array.isArray(r.allowed) || r.allowed.length === 0) c.problem("allowed", FRAMEWORK.notList);
+    else r.allowed.forEach((a) => checkDecimal(c, "allowed", a));
+    checkText(c, "ratioName", r.ratioName);
+  },
+};

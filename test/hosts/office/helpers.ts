@@ -5,7 +5,9 @@
  * 自评得分 header, checks every input is a number, and writes a score per row.
  */
 import ExcelJS from "exceljs";
-import { INPUTS } from "../../../src/engine/inputs";
+import { builtinRuleSet } from "../../../src/engine";
+
+const INPUTS = builtinRuleSet("city-2021")!.inputs;
 import type { ScoreError } from "../../../src/engine/types";
 import type { ContractApi, RescoreOutcomeLike } from "../../../src/hosts/office/rescoreWorkbook";
 import type { CellWrite, GridData, WorkbookSnapshot, WritePlan } from "../../../src/workbook/snapshot";
