@@ -25,6 +25,8 @@ import { applyPlan, readXlsx } from "../src/hosts/xlsx";
 import { findName, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../src/workbook";
 import { setupSheetsPlan } from "../src/workbook/input-sheet";
 import { settingsPlan } from "../src/workbook/settings-edit";
+import { frameworkPlan, frameworkText } from "../src/workbook/framework-sheet";
+import { parseFrameworkText } from "../src/engine";
 import { TABLE_LAYOUT } from "../src/text/workbook";
 
 const ROOT = resolve(__dirname, "..");
@@ -55,6 +57,8 @@ export interface SampleOptions {
   /** seed 000: flat rows, header 自评得分, no total rows; seed 004: merged, 分数, 综合评分/评分等级. */
   style?: TableStyle;
   tableSheet?: string;
+  /** A framework file's rule set, stored in the workbook (评分框架) as 导入评分框架 would. */
+  framework?: RuleSet;
 }
 
 function percentValue(v: unknown): number | string | null {
@@ -226,7 +230,7 @@ export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCas
  * Golden `manual` scores stay as the typed scores (their parts unbound).
  */
 export async function buildSample(c: GoldenCase, options: SampleOptions = {}, tweaks: SampleTweaks = {}): Promise<Uint8Array> {
-  const rs = builtinRuleSet(c.ruleSet);
+  const rs = options.framework ?? builtinRuleSet(c.ruleSet);
   if (!rs) throw new Error(`unknown rule set ${c.ruleSet}`);
   const style = options.style ?? (c.reportedTotal === null || c.reportedTotal === undefined ? "flat" : "merged");
   const wb = new ExcelJS.Workbook();
@@ -251,6 +255,7 @@ export async function buildSample(c: GoldenCase, options: SampleOptions = {}, tw
   let bytes = await toBytes(wb);
   const sheets = setupSheetsPlan(readXlsx(bytes), rs);
   if (!sheets) throw new Error("the 评分表 workbook already has 评分依据 or 评分设置");
+  if (options.framework) sheets.sheets.unshift(...frameworkPlan(rs, frameworkText(rs)).sheets);
   tweaks.sheets?.(sheets);
   bytes = applyPlan(bytes, sheets);
   const values = valuesPlan(readXlsx(bytes), rs, c);
@@ -267,6 +272,16 @@ export const SAMPLES = [
   { id: "seed-000-district-2020", file: "seed-000-district-2020.xlsx" },
   { id: "seed-004-city-2021", file: "seed-004-city-2021.xlsx" },
 ] as const;
+
+export const EXAMPLES_DIR = join(ROOT, "examples/frameworks");
+
+/** The example framework's workbook: its case's data, the framework stored in it (评分框架). */
+export async function buildExample(): Promise<Uint8Array> {
+  const check = parseFrameworkText(readFileSync(join(EXAMPLES_DIR, "example-local.json"), "utf8"));
+  if (!check.ruleSet) throw new Error(check.problems.join("\n"));
+  const c = JSON.parse(readFileSync(join(EXAMPLES_DIR, "example-local-case.json"), "utf8")) as GoldenCase;
+  return buildSample(c, { style: "merged", framework: check.ruleSet });
+}
 
 /** Rewrites the text of some zip entries (names exceljs cannot write, e.g. #REF!). */
 export function editEntries(bytes: Uint8Array, edit: Record<string, (xml: string) => string>): Uint8Array {
@@ -385,6 +400,9 @@ async function main(): Promise<void> {
     writeFileSync(join(SAMPLES_DIR, s.file), bytes);
     console.log(`${join("assets/samples", s.file)} (${bytes.length} bytes)`);
   }
+  const example = await buildExample();
+  writeFileSync(join(EXAMPLES_DIR, "example-local.xlsx"), example);
+  console.log(`examples/frameworks/example-local.xlsx (${example.length} bytes)`);
   mkdirSync(BAD_DIR, { recursive: true });
   for (const [file, bytes] of Object.entries(await buildBadFixtures())) {
     writeFileSync(join(BAD_DIR, file), bytes);

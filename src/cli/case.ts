@@ -5,6 +5,7 @@ import { CLI, FILE_ERRORS } from "../text/cli";
 import { renderTable, showScore } from "./format";
 
 import { parseVerbArgs, UsageError } from "./args";
+import { problemLines, readFrameworkFile } from "./framework-file";
 
 export { UsageError };
 
@@ -29,7 +30,7 @@ export function caseJson(r: ScoreResult) {
 }
 
 /** The readable Chinese report of a scored case (also used for workbooks). */
-export function caseTable(r: ScoreResult, previous?: Record<string, number | null>): string {
+export function caseTable(r: ScoreResult, previous?: Record<string, number | null>, title?: string): string {
   const h = CLI.header;
   const rows = r.indicators.map((i, n) => {
     const prev = previous?.[i.id];
@@ -37,7 +38,7 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
     return [String(n + 1), i.level1, i.name, showScore(i.score), showScore(i.max), CLI.kinds[i.kind] ?? i.kind,
       prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev!) * 100) / 100) : ""];
   });
-  const out = [CLI.ruleSet(builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
+  const out = [CLI.ruleSet(title ?? builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
   out.push("", r.total === null ? CLI.noTotal : CLI.total(showScore(r.total), r.grade ?? ""));
   if (r.differences.length) {
     out.push("", CLI.differences);
@@ -75,12 +76,22 @@ export function readCaseFile(path: string): CaseFile {
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  const parsed = parseVerbArgs("case", args, { format: { type: "string", default: "json" } });
+  const parsed = parseVerbArgs("case", args, { format: { type: "string", default: "json" }, rules: { type: "string" } });
   const format = parsed.values.format as string;
   if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
   if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);
   const file = readCaseFile(parsed.positionals[0]);
-  const loaded = loadCase(file);
+  let framework;
+  const rules = parsed.values.rules as string | undefined;
+  if (rules) {
+    const { check } = readFrameworkFile(rules);
+    if (!check.ruleSet) {
+      out(problemLines(rules, check.problems));
+      return 1;
+    }
+    framework = check.ruleSet;
+  }
+  const loaded = loadCase(file, framework);
   const result: ScoreResult = loaded.ruleSet
     ? scoreCase(loaded.ruleSet, loaded.scoreCase)
     : { ruleSet: String(file.ruleSet), indicators: [], total: null, grade: null, errors: [], differences: [], problems: [] };
@@ -89,6 +100,6 @@ export async function run(args: string[], out: (s: string) => void = console.log
     result.total = null;
     result.grade = null;
   }
-  out(format === "json" ? JSON.stringify(caseJson(result), null, 2) : caseTable(result, loaded.scoreCase.previous));
+  out(format === "json" ? JSON.stringify(caseJson(result), null, 2) : caseTable(result, loaded.scoreCase.previous, loaded.ruleSet?.title));
   return result.errors.length ? 1 : 0;
 }

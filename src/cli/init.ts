@@ -6,7 +6,9 @@
  */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { BUILTIN_RULE_SET_IDS, builtinRuleSet, builtinRuleSetNames, findRuleSetId } from "../engine";
+import { BUILTIN_RULE_SET_IDS, builtinRuleSet, builtinRuleSetNames, findRuleSetId, type RuleSet } from "../engine";
+import { frameworkPlan, frameworkText } from "../workbook/framework-sheet";
+import { problemLines, readFrameworkFile } from "./framework-file";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { setupSheetsPlan } from "../workbook/input-sheet";
 import { inferRuleSet, locateTable } from "../workbook/table";
@@ -22,17 +24,21 @@ export interface InitResult {
   errors: string[];
 }
 
-/** Adds 评分依据 and 评分设置 to a workbook that has neither. */
-export function initWorkbook(bytes: Uint8Array, ruleSetId?: string): InitResult {
+/**
+ * Adds 评分依据 and 评分设置 to a workbook that has neither; with a framework (`--rules`), its
+ * inputs, and the 评分框架 sheet that carries it.
+ */
+export function initWorkbook(bytes: Uint8Array, ruleSetId?: string, framework?: RuleSet): InitResult {
   const snap = readXlsx(bytes);
-  for (const s of [SHEETS.inputs, SHEETS.settings]) {
+  for (const s of [SHEETS.inputs, SHEETS.settings, ...(framework ? [SHEETS.framework] : [])]) {
     if (snap.sheets.some((x) => x.toLowerCase() === s.toLowerCase())) return { names: 0, errors: [SCORE_CLI.initHasSheet(s)] };
   }
   const located = locateTable(snap);
   const id = (ruleSetId !== undefined ? findRuleSetId(ruleSetId) : undefined) ?? (ruleSetId === undefined && located.table ? inferRuleSet(located.table) : undefined) ?? (ruleSetId === undefined ? BUILTIN_RULE_SET_IDS[0] : undefined);
-  const rs = id ? builtinRuleSet(id) : undefined;
+  const rs = framework ?? (id ? builtinRuleSet(id) : undefined);
   if (!rs) return { names: 0, errors: [SCORE_CLI.initUnknownRuleSet(ruleSetId ?? "", builtinRuleSetNames())] };
-  const plan = setupSheetsPlan(snap, rs)!; // neither sheet exists (checked above)
+  const setup = setupSheetsPlan(snap, rs)!; // neither sheet exists (checked above)
+  const plan = framework ? { ...setup, sheets: [...frameworkPlan(rs, frameworkText(rs)).sheets, ...setup.sheets] } : setup;
   const before = new Set(snap.names.map((n) => n.name.toLowerCase()));
   const added = new Set((plan.names ?? []).map((n) => n.name.toLowerCase()).filter((n) => !before.has(n))).size;
   return { bytes: applyPlan(bytes, plan), names: added, errors: [] };
@@ -49,11 +55,20 @@ export function initTarget(source: string, out: string | undefined): string {
 }
 
 export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
-  const parsed = parseVerbArgs("init", args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" } });
+  const parsed = parseVerbArgs("init", args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" }, rules: { type: "string" } });
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
   if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
   const file = parsed.positionals[0];
+  let framework: RuleSet | undefined;
+  if (v.rules) {
+    const { check } = readFrameworkFile(v.rules as string);
+    if (!check.ruleSet) {
+      out(problemLines(v.rules as string, check.problems));
+      return 1;
+    }
+    framework = check.ruleSet;
+  }
   let bytes: Uint8Array;
   try {
     bytes = readBytes(file);
@@ -63,7 +78,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
   }
   let result: InitResult;
   try {
-    result = initWorkbook(bytes, v["rule-set"] as string | undefined);
+    result = initWorkbook(bytes, v["rule-set"] as string | undefined, framework);
   } catch (e) {
     out(SCORE_CLI.readFailed(errorText(e)));
     return 1;

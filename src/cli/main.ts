@@ -12,6 +12,7 @@ const VERBS: Record<string, () => Promise<Verb>> = {
   case: async () => (await import("./case")).run,
   score: async () => (await import("./score")).run,
   init: async () => (await import("./init")).run,
+  rules: async () => (await import("./rules")).run,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -14,6 +14,8 @@ import { CLI, FILE_ERRORS, SCORE_CLI } from "../text/cli";
 import { renderTable, showScore } from "./format";
 import { parseVerbArgs, UsageError } from "./args";
 import { errorText, readBytes, writeThroughTemp } from "./files";
+import { problemLines, readFrameworkFile } from "./framework-file";
+import type { RuleSet } from "../engine";
 
 export interface FileReport {
   file: string;
@@ -24,6 +26,8 @@ export interface FileReport {
 }
 
 export interface ScoreOptions {
+  /** Score by this framework (`--rules FILE`), not the workbook's own or a built-in one. */
+  framework?: RuleSet;
   out?: string;
   inPlace?: boolean;
   detail?: boolean;
@@ -81,7 +85,7 @@ function scoreFileOrThrow(file: string, o: ScoreOptions): FileReport {
   }
   let outcome: RescoreOutcome;
   try {
-    outcome = rescore(readXlsx(bytes), { ...(o.detail ? { detailSheet: true } : {}), ...(o.now ? { now: o.now } : {}) });
+    outcome = rescore(readXlsx(bytes), { ...(o.detail ? { detailSheet: true } : {}), ...(o.now ? { now: o.now } : {}), ...(o.framework ? { framework: o.framework } : {}) });
   } catch (e) {
     report.errors.push(SCORE_CLI.readFailed(errorText(e)));
     return report;
@@ -236,6 +240,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
     "in-place": { type: "boolean", default: false },
     format: { type: "string", default: "table" },
     detail: { type: "boolean", default: false },
+    rules: { type: "string" },
   });
   const v = parsed.values;
   const format = v.format as string;
@@ -245,6 +250,14 @@ export async function run(args: string[], out: (s: string) => void = console.log
   const { files, notes } = expandInputs(parsed.positionals);
   const opts: ScoreOptions = { detail: v.detail === true, inPlace: v["in-place"] === true };
   if (v.out) opts.out = v.out as string;
+  if (v.rules) {
+    const { check } = readFrameworkFile(v.rules as string);
+    if (!check.ruleSet) {
+      out(problemLines(v.rules as string, check.problems));
+      return 1;
+    }
+    opts.framework = check.ruleSet;
+  }
   const reports: FileReport[] = [];
   for (const f of files) {
     const rep = scoreFile(f, opts);

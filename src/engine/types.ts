@@ -65,6 +65,7 @@ export type ErrorCode =
   | "implausible" // a percent far outside what it can mean (7295% for a 支出进度)
   | "effectTable"
   | "ruleSet"
+  | "framework" // a framework file (or the one a workbook carries) with problems
   | "weights"
   // workbook-level codes (used by the workbook contract layer)
   | "nameRef"

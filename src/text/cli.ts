@@ -9,6 +9,7 @@ export const CLI = {
   score   为 .xlsx 工作簿评分（可批量），可写出评分后的副本
   init    为已有工作簿添加“评分依据”和“评分设置”工作表
   case    按规则为 JSON 案例评分（格式同 shared/golden/*.json）
+  rules   导出、检查评分框架文件（JSON）
 
 每个命令的详细说明：pe-score <命令> --help
 ${EXIT_CODES}`,
@@ -23,6 +24,7 @@ ${EXIT_CODES}`,
   --in-place         直接更新原文件（先写临时文件再替换，中途出错不会损坏原文件）
   --format <格式>    table（默认，便于阅读）/ json / csv（带 BOM，可用 Excel 打开）
   --detail           在副本中生成“评分明细”工作表
+  --rules <框架.json> 按该评分框架文件评分（不论工作簿中导入了什么框架、评分设置中选了哪个规则集）
   -h, --help         显示本说明
 
 ${EXIT_CODES}`,
@@ -35,6 +37,8 @@ ${EXIT_CODES}`,
   --out <文件夹或文件.xlsx>   写到该文件夹（文件名不变），或写成该文件名；默认写在原文件旁，名为“原名-评分.xlsx”
   --in-place                  直接更新原文件
   --rule-set <规则集>         区级 2020 / 市级 2021（默认按评分表判断）
+  --rules <框架.json>         按该评分框架文件生成“评分依据”，并把框架存入工作簿（“评分框架”工作表），
+                              工作簿发到哪里都按它评分
   -h, --help                  显示本说明
 
 ${EXIT_CODES}`,
@@ -44,6 +48,20 @@ ${EXIT_CODES}`,
 
 选项：
   --format <格式>    json（默认）/ table
+  --rules <框架.json> 按该评分框架文件评分（不用案例中写的规则集）
+  -h, --help         显示本说明
+
+${EXIT_CODES}`,
+    rules: `用法：
+  pe-score rules export <规则集>     输出内置评分框架文件（区级 2020 / 市级 2021），可作为编写新框架的起点
+  pe-score rules check <框架.json>   检查评分框架文件，列出全部问题（指明指标、输入项和字段）
+  pe-score rules schema              输出框架文件的 JSON Schema，供编辑器校验和补全
+
+评分框架文件（JSON）包含指标体系、分值、评分标准、评分等级、每个评分细项的评分规则及其参数，以及框架自己的输入项。
+检查通过的文件可以：在任务窗格“设置 → 导入评分框架”导入工作簿；用 pe-score init --rules 存入模板工作簿；
+用 pe-score score / case --rules 直接评分。
+
+选项：
   -h, --help         显示本说明
 
 ${EXIT_CODES}`,
@@ -78,6 +96,16 @@ ${EXIT_CODES}`,
   explanations: "计算说明：",
   problems: "存在的问题（可粘贴到报告）：",
   none: "无",
+};
+
+/** Text of `pe-score rules` and of framework files given with --rules. */
+export const RULES_CLI = {
+  needSub: "请给出子命令：export / check / schema。",
+  unknownSub: (s: string) => `未知的子命令“${s}”，应为 export / check / schema。`,
+  needId: (names: string[]) => `请给出要导出的规则集：${names.join(" / ")}。`,
+  unknownId: (id: string, names: string[]) => `未知的规则集“${id}”，应为 ${names.join(" / ")} 之一。`,
+  needFile: "请给出一个评分框架文件（.json）。",
+  problems: (file: string, n: number) => `评分框架文件“${file}”有 ${n} 个问题，未使用：`,
 };
 
 /** Why a file could not be read, by the system's error code. */

@@ -97,3 +97,29 @@ export const FRAMEWORK = {
   summaryOk: (title: string, indicators: number, inputs: number) => `评分框架“${title}”检查通过：${indicators} 项三级指标，${inputs} 个输入项。`,
   summaryBad: (n: number) => `发现 ${n} 个问题，未使用此评分框架。`,
 } as const;
+
+/** A rule in words, for the 评分框架 sheet an auditor reads (each kind's `describe`). */
+export const RULE_TEXT = {
+  judged: (pts: string) => `是/否：符合得 ${pts} 分`,
+  judgedScore: (pts: string) => `人工评定 0～${pts} 分`,
+  level: (levels: string[]) => `按等级：${levels.join("；")}`,
+  levelItem: (label: string, pts: string) => `${label} ${pts} 分`,
+  veto: "发生即本指标 0 分",
+  countDeduction: (what: string, per: string) => `${what}每项扣 ${per} 分，扣完为止`,
+  countItems: "不符合项",
+  ratio: (name: string, num: string, den: string) => `${name} = ${num} / ${den}`,
+  orDirect: (direct: string) => `（或直接填写“${direct}”）`,
+  bands: (bands: string[]) => `按分档：${bands.join("；")}`,
+  band: (label: string, pts: string) => `${label} ${pts} 分`,
+  proportional: (pts: string) => `按比例得分（${pts} × 比例，不超过 ${pts} 分）`,
+  perPoint: (above: boolean, threshold: string, per: string, floor: string) =>
+    `${above ? "不超过" : "不低于"} ${threshold} 得满分，每${above ? "超出" : "低于"} 1 个百分点扣 ${per} 分，最低 ${floor} 分`,
+  judgedFallback: "；未填写数据时按是/否评定",
+  full: "达到 100% 得满分，否则 0 分",
+  change: (name: string, cur: string, prev: string) => `${name} = (${cur} − ${prev}) / ${prev}`,
+  quarterly: (q: string, avg: string) => `各季度累计支出进度 / 序时进度，每季度 ${q} 分，全年平均执行率 ${avg} 分`,
+  survey: (name: string, input: string, bands: string, allowed: string[]) => `${name}（${input}）${bands}；未填写时保留表中得分（${allowed.join(" / ")}）`,
+  effect: (grades: string[]) => `按个性化绩效指标表：正向 实际/目标，反向 目标/实际，定性按等级（${grades.join("、")}）`,
+  sep: "；",
+  plus: " + ",
+} as const;

@@ -22,7 +22,11 @@ export const SHEETS = {
   settings: "评分设置",
   inputs: "评分依据",
   detail: "评分明细",
+  framework: "评分框架",
 } as const;
+
+/** Sheets the contract reads or writes as its own: never taken for the 评分表. */
+export const OWN_SHEETS: readonly string[] = [SHEETS.settings, SHEETS.inputs, SHEETS.detail, SHEETS.framework];
 
 /** Defined names of the contract besides the inputs and judged parts. */
 export const NAMES = {
@@ -89,3 +93,10 @@ export const SETTINGS_HEADINGS: readonly string[] = [
   SETTINGS.mapping.title,
   UNDO_BLOCK.title,
 ];
+
+/** The 评分框架 sheet: the heading above the framework file's text, which is what scoring reads. */
+export const FRAMEWORK_BLOCK = {
+  heading: "框架文件（JSON）",
+  /** Characters of the file per cell (Excel holds at most 32,767 in one cell). */
+  chunk: 30000,
+} as const;

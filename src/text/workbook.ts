@@ -19,6 +19,22 @@ export const INPUT_SHEET = {
   validation: { title: "请选择", yesNo: "请选择 是 或 否", level: "请从下拉列表中选择", count: "请填写非负整数" },
 } as const;
 
+/** The readable part of the 评分框架 sheet (scoring reads only the file block under it). */
+export const FRAMEWORK_SHEET = {
+  title: "评分框架",
+  note: "本表由导入的评分框架文件生成，供查看和审计。评分按本表末尾“框架文件（JSON）”一节进行，修改上方表格不影响评分；更换框架请在任务窗格“设置”中重新导入，删除本工作表即改用内置框架。",
+  fields: { title: "标题", name: "简称", version: "版本", id: "编号", description: "来源与说明" },
+  tree: "指标体系",
+  treeHeaders: ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "评分规则"],
+  inputs: "输入项",
+  inputHeaders: ["输入项", "默认定义名称", "单位", "合理上限", "说明"],
+  units: { amount: "金额", percent: "百分比", count: "数量" } as Record<string, string>,
+  grades: "评分等级",
+  gradeHeaders: ["最低分（含）", "等级"],
+  partRule: (key: string, label: string, words: string) => `${key}. ${label}：${words}`,
+  blockNote: "以下为框架文件原文，请勿修改（评分以此为准）。",
+} as const;
+
 /** Headers of the generated 评分表 in the sample workbooks. */
 export const TABLE_LAYOUT = {
   title: "部门整体支出绩效评分表",
@@ -45,6 +61,8 @@ function cellOf(sheet?: string, address?: string): string {
 
 /** Error messages of the contract. Each names the defined name or cell, what was found and what is expected. */
 export const WB = {
+  frameworkAt: (sheet: string, address: string, problem: string) => `工作表“${sheet}”${address} 中导入的评分框架有问题：${problem}`,
+  frameworkBlockMissing: (sheet: string) => `工作表“${sheet}”中找不到“框架文件（JSON）”一节，无法读取导入的评分框架。请在任务窗格“设置”中重新导入框架文件，或删除该工作表改用内置框架。`,
   found: {
     ref: "引用已失效（#REF!）",
     multi: (address: string, n: number) => `指向区域 ${address}（${n} 个单元格）`,
@@ -58,6 +76,7 @@ export const WB = {
     empty: "空",
   },
   expected: {
+    framework: "任务窗格“设置”中导入的、通过检查的评分框架文件",
     oneCell: "指向一个单元格",
     inputSheet: "“评分依据”工作表（每项数据一个定义名称）",
     table: "一个表头为“自评得分”“得分”或“分数”、各行写有三级指标名称的评分表",

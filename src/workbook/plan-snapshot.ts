@@ -40,6 +40,7 @@ function grow(grid: GridData, address: string): GridData {
 export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
   let grids = snapshot.grids.slice();
   let settings = snapshot.settings;
+  let framework = snapshot.framework;
   const sheets = snapshot.sheets.slice();
 
   for (const s of plan.sheets) {
@@ -56,6 +57,7 @@ export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookS
     const grid: GridData = { sheet: s.sheet, area: area ? areaAddress(area) : "", cells, merges: [] };
     grids = grids.filter((g) => g.sheet !== s.sheet);
     if (s.sheet === SHEETS.settings) settings = grid;
+    else if (s.sheet === SHEETS.framework) framework = grid;
     else grids.push(grid);
   }
 
@@ -110,5 +112,6 @@ export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookS
 
   const out: WorkbookSnapshot = { sheets, names, grids };
   if (settings) out.settings = settings;
+  if (framework) out.framework = framework;
   return out;
 }

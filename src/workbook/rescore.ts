@@ -32,11 +32,17 @@ import { inputNames, readInputs, type CaseInputs } from "./inputs";
 import { buildPlan, numberOf } from "./plan";
 import { readSettings, type WorkbookSettings } from "./settings";
 import { checkRows, inferRuleSet, locateTable, sharedRuleSet, totalCells } from "./table";
+import { readStoredFramework } from "./framework-sheet";
 
 export interface RescoreOptions {
   /** Write the 评分明细 sheet; default: the 生成评分明细 setting, else false. */
   detailSheet?: boolean;
   now?: Date;
+  /**
+   * The framework to score by (`--rules FILE`), whatever the workbook carries or its settings
+   * name; the settings' weights and grade bands still apply to it.
+   */
+  framework?: RuleSet;
 }
 
 export interface RescoreOutcome {
@@ -75,11 +81,14 @@ export function isGroupName(rs: RuleSet, name: string): boolean {
 function chooseRuleSet(
   settings: WorkbookSettings,
   inferred: string | undefined,
+  given?: RuleSet,
 ): { ruleSet?: RuleSet; errors: ScoreError[] } {
   const errors: ScoreError[] = [];
-  let base: RuleSet | undefined;
+  // A framework given (a file, or the one the workbook carries) is the rule set; else the 规则集
+  // setting; else what the table was printed from.
+  let base: RuleSet | undefined = given;
   const chosen = settings.ruleSetId;
-  if (chosen) {
+  if (!base && chosen) {
     // The 规则集 cell holds the rule set's short Chinese name (older workbooks: its id).
     base = sharedRuleSet(findRuleSetId(chosen.value) ?? chosen.value.trim());
     if (!base) {
@@ -93,7 +102,7 @@ function chooseRuleSet(
       });
       return { errors };
     }
-  } else if (inferred) {
+  } else if (!base && inferred) {
     base = sharedRuleSet(inferred);
   }
   if (!base) {
@@ -200,15 +209,20 @@ function fallbackRuleSet(settings: WorkbookSettings): RuleSet {
  * starts from, without scoring: what the pane's 设置 and 评定 views show.
  */
 export function ruleSetsOf(snapshot: WorkbookSnapshot, settings: WorkbookSettings = readSettings(snapshot)): { effective: RuleSet; base: RuleSet } {
-  const located = locateTable(snapshot, settings);
-  const effective = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined).ruleSet ?? fallbackRuleSet(settings);
-  return { effective, base: sharedRuleSet(effective.id) ?? effective };
+  const given = readStoredFramework(snapshot.framework)?.ruleSet;
+  const located = locateTable(snapshot, settings, given);
+  const effective = chooseRuleSet(settings, located.table && !given ? inferRuleSet(located.table) : undefined, given).ruleSet ?? given ?? fallbackRuleSet(settings);
+  return { effective, base: given ?? sharedRuleSet(effective.id) ?? effective };
 }
 
 export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}): RescoreOutcome {
   const settings = readSettings(snapshot);
   const errors: ScoreError[] = [...settings.errors];
-  const fallback = () => fallbackRuleSet(settings);
+  // The framework: a file given, else the one the workbook carries (its problems stop scoring).
+  const stored = options.framework ? undefined : readStoredFramework(snapshot.framework);
+  if (stored) errors.push(...stored.errors);
+  const given = options.framework ?? stored?.ruleSet;
+  const fallback = () => given ?? fallbackRuleSet(settings);
   const fail = (ruleSet: RuleSet, extra: Partial<RescoreOutcome> = {}): RescoreOutcome => ({
     ruleSet,
     result: extra.result ?? emptyResult(ruleSet.id, errors),
@@ -220,15 +234,15 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
     ...(extra.table ? { table: extra.table } : {}),
   });
 
-  const located = locateTable(snapshot, settings);
+  const located = locateTable(snapshot, settings, given);
   errors.push(...located.errors);
   const warnings: string[] = [];
   if (located.table && located.others?.length) {
     warnings.push(WB.otherTables({ sheet: located.table.sheet, address: located.table.address }, located.others));
   }
-  const chosen = chooseRuleSet(settings, located.table ? inferRuleSet(located.table) : undefined);
+  const chosen = chooseRuleSet(settings, located.table && !given ? inferRuleSet(located.table) : undefined, given);
   // Without a table the rule set cannot be inferred; that error would only repeat the first.
-  if (located.table || settings.ruleSetId) errors.push(...chosen.errors);
+  if (located.table || settings.ruleSetId || given) errors.push(...chosen.errors);
   const ruleSet = chosen.ruleSet ?? fallback();
   const t = located.table;
   const tableInfo = t ? { sheet: t.sheet, address: t.address, scoreColumn: t.scoreColumn } : undefined;

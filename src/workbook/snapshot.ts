@@ -62,6 +62,8 @@ export interface WorkbookSnapshot {
   grids: GridData[];
   /** Used range of the `评分设置` sheet, when it exists. */
   settings?: GridData;
+  /** Used range of the `评分框架` sheet (a framework the workbook carries), when it exists. */
+  framework?: GridData;
 }
 
 /** One cell to write. */

@@ -15,7 +15,7 @@ import {
 } from "../engine";
 import type { CellData, WorkbookSnapshot } from "./snapshot";
 import { WB } from "../text/workbook";
-import { GRADE_LABELS, NAMES, SCORE_HEADERS, SHEETS, TOTAL_LABELS } from "../text/vocabulary";
+import { GRADE_LABELS, NAMES, OWN_SHEETS, SCORE_HEADERS, TOTAL_LABELS } from "../text/vocabulary";
 import { areaAddress, cellAddress, colLetters, intersects, parseArea, type Area } from "./address";
 import { compact, SheetView } from "./grid";
 import { findName, singleCell } from "./names";
@@ -57,8 +57,6 @@ export interface ScoreTable {
   view: SheetView;
 }
 
-/** Sheets the contract writes itself: never taken for the 评分表. */
-const OWN_SHEETS: string[] = [SHEETS.detail, SHEETS.inputs, SHEETS.settings];
 
 const ruleSets = new Map<string, RuleSet | undefined>();
 /**
@@ -84,13 +82,13 @@ function indicatorIndex(): Map<string, string> {
   return nameIndex;
 }
 
-function matchIndicator(text: string, extra?: RuleSet): string | undefined {
+/** The indicator a printed name stands for: in the framework given, else in any built-in one. */
+function matchIndicator(text: string, framework?: RuleSet): string | undefined {
   if (!text) return undefined;
   const n = normalizeName(text);
   if (!n || n.length > 40) return undefined;
-  const hit = indicatorIndex().get(n);
-  if (hit || !extra) return hit;
-  return indicatorsOf(extra).find(({ def }) => [def.name, ...(def.aliases ?? [])].some((x) => normalizeName(x) === n))?.def.id;
+  if (!framework) return indicatorIndex().get(n);
+  return indicatorsOf(framework).find(({ def }) => [def.name, ...(def.aliases ?? [])].some((x) => normalizeName(x) === n))?.def.id;
 }
 
 interface Candidate {
@@ -189,7 +187,11 @@ function rivals(chosen: ScoreTable, all: ScoreTable[]): ScoreTable[] {
   return out;
 }
 
-/** Finds the 评分表 (see the module comment). */
+/**
+ * Finds the 评分表 (see the module comment): rows are matched against `framework`'s indicator
+ * names when a framework is given (a file, or the one the workbook carries), else against every
+ * built-in one.
+ */
 export function locateTable(
   snapshot: WorkbookSnapshot,
   settings?: WorkbookSettings,

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
+import { cli } from "../support/cli";
 import { CLI, SCORE_CLI } from "../../src/text/cli";
 import ExcelJS from "exceljs";
 
@@ -24,24 +24,11 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pe-words-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, "log").mockImplementation((s: unknown) => void out.push(String(s)));
-  const error = jest.spyOn(console, "error").mockImplementation((s: unknown) => void err.push(String(s)));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
-const ascii = (s: string) => /[A-Za-z]{6,}/.test(s.replace(/pe-score|--[a-z-]+|xlsx|json|table|csv|shared\/golden|PE_DEBUG|BOM|Excel|WebView2/g, ""));
+const ascii = (s: string) => /[A-Za-z]{6,}/.test(s.replace(/pe-score|--[a-z-]+|xlsx|json|table|csv|shared\/golden|PE_DEBUG|BOM|Excel|WebView2|rules (export|check|schema)|JSON Schema/g, ""));
 
 describe("help and usage errors are Chinese", () => {
-  test.each(["score", "init", "case"])("%s --help prints the verb's Chinese help and exits 0", async (verb) => {
+  test.each(["score", "init", "case", "rules"])("%s --help prints the verb's Chinese help and exits 0", async (verb) => {
     for (const args of [[verb, "--help"], [verb, "-h"], ["help", verb]]) {
       const r = await cli(...args);
       expect(r.code).toBe(0);

@@ -163,3 +163,31 @@ test("the 设置 and 评定 tabs load their own chunks and render at 320 px", as
   await page.screenshot({ path: join(RESULTS, "pane-judged.png"), fullPage: true });
   await page.context().close();
 });
+
+test("frameworks in the pane: a workbook carrying one scores by it and exports it; importing one stores it", async () => {
+  const page = await openPreview();
+  // The example workbook carries the example framework (评分框架): scored by it.
+  await page.getByTestId("file-input").setInputFiles(join(ROOT, "examples/frameworks/example-local.xlsx"));
+  await page.waitForFunction((label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled), paneText.rescore);
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  await page.getByTestId("total").waitFor();
+  expect(await page.getByTestId("total").textContent()).toBe("88.75");
+  await page.getByRole("tab", { name: paneText.tabs.setup }).click();
+  const current = page.getByTestId("framework-current");
+  await current.waitFor({ state: "visible", timeout: 15000 });
+  expect(await current.textContent()).toContain(PANE_SETUP.setup.framework.stored);
+  await noHorizontalOverflow(page);
+  await page.getByTestId("framework").screenshot({ path: join(RESULTS, "pane-framework.png") });
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: PANE_SETUP.setup.framework.export }).click()]);
+  expect(dl.suggestedFilename()).toBe("示例框架.json");
+  expect(JSON.parse(readFileSync(await dl.path(), "utf8")).id).toBe("example-local");
+
+  // A sample with the built-in framework: import the example's file.
+  await page.locator("#pe-source").selectOption(paneText.preview.samples[0].file);
+  await page.getByRole("tab", { name: paneText.tabs.setup }).click();
+  await page.getByTestId("framework-current").waitFor({ state: "visible", timeout: 15000 });
+  expect(await page.getByTestId("framework-current").textContent()).toContain(PANE_SETUP.setup.framework.builtin);
+  await page.getByTestId("framework-file").setInputFiles(join(ROOT, "examples/frameworks/example-local.json"));
+  await page.getByText(PANE_SETUP.setup.framework.stored, { exact: false }).first().waitFor({ timeout: 15000 });
+  await page.context().close();
+});

@@ -26,4 +26,19 @@ if (typeof window !== "undefined") {
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
   Element.prototype.scrollIntoView ??= function () {};
+  // jsdom's Blob has neither text() nor arrayBuffer(), which every browser the pane runs in has.
+  const read = (b: Blob, as: "text" | "buffer") =>
+    new Promise<string | ArrayBuffer>((resolve, reject) => {
+      const r = new FileReader();
+      r.onload = () => resolve(r.result as string | ArrayBuffer);
+      r.onerror = () => reject(r.error);
+      if (as === "text") r.readAsText(b);
+      else r.readAsArrayBuffer(b);
+    });
+  Blob.prototype.text ??= function (this: Blob) {
+    return read(this, "text") as Promise<string>;
+  };
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return read(this, "buffer") as Promise<ArrayBuffer>;
+  };
 }

@@ -11,7 +11,7 @@ import type { PartContext, PartOutcome } from "./context";
 import { checkDecimal, checkText, isObject, type RuleKind, type RuleOf } from "./kind";
 import { partParseError } from "./judged";
 import { EXPECTED as EXPECTED_TEXT, FOUND } from "../../text/engine";
-import { FRAMEWORK } from "../../text/framework";
+import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 
 type Rule = RuleOf<"effectTable">;
 
@@ -123,4 +123,5 @@ export const effectTableKind: RuleKind<Rule> = {
       checkDecimal(c, `qualitative[${i + 1}]`, q.factor);
     });
   },
+  describe: (r) => W.effect(r.qualitative.map((q) => q.label)),
 };

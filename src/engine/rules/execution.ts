@@ -7,7 +7,7 @@ import { Dec, fmtNum, fmtPct, ONE, ZERO } from "../decimal";
 import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
 import type { PartContext, PartOutcome } from "./context";
 import { checkDecimal, checkInput, isDecimalText, type RuleKind, type RuleOf } from "./kind";
-import { FRAMEWORK } from "../../text/framework";
+import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 
 type Rule = RuleOf<"quarterlyExecution">;
 
@@ -102,4 +102,5 @@ export const quarterlyExecutionKind: RuleKind<Rule> = {
       if (4 * Number(r.quarterPoints) + Number(r.averagePoints) !== Number(c.points)) c.problem("quarterPoints", FRAMEWORK.quarterPointsSum(r.quarterPoints, r.averagePoints, c.points));
     }
   },
+  describe: (r) => W.quarterly(r.quarterPoints, r.averagePoints),
 };

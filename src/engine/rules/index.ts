@@ -6,6 +6,7 @@
 import type { InputId, PartDef, PartRule } from "../types";
 import type { PartContext, PartOutcome } from "./context";
 import type { JudgedValue, RuleKind, RuleKinds } from "./kind";
+import type { RuleSet } from "../types";
 import { countDeductionKind, judgedKind, judgedScoreKind, levelKind, vetoKind } from "./judged";
 import { changeRateKind, perPointDeductionKind, ratioBandsKind, ratioFullKind, ratioProportionalKind } from "./ratio";
 import { quarterlyExecutionKind } from "./execution";
@@ -58,4 +59,10 @@ export function partInputs(part: PartDef): InputId[] {
 /** What a clerk enters for the part itself, if anything (then it has a defined name of its own). */
 export function judgedValueOf(part: PartDef): JudgedValue | undefined {
   return kindOf(part.rule).judgedValue(part.rule);
+}
+
+/** A part's rule in words, with the framework's input names. */
+export function describePart(part: PartDef, rs: RuleSet): string {
+  const names = new Map(rs.inputs.map((d) => [d.id, d.name]));
+  return kindOf(part.rule).describe(part.rule, { input: (id) => names.get(id) ?? id, points: part.points });
 }

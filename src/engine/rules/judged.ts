@@ -6,7 +6,7 @@ import { errorMessage, EXPECTED, EXPLAIN, LOST, MSG } from "../../text/engine";
 import { parseCount, parseScore, parseYesNo, describe, isEmpty, type Parsed } from "../values";
 import type { PartContext, PartOutcome } from "./context";
 import { checkDecimal, checkInput, checkText, isObject, type RuleKind, type RuleOf } from "./kind";
-import { FRAMEWORK } from "../../text/framework";
+import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 
 type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 
@@ -123,6 +123,7 @@ export const judgedKind: RuleKind<Rule<"judged">> = {
   evaluate: (_, ctx) => judged(ctx),
   alternatives: none,
   check: () => undefined,
+  describe: (_, d) => W.judged(d.points),
 };
 
 export const judgedScoreKind: RuleKind<Rule<"judgedScore">> = {
@@ -132,6 +133,7 @@ export const judgedScoreKind: RuleKind<Rule<"judgedScore">> = {
   evaluate: (_, ctx) => judgedScore(ctx),
   alternatives: none,
   check: () => undefined,
+  describe: (_, d) => W.judgedScore(d.points),
 };
 
 export const levelKind: RuleKind<Rule<"level">> = {
@@ -148,6 +150,7 @@ export const levelKind: RuleKind<Rule<"level">> = {
       checkDecimal(c, `levelsOfRule[${i + 1}]`, l.points);
     });
   },
+  describe: (r) => W.level(r.levels.map((l) => W.levelItem(l.label, l.points))),
 };
 
 export const vetoKind: RuleKind<Rule<"veto">> = {
@@ -157,6 +160,7 @@ export const vetoKind: RuleKind<Rule<"veto">> = {
   evaluate: (_, ctx) => veto(ctx),
   alternatives: none,
   check: () => undefined,
+  describe: () => W.veto,
 };
 
 export const countDeductionKind: RuleKind<Rule<"countDeduction">> = {
@@ -169,4 +173,5 @@ export const countDeductionKind: RuleKind<Rule<"countDeduction">> = {
     checkInput(c, "input", r.input, true);
     checkDecimal(c, "per", r.per);
   },
+  describe: (r, d) => W.countDeduction(r.input ? `${d.input(r.input)}：` : W.countItems, r.per),
 };

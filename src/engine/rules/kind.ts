@@ -6,7 +6,7 @@
  */
 import type { Band, InputId, PartRule, ZeroDenominatorPolicy } from "../types";
 import type { PartContext, PartOutcome } from "./context";
-import { FRAMEWORK as T } from "../../text/framework";
+import { FRAMEWORK as T, RULE_TEXT as WORDS } from "../../text/framework";
 
 export type RuleOf<K extends PartRule["kind"]> = Extract<PartRule, { kind: K }>;
 
@@ -35,6 +35,16 @@ export interface RuleKind<R extends PartRule> {
    */
   alternatives(rule: R): [InputId, InputId[]][];
   check(rule: R, c: RuleCheck): void;
+  /** The rule in words, for the 评分框架 sheet (input names from the framework). */
+  describe(rule: R, d: RuleWords): string;
+}
+
+/** What a description needs of its framework. */
+export interface RuleWords {
+  /** An input's default name, by id. */
+  input(id: InputId): string;
+  /** The part's points. */
+  points: string;
 }
 
 export type RuleKinds = { [K in PartRule["kind"]]: RuleKind<RuleOf<K>> };
@@ -48,6 +58,12 @@ export const isDecimalText = (v: unknown): v is string => typeof v === "string" 
 
 export function shown(v: unknown): string {
   return v === undefined ? "（未填写）" : JSON.stringify(v);
+}
+
+/** "a + b" of input names. */
+export function operandWords(ids: InputId[], d: RuleWords): string {
+  const names = ids.map((id) => d.input(id));
+  return names.length > 1 ? `(${names.join(WORDS.plus)})` : names[0] ?? "";
 }
 
 export function checkDecimal(c: RuleCheck, field: string, v: unknown, optional = false): void {

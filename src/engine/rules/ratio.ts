@@ -5,10 +5,10 @@
 import { Dec, clamp, fmtNum, fmtPct, ONE, ZERO, HUNDRED, fmtScore } from "../decimal";
 import type { Band, InputId, PartRule, ZeroDenominatorPolicy } from "../types";
 import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
-import { FRAMEWORK } from "../../text/framework";
+import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 import type { PartContext, PartOutcome } from "./context";
 import { judged } from "./judged";
-import { checkBands, checkDecimal, checkInput, checkOneOf, checkOperand, checkText, checkZero, isDecimalText, type RuleCheck, type RuleKind, type RuleOf } from "./kind";
+import { checkBands, checkDecimal, checkInput, checkOneOf, checkOperand, checkText, checkZero, isDecimalText, operandWords, type RuleCheck, type RuleKind, type RuleOf, type RuleWords } from "./kind";
 
 type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 
@@ -277,6 +277,19 @@ function checkPerPoint(r: PerPoint, c: RuleCheck): void {
   if (isDecimalText(r.floor) && isDecimalText(c.points) && Number(r.floor) > Number(c.points)) c.problem("floor", FRAMEWORK.floorAbove(r.floor, c.points));
 }
 
+/** "比例 = 分子 / 分子（或直接填写 …）". */
+function ratioWords(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; ratioName: string }, d: RuleWords): string {
+  return W.ratio(r.ratioName, operandWords(r.numerator, d), operandWords(r.denominator, d)) + (r.direct ? W.orDirect(d.input(r.direct)) : "");
+}
+
+function perPointWords(r: PerPoint): string {
+  return W.perPoint((r.direction ?? "above") === "above", fmtPct(new Dec(r.threshold)), r.perPoint, r.floor ?? "0");
+}
+
+export function bandWords(bands: Band[]): string {
+  return W.bands(bands.map((b) => W.band(b.label, b.points)));
+}
+
 /** Bound when any numerator (or the direct percent) is bound: a shared denominator alone does not bind a ratio. */
 const numeratorBound = (r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }, ctx: PartContext) =>
   [...r.numerator, ...(r.direct ? [r.direct] : [])].some((id) => ctx.isBound(id));
@@ -291,6 +304,7 @@ export const ratioBandsKind: RuleKind<Rule<"ratioBands">> = {
     checkRatio(r, c);
     checkBands(c, "bands", r.bands);
   },
+  describe: (r, d) => `${ratioWords(r, d)}${W.sep}${bandWords(r.bands)}`,
 };
 
 export const ratioProportionalKind: RuleKind<Rule<"ratioProportional">> = {
@@ -303,6 +317,7 @@ export const ratioProportionalKind: RuleKind<Rule<"ratioProportional">> = {
     checkRatio(r, c);
     checkOneOf(c, "over", r.over, ["zero", "cap", "error"] as const);
   },
+  describe: (r, d) => `${ratioWords(r, d)}${W.sep}${W.proportional(d.points)}`,
 };
 
 export const perPointDeductionKind: RuleKind<Rule<"perPointDeduction">> = {
@@ -315,6 +330,7 @@ export const perPointDeductionKind: RuleKind<Rule<"perPointDeduction">> = {
     checkRatio(r, c);
     checkPerPoint(r, c);
   },
+  describe: (r, d) => `${ratioWords(r, d)}${W.sep}${perPointWords(r)}${r.judgedFallback ? W.judgedFallback : ""}`,
 };
 
 export const ratioFullKind: RuleKind<Rule<"ratioFull">> = {
@@ -324,6 +340,7 @@ export const ratioFullKind: RuleKind<Rule<"ratioFull">> = {
   evaluate: ratioFull,
   alternatives: () => [],
   check: checkRatio,
+  describe: (r, d) => `${ratioWords(r, d)}${W.sep}${W.full}${r.judgedFallback ? W.judgedFallback : ""}`,
 };
 
 export const changeRateKind: RuleKind<Rule<"changeRate">> = {
@@ -339,4 +356,5 @@ export const changeRateKind: RuleKind<Rule<"changeRate">> = {
     checkText(c, "ratioName", r.ratioName);
     checkPerPoint(r, c);
   },
+  describe: (r, d) => `${W.change(r.ratioName, d.input(r.current), d.input(r.previous))}${W.sep}${perPointWords(r)}`,
 };

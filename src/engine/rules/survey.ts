@@ -2,9 +2,9 @@
 import { Dec, fmtPct, ONE } from "../decimal";
 import { errorMessage, EXPECTED, FOUND } from "../../text/engine";
 import type { PartContext, PartOutcome } from "./context";
-import { bandOutcome } from "./ratio";
+import { bandOutcome, bandWords } from "./ratio";
 import { checkBands, checkDecimal, checkInput, checkText, type RuleKind, type RuleOf } from "./kind";
-import { FRAMEWORK } from "../../text/framework";
+import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 
 type Rule = RuleOf<"surveyBands">;
 
@@ -43,4 +43,5 @@ export const surveyBandsKind: RuleKind<Rule> = {
     else r.allowed.forEach((a) => checkDecimal(c, "allowed", a));
     checkText(c, "ratioName", r.ratioName);
   },
+  describe: (r, d) => W.survey(r.ratioName, d.input(r.input), bandWords(r.bands), r.allowed),
 };

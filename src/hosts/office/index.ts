@@ -15,7 +15,7 @@ import { splitAddress } from "../../workbook/address";
 import type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
 import { toHostError } from "./errors";
 import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
-import { readFirst, readScan, Syncs, writePlan } from "./session";
+import { readFirst, readLaterNames, readScan, Syncs, writePlan } from "./session";
 
 export { rescoreWorkbook, officeRunner } from "./rescoreWorkbook";
 export { officeSupport, REQUIRED_EXCEL_API } from "./support";
@@ -29,12 +29,16 @@ export interface ReadResult {
   mode: ReadState["mode"];
 }
 
-/** Batch 1 of the names the contract may need; with `scan`, the bounded scan too. */
-export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], scan: boolean): Promise<ReadResult> {
+/**
+ * Batch 1 of the names the contract may need; with `scan`, the bounded scan too; then the cells of
+ * `later` names (what the snapshot read so far says it needs: a carried framework's inputs).
+ */
+export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], scan: boolean, later?: (snapshot: WorkbookSnapshot) => string[]): Promise<ReadResult> {
   return run(async (ctx: ExcelContext) => {
     const syncs = new Syncs(ctx);
     let state = await readFirst(ctx, syncs, wanted);
     if (scan) state = await readScan(ctx, syncs, state, missingAtWorkbookLevel(state, wanted));
+    if (later) await readLaterNames(ctx, syncs, state, later(toSnapshot(state)));
     return { snapshot: toSnapshot(state), syncs: syncs.count, mode: state.mode };
   });
 }

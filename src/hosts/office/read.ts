@@ -26,7 +26,7 @@
 import type { CellData, CellScalar, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { fitsNameBlock, NAME_BLOCK, OWN_SHEET_WINDOW, SCAN_WINDOW } from "../../workbook/snapshot";
 import { areaAddress, cellAddress, colLetters, parseArea, splitAddress, type Area } from "../../workbook/address";
-import { NAMES, SHEETS } from "../../text/vocabulary";
+import { NAMES, OWN_SHEETS, SHEETS } from "../../text/vocabulary";
 import type { NamedItemLike, RangeAreasLike, RangeLike, WorkbookLike } from "./excelApi";
 import { isOfficeError } from "./errors";
 
@@ -34,7 +34,6 @@ import { isOfficeError } from "./errors";
 export const TABLE_NAME = NAMES.table;
 export const SETTINGS_SHEET = SHEETS.settings;
 /** Sheets the contract writes itself: read in batch 1 (评分设置) or not at all. */
-const OWN_SHEETS: readonly string[] = [SHEETS.settings, SHEETS.inputs, SHEETS.detail];
 
 /** Cells read per merged-area call: fewer than 512 merged areas can intersect them. */
 export const MERGE_CHUNK_CELLS = 500;
@@ -58,6 +57,8 @@ export interface ReadState {
   names: Map<string, DefinedNameData>;
   grids: GridData[];
   settings?: GridData;
+  /** The 评分框架 sheet's window (a framework the workbook carries). */
+  framework?: GridData;
   tableName: TableNameState;
   /** Target of a valid `评分表` name. */
   table?: { sheet: string; address: string };
@@ -67,8 +68,15 @@ export interface ReadState {
   /** Which read path ran: chained null objects, or the documented two-step pattern. */
   mode: "speculative" | "documented";
   /** Documented path: windows whose addresses are known and whose values are still to read. */
-  pendingWindows?: { sheet: string; area: Area; settings: boolean }[];
+  pendingWindows?: { sheet: string; area: Area; own?: OwnGrid }[];
 }
+
+/** The contract's own sheets read whole (within OWN_SHEET_WINDOW) into their own snapshot field. */
+type OwnGrid = "settings" | "framework";
+const OWN_GRIDS: { key: OwnGrid; sheet: string }[] = [
+  { key: "settings", sheet: SHEETS.settings },
+  { key: "framework", sheet: SHEETS.framework },
+];
 
 export function nameKey(scope: string | null, name: string): string {
   return `${scope ?? ""}\u0000${name}`;
@@ -311,14 +319,15 @@ function gridFrom(window: RangeLike, merges: RangeAreasLike[]): GridData | undef
   return { sheet: read.sheet, area: read.address, cells: read.cells.filter(hasContent), merges: mergeAddresses(merges) };
 }
 
-const settingsRequest: Request = (wb) => {
-  const used = wb.worksheets.getItemOrNullObject(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
+/** 评分设置 and 评分框架, each whole within OWN_SHEET_WINDOW. */
+const ownSheetRequests: Request[] = OWN_GRIDS.map(({ key, sheet }) => (wb) => {
+  const used = wb.worksheets.getItemOrNullObject(sheet).getUsedRangeOrNullObject(true);
   const window = windowOf(used, OWN_SHEET_WINDOW.rows, OWN_SHEET_WINDOW.cols).load(GRID_PROPS);
   return (state) => {
     const g = gridFrom(window, []);
-    if (g) state.settings = g;
+    if (g) state[key] = g;
   };
-};
+});
 
 /** Names probed in groups (a payload split then halves groups, not single names). */
 const NAME_GROUP = 16;
@@ -337,7 +346,7 @@ export function firstReadRequests(wanted: readonly string[]): Request[] {
     calculationRequest,
     namesListRequest,
     tableRequest,
-    settingsRequest,
+    ...ownSheetRequests,
     ...groups(names, NAME_GROUP).map((g) => nameProbesRequest(g)),
   ];
 }
@@ -409,11 +418,16 @@ export function documentedListRequests(): Request[] {
   return [sheetsRequest, calculationRequest, namesListRequest];
 }
 
-/** Batch 1b: each existing wanted name's range by its exact address, the 评分表, 评分设置's used range address. */
+/** Batch 1b: each existing wanted name's range by its exact address, the 评分表, the own sheets' used range addresses. */
 export function documentedRangeRequests(state: ReadState, wanted: readonly string[]): Request[] {
+  return [...documentedNameRequests(state, [TABLE_NAME, ...wanted]), ...documentedOwnRequests(state)];
+}
+
+/** Each existing name's range (the 评分表 with the rows under it and its merges) by its exact address. */
+function documentedNameRequests(state: ReadState, wanted: readonly string[]): Request[] {
   const sheets = new Set(state.sheets.map((s) => s.name));
   const out: Request[] = [];
-  for (const n of new Set([TABLE_NAME, ...wanted])) {
+  for (const n of new Set(wanted)) {
     const entry = state.names.get(nameKey(null, n));
     const where = entry ? splitAddress(entry.reference) : undefined;
     if (!entry || !where || !sheets.has(where.sheet)) continue;
@@ -450,16 +464,24 @@ export function documentedRangeRequests(state: ReadState, wanted: readonly strin
       };
     });
   }
-  if (sheets.has(SETTINGS_SHEET)) {
+  return out;
+}
+
+/** The own sheets' used-range addresses (their windows are read next). */
+function documentedOwnRequests(state: ReadState): Request[] {
+  const sheets = new Set(state.sheets.map((s) => s.name));
+  const out: Request[] = [];
+  for (const { key, sheet } of OWN_GRIDS) {
+    if (!sheets.has(sheet)) continue;
     out.push((wb) => {
-      const used = wb.worksheets.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
+      const used = wb.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
       used.load("address");
       return (st) => {
         if (used.isNullObject) return;
         const where = splitAddress(used.address);
         const a = where ? parseArea(where.address) : undefined;
         const w = a ? clip(a, OWN_SHEET_WINDOW) : undefined;
-        if (w) st.pendingWindows = [...(st.pendingWindows ?? []), { sheet: SETTINGS_SHEET, area: w, settings: true }];
+        if (w) st.pendingWindows = [...(st.pendingWindows ?? []), { sheet, area: w, own: key }];
       };
     });
   }
@@ -483,7 +505,7 @@ export function documentedUsedRequests(state: ReadState): Request[] {
         const where = splitAddress(used.address);
         const a = where ? parseArea(where.address) : undefined;
         const w = a ? clip(a, SCAN_WINDOW) : undefined;
-        if (w) st.pendingWindows = [...(st.pendingWindows ?? []), { sheet: s.name, area: w, settings: false }];
+        if (w) st.pendingWindows = [...(st.pendingWindows ?? []), { sheet: s.name, area: w }];
       };
     });
 }
@@ -496,7 +518,7 @@ export function documentedWindowRequests(state: ReadState): Request[] {
     const ws = wb.worksheets.getItem(p.sheet);
     const range = ws.getRange(areaAddress(p.area)).load(GRID_PROPS);
     const merges: RangeAreasLike[] = [];
-    if (!p.settings) {
+    if (!p.own) {
       const step = chunkRows(p.area.right - p.area.left + 1);
       for (let r = p.area.top; r <= p.area.bottom; r += step) {
         const chunk: Area = { ...p.area, top: r, bottom: Math.min(p.area.bottom, r + step - 1) };
@@ -506,7 +528,7 @@ export function documentedWindowRequests(state: ReadState): Request[] {
     return (st) => {
       const g = gridFrom(range, merges);
       if (!g) return;
-      if (p.settings) st.settings = g;
+      if (p.own) st[p.own] = g;
       else st.grids.push(g);
     };
   });
@@ -516,7 +538,21 @@ export function toSnapshot(state: ReadState): WorkbookSnapshot {
   const names = Array.from(state.names.values()).sort((a, b) => (a.scope === b.scope ? 0 : a.scope === null ? -1 : b.scope === null ? 1 : 0));
   const snapshot: WorkbookSnapshot = { sheets: state.sheets.map((s) => s.name), names, grids: state.grids };
   if (state.settings) snapshot.settings = state.settings;
+  if (state.framework) snapshot.framework = state.framework;
   return snapshot;
+}
+
+/**
+ * Names the workbook has but whose cells were not read (not among the names wanted up front: the
+ * inputs of a framework the workbook carries): their cells, in the state's read mode.
+ */
+export function laterNameRequests(state: ReadState, names: readonly string[]): Request[] {
+  const unread = names.filter((n) => {
+    const e = state.names.get(nameKey(null, n));
+    return !!e && !e.cells;
+  });
+  if (!unread.length) return [];
+  return state.mode === "documented" ? documentedNameRequests(state, unread) : groups(unread, NAME_GROUP).map((g) => nameProbesRequest(g));
 }
 
 /** Contract names wanted but absent from the workbook-level names found so far. */

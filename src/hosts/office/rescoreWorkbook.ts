@@ -14,7 +14,7 @@ import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
 import { isOfficeError, toHostError } from "./errors";
 import type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
 import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
-import { readFirst, readScan, Syncs, writePlan } from "./session";
+import { readFirst, readLaterNames, readScan, Syncs, writePlan } from "./session";
 import { officeSupport } from "./support";
 
 /** What the host needs of the contract's `rescore` outcome. */
@@ -128,6 +128,13 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
       return failed(e, outcome ? { outcome } : {});
     }
     outcome = options.contract.rescore(toSnapshot(state), call);
+  }
+  // Names the contract needed that no read asked for (a carried framework's own inputs).
+  const later = outcome.errors.map((e) => e.source?.name).filter((n): n is string => !!n);
+  try {
+    if (await readLaterNames(ctx, syncs, state, later)) outcome = options.contract.rescore(toSnapshot(state), call);
+  } catch (e) {
+    return failed(e, { outcome });
   }
   const snapshot = toSnapshot(state);
   const base = { outcome, syncs: 0, recordedTable: false, snapshot, readMode: state.mode };

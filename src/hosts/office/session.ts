@@ -17,6 +17,7 @@ import {
   emptyState,
   firstReadRequests,
   forScan,
+  laterNameRequests,
   PayloadTooLarge,
   runRequests,
   scanRequests,
@@ -59,7 +60,9 @@ export async function readFirst(ctx: ExcelContext, syncs: Syncs, wanted: readonl
 export async function readScan(ctx: ExcelContext, syncs: Syncs, state: ReadState, lookFor: readonly string[]): Promise<ReadState> {
   const next = forScan(state);
   if (state.mode === "documented") {
-    await runRequests(ctx.workbook, syncs.sync, documentedUsedRequests(next), next);
+    // Used ranges of the sheets, and the cells of names asked for beyond batch 1's (the inputs of
+    // a framework the workbook carries), in one sync; then the windows' values.
+    await runRequests(ctx.workbook, syncs.sync, [...documentedUsedRequests(next), ...laterNameRequests(next, lookFor)], next);
     await runRequests(ctx.workbook, syncs.sync, documentedWindowRequests(next), next);
     return next;
   }
@@ -134,4 +137,15 @@ export async function writePlan(
     if (undoGroup) return { written: false, errors: [toHostError(e, "write")], record, retryWithoutUndoGroup: true };
     return { written: false, errors: [toHostError(e, "write")], record };
   }
+}
+
+/**
+ * The cells of names the contract's errors point at that the reads so far left unread (a framework
+ * the workbook carries names inputs beyond the built-in ones): one more sync, only then.
+ */
+export async function readLaterNames(ctx: ExcelContext, syncs: Syncs, state: ReadState, names: readonly string[]): Promise<boolean> {
+  const requests = laterNameRequests(state, names);
+  if (!requests.length) return false;
+  await runRequests(ctx.workbook, syncs.sync, requests, state);
+  return true;
 }

@@ -11,7 +11,7 @@
  */
 import type { CellData, DefinedNameData, GridData, WorkbookSnapshot } from "../../workbook/snapshot";
 import { fitsNameBlock, OWN_SHEET_WINDOW, SCAN_WINDOW } from "../../workbook/snapshot";
-import { NAMES, SCORE_HEADERS, SHEETS } from "../../text/vocabulary";
+import { NAMES, OWN_SHEETS, SCORE_HEADERS, SHEETS } from "../../text/vocabulary";
 import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, contains, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";
@@ -152,7 +152,7 @@ function gridOver(sheet: string, read: SheetRead, area: Area): GridData {
   return { sheet, area: areaAddress(area), cells, merges };
 }
 
-const OWN = new Set<string>([SHEETS.settings, SHEETS.inputs, SHEETS.detail]);
+const OWN = new Set<string>(OWN_SHEETS);
 
 export interface ReadOptions {
   limits?: Partial<XlsxLimits>;
@@ -195,6 +195,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
   const reads = new Map<string, SheetRead>();
   const grids: GridData[] = [];
   let settings: GridData | undefined;
+  let framework: GridData | undefined;
   for (const s of info.sheets) {
     if (s.kind !== "worksheet") continue;
     if (!s.part) throw new XlsxFormatError("badPart", XLSX_TEXT.missingSheetPart(s.name));
@@ -224,6 +225,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
       const g = gridOver(s.name, read, read.windowArea);
       grids.push(g);
       if (s.name === SETTINGS_SHEET) settings = g;
+      if (s.name === SHEETS.framework) framework = g;
     }
     for (const r of sheetRects) {
       if (!r.grid) continue;
@@ -245,6 +247,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
 
   const snapshot: WorkbookSnapshot = { sheets: info.sheets.map((s) => s.name), names, grids };
   if (settings) snapshot.settings = settings;
+  if (framework) snapshot.framework = framework;
   return snapshot;
 }
 

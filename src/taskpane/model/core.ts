@@ -12,6 +12,8 @@ import { readUndoRecord, rescoreAfterEdit, undoPlan, type UndoRecord } from "../
 import { detailOptionPlan } from "../../workbook/detailOption";
 import { inputSheetPlan, setupSheetsPlan } from "../../workbook/input-sheet";
 import { withPlan } from "../../workbook/plan-snapshot";
+import { readStoredFramework } from "../../workbook/framework-sheet";
+import { inputNames } from "../../workbook/inputs";
 import { defaultContract } from "../../hosts/office/defaultContract";
 import { editThrough, rescoreThrough } from "../ports/through";
 import { Results } from "../score/Results";
@@ -27,13 +29,30 @@ export interface WorkbookModel {
   record?: UndoRecord;
   /** 生成评分明细 as the settings hold it. */
   detail: boolean;
+  /** The file of the framework the workbook carries, when it carries one (评分框架). */
+  storedFramework?: string;
 }
 
 function modelOf(snapshot: WorkbookSnapshot): WorkbookModel {
   const settings = readSettings(snapshot);
   const { effective, base } = ruleSetsOf(snapshot, settings);
   const record = readUndoRecord(snapshot);
-  return { snapshot, settings, effective, base, ...(record ? { record } : {}), detail: settings.detailSheet ?? false };
+  const stored = readStoredFramework(snapshot.framework);
+  return {
+    snapshot,
+    settings,
+    effective,
+    base,
+    ...(record ? { record } : {}),
+    detail: settings.detailSheet ?? false,
+    ...(stored?.ruleSet && stored.text ? { storedFramework: stored.text } : {}),
+  };
+}
+
+/** The names a framework the workbook carries reads (beyond the built-in frameworks' names). */
+function carriedNames(snapshot: WorkbookSnapshot): string[] {
+  const rs = readStoredFramework(snapshot.framework)?.ruleSet;
+  return rs ? inputNames(rs) : [];
 }
 
 /** 添加评分依据表 for a workbook with nothing bound: the input sheet, and 评分设置 when missing. */
@@ -50,7 +69,7 @@ export const core = {
   setUpPlan,
   Results,
   /** What the Excel port needs to read and rescore (the ribbon's contract). */
-  excel: { contract: defaultContract, contractNames, rescoreAfterEdit, withPlan },
+  excel: { contract: defaultContract, contractNames, carriedNames, rescoreAfterEdit, withPlan },
 };
 
 export type PaneCore = typeof core;

@@ -49,9 +49,9 @@ export class ExcelPort implements WorkbookPort {
   ) {}
 
   async read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-    const { contractNames } = await this.core();
+    const { contractNames, carriedNames } = await this.core();
     try {
-      const r = await readWorkbook(this.plain, contractNames(), options.full === true);
+      const r = await readWorkbook(this.plain, contractNames(), options.full === true, carriedNames);
       this.lastSyncs = r.syncs;
       return r.snapshot;
     } catch (e) {

@@ -29,6 +29,7 @@ import { usePanelStyles } from "../shared/panel-styles";
 import type { SetupViewProps } from "./SetupView";
 import { WeightsEditor } from "./WeightsEditor";
 import { SelfCheckSection } from "./SelfCheckSection";
+import { FrameworkSection } from "./FrameworkSection";
 
 const T = PANE_SETUP.setup;
 
@@ -82,12 +83,12 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
         <h2 id="pe-setup-ruleset" className={styles.h}>
           {T.ruleSet}
         </h2>
-        <Field label={T.ruleSet} hint={T.ruleSetHint}>
+        <Field label={T.ruleSet} hint={model.storedFramework !== undefined ? T.framework.ruleSetFixed : T.ruleSetHint}>
           <Dropdown
             className={styles.dropdown}
-            value={T.ruleSetTitles[currentId] ?? currentId}
+            value={model.storedFramework !== undefined ? effective.name ?? effective.title : T.ruleSetTitles[currentId] ?? currentId}
             selectedOptions={[currentId]}
-            disabled={busy}
+            disabled={busy || model.storedFramework !== undefined}
             onOptionSelect={(_, d) => {
               if (d.optionValue && d.optionValue !== currentId) void run(settingsPlan(snapshot, { ruleSetId: d.optionValue }), PANE_SETUP.setup.saved);
             }}
@@ -158,6 +159,8 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
       </section>
 
       <WeightsEditor base={base} effective={effective} busy={busy} onSave={(draft) => run(settingsPlan(snapshot, draft), T.saved)} />
+
+      <FrameworkSection model={model} busy={busy} run={run} notify={notify} />
 
       <SelfCheckSection port={port} notify={notify} />
     </div>

@@ -176,3 +176,14 @@ describe("the Office host against it", () => {
     expect(data.changeHandlers.size).toBe(0);
   });
 });
+
+describe("a workbook that carries its framework (评分框架)", () => {
+  test.each([false, true])("scores by it in Excel too (null-object chains refused: %s)", async (strict) => {
+    const data = fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../examples/frameworks/example-local.xlsx"))));
+    data.nullChainThrows = strict;
+    const out = await rescoreWorkbook(data.run, { contract: defaultContract, now: NOW });
+    expect(out.errors).toEqual([]);
+    expect(out.outcome!.ruleSet.id).toBe("example-local");
+    expect(out.outcome!.result.total).toBe(88.75);
+  });
+});
