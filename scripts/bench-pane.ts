@@ -53,7 +53,7 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive, undefined, { timeout: 30000, polling: 20 });
   const ms = await page.evaluate(() => (window as unknown as { __interactive: number }).__interactive);
-  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send("Performance.getMetrics");
   const cpuMs = (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
   await context.close();
   return { ms, cpuMs };

@@ -64,7 +64,7 @@ export interface SampleOptions {
 function percentValue(v: unknown): number | string | null {
   if (typeof v === "number") return v;
   if (typeof v === "string" && v.trim().endsWith("%")) return Number(v.trim().slice(0, -1)) / 100;
-  return v === undefined || v === null ? null : String(v);
+  return v === undefined || v === null ? null : JSON.stringify(v);
 }
 
 /** Judged values of a golden case by default part name, as a clerk would type them. */

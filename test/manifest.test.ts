@@ -110,7 +110,7 @@ describe("manifest.xml", () => {
     walk(ordered, (tag, attrs, children) => {
       const v = attrs["@DefaultValue"] ?? attrs["@Value"];
       if (v && /^[a-z]+:\/\//i.test(v)) urls.push(v);
-      if (tag === "AppDomain") urls.push(String((children[0] as Node)["#text"]) + "/");
+      if (tag === "AppDomain") urls.push(String((children[0])["#text"]) + "/");
     });
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u.startsWith(HOST)).toBe(true);

@@ -36,7 +36,7 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
     const prev = previous?.[i.id];
     const differs = prev !== undefined && prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9;
     return [String(n + 1), i.level1, i.name, showScore(i.score), showScore(i.max), CLI.kinds[i.kind] ?? i.kind,
-      prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev!) * 100) / 100) : ""];
+      prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev) * 100) / 100) : ""];
   });
   const out = [CLI.ruleSet(title ?? builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
   out.push("", r.total === null ? CLI.noTotal : CLI.total(showScore(r.total), r.grade ?? ""));
@@ -75,14 +75,14 @@ export function readCaseFile(path: string): CaseFile {
   }
 }
 
-export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+export function run(args: string[], out: (s: string) => void = console.log): number {
   const parsed = parseVerbArgs("case", args, { format: { type: "string", default: "json" }, rules: { type: "string" } });
-  const format = parsed.values.format as string;
+  const format = parsed.values.format;
   if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
   if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);
   const file = readCaseFile(parsed.positionals[0]);
   let framework;
-  const rules = parsed.values.rules as string | undefined;
+  const rules = parsed.values.rules;
   if (rules) {
     const { check } = readFrameworkFile(rules);
     if (!check.ruleSet) {

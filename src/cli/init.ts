@@ -54,7 +54,7 @@ export function initTarget(source: string, out: string | undefined): string {
   return resolve(out, basename(source));
 }
 
-export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+export function run(args: string[], out: (s: string) => void = console.log): number {
   const parsed = parseVerbArgs("init", args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" }, rules: { type: "string" } });
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
@@ -62,9 +62,9 @@ export async function run(args: string[], out: (s: string) => void = console.log
   const file = parsed.positionals[0];
   let framework: RuleSet | undefined;
   if (v.rules) {
-    const { check } = readFrameworkFile(v.rules as string);
+    const { check } = readFrameworkFile(v.rules);
     if (!check.ruleSet) {
-      out(problemLines(v.rules as string, check.problems));
+      out(problemLines(v.rules, check.problems));
       return 1;
     }
     framework = check.ruleSet;
@@ -78,7 +78,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
   }
   let result: InitResult;
   try {
-    result = initWorkbook(bytes, v["rule-set"] as string | undefined, framework);
+    result = initWorkbook(bytes, v["rule-set"], framework);
   } catch (e) {
     out(SCORE_CLI.readFailed(errorText(e)));
     return 1;
@@ -88,7 +88,7 @@ export async function run(args: string[], out: (s: string) => void = console.log
     return 1;
   }
   const source = resolve(file);
-  const target = v["in-place"] ? source : initTarget(source, v.out as string | undefined);
+  const target = v["in-place"] ? source : initTarget(source, v.out);
   if (!v["in-place"]) {
     if (target === source) {
       out(SCORE_CLI.wouldOverwrite(file));

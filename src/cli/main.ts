@@ -6,7 +6,7 @@
 import { CLI } from "../text/cli";
 import { HelpRequested, UsageError } from "./args";
 
-type Verb = (args: string[]) => Promise<number>;
+type Verb = (args: string[]) => number | Promise<number>;
 
 const VERBS: Record<string, () => Promise<Verb>> = {
   case: async () => (await import("./case")).run,

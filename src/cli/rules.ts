@@ -15,7 +15,7 @@ import { problemLines, readFrameworkFile } from "./framework-file";
 /** schemas/ beside src/ and lib/ alike. */
 const SCHEMA = join(__dirname, "..", "..", "schemas", "framework.schema.json");
 
-export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+export function run(args: string[], out: (s: string) => void = console.log): number {
   const parsed = parseVerbArgs("rules", args, {});
   const [sub, arg, ...rest] = parsed.positionals;
   if (!sub) throw new UsageError(RULES_CLI.needSub);

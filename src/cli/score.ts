@@ -234,7 +234,7 @@ export function csvReport(reports: FileReport[]): string {
   return "\uFEFF" + lines.join("\r\n") + "\r\n"; // BOM so Excel opens the Chinese text as UTF-8
 }
 
-export async function run(args: string[], out: (s: string) => void = console.log): Promise<number> {
+export function run(args: string[], out: (s: string) => void = console.log): number {
   const parsed = parseVerbArgs("score", args, {
     out: { type: "string" },
     "in-place": { type: "boolean", default: false },
@@ -243,17 +243,17 @@ export async function run(args: string[], out: (s: string) => void = console.log
     rules: { type: "string" },
   });
   const v = parsed.values;
-  const format = v.format as string;
+  const format = v.format;
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(CLI.badFormat(format, ["table", "json", "csv"]));
   if (!parsed.positionals.length) throw new UsageError(SCORE_CLI.needFiles);
   if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);
   const { files, notes } = expandInputs(parsed.positionals);
   const opts: ScoreOptions = { detail: v.detail === true, inPlace: v["in-place"] === true };
-  if (v.out) opts.out = v.out as string;
+  if (v.out) opts.out = v.out;
   if (v.rules) {
-    const { check } = readFrameworkFile(v.rules as string);
+    const { check } = readFrameworkFile(v.rules);
     if (!check.ruleSet) {
-      out(problemLines(v.rules as string, check.problems));
+      out(problemLines(v.rules, check.problems));
       return 1;
     }
     opts.framework = check.ruleSet;

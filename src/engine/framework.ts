@@ -25,6 +25,8 @@ const INDICATOR_KINDS: readonly IndicatorDef["kind"][] = ["formula", "checklist"
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+/** How a problem names what it is about: the first of these that is text, else "?". */
+const nameOf = (...vs: unknown[]): string => vs.find((v): v is string => typeof v === "string" && v !== "") ?? "?";
 
 /** Reads a framework file's text: JSON first (a Chinese problem when it is not), then the checks. */
 export function parseFrameworkText(text: string): FrameworkCheck {
@@ -72,7 +74,7 @@ export function parseFramework(data: unknown): FrameworkCheck {
       add(fw, "inputs", T.notObject);
       continue;
     }
-    const where = T.at.input(String(raw.id ?? raw.name ?? "?"));
+    const where = T.at.input(nameOf(raw.id, raw.name));
     text(where, raw, "id");
     text(where, raw, "name");
     text(where, raw, "label");
@@ -97,7 +99,7 @@ export function parseFramework(data: unknown): FrameworkCheck {
       add(fw, "levels", T.notObject);
       continue;
     }
-    const w1 = T.at.level1(String(l1.name ?? "?"));
+    const w1 = T.at.level1(nameOf(l1.name));
     text(w1, l1, "name");
     decimal(w1, l1, "weight");
     for (const l2 of list(w1, l1, "groups")) {
@@ -105,7 +107,7 @@ export function parseFramework(data: unknown): FrameworkCheck {
         add(w1, "groups", T.notObject);
         continue;
       }
-      const w2 = T.at.level2(String(l2.name ?? "?"));
+      const w2 = T.at.level2(nameOf(l2.name));
       text(w2, l2, "name");
       decimal(w2, l2, "weight");
       for (const ind of list(w2, l2, "indicators")) {
@@ -145,7 +147,7 @@ function checkIndicator(
   ids: Set<string>,
   names: Set<string>,
 ): void {
-  const where = T.at.indicator(String(ind.name ?? ind.id ?? "?"));
+  const where = T.at.indicator(nameOf(ind.name, ind.id));
   const need = (field: string, ok: boolean, what: string) => {
     if (!ok) add(where, field, ind[field] === undefined ? T.missing : what);
   };
@@ -159,7 +161,7 @@ function checkIndicator(
     if (ids.has(ind.id)) add(where, "id", T.duplicateId(ind.id));
     ids.add(ind.id);
   }
-  for (const n of [ind.name, ...(Array.isArray(ind.aliases) ? ind.aliases : [])]) {
+  for (const n of [ind.name, ...(Array.isArray(ind.aliases) ? (ind.aliases as unknown[]) : [])]) {
     if (!isText(n)) continue;
     const key = normalizeName(n);
     if (names.has(key)) add(where, "name", T.duplicateName(n));
@@ -173,7 +175,7 @@ function checkIndicator(
       add(where, "parts", T.notObject);
       continue;
     }
-    const at = T.at.part(String(ind.name ?? ind.id ?? "?"), String(p.key ?? "?"));
+    const at = T.at.part(nameOf(ind.name, ind.id), nameOf(p.key));
     for (const f of ["key", "label", "text"]) if (!isText(p[f])) add(at, f, p[f] === undefined ? T.missing : T.notText);
     if (!isDecimalText(p.points)) add(at, "points", p.points === undefined ? T.missing : T.notDecimal(shown(p.points)));
     if (isText(p.key)) {

@@ -88,7 +88,7 @@ function weightText(v: number | string): string | null {
  * rule; its score is scaled by new/base weight (recorded in `baseWeight`).
  */
 export function applyOverrides(base: RuleSet, o: RuleSetOverrides): { ruleSet: RuleSet; errors: ScoreError[] } {
-  const rs: RuleSet = JSON.parse(JSON.stringify(base));
+  const rs = JSON.parse(JSON.stringify(base)) as RuleSet;
   const errors: ScoreError[] = [];
   const bad = (message: string, target: string, found: string, expected: string) =>
     errors.push({ code: "weights", target, found, expected, message });
@@ -156,7 +156,7 @@ export function indicatorsOf(rs: RuleSet): IndicatorEntry[] {
 
 /**
  * Normalise a printed indicator name for matching: NFKC (full-width → half-width), no white space,
- * no trailing punctuation, stray markers or empty bracket pairs (the seeds print "三级指标　" with an
+ * no trailing punctuation, stray markers or empty bracket pairs (the seeds print "三级指标\u3000" with an
  * ideographic space; templates leave "财务合规性（）" where a note was meant to go).
  */
 export function normalizeName(text: string): string {

@@ -43,7 +43,7 @@ export function readStoredFramework(grid: GridData | undefined): StoredFramework
   const check = parseFrameworkText(text);
   if (!check.ruleSet) {
     const e = fail(first, "");
-    e.errors = check.problems.map((p) => ({ ...e.errors[0]!, message: WB.frameworkAt(grid.sheet, first, p) }));
+    e.errors = check.problems.map((p) => ({ ...e.errors[0], message: WB.frameworkAt(grid.sheet, first, p) }));
     return { ...e, text };
   }
   return { ruleSet: check.ruleSet, errors: [], text };

@@ -28,7 +28,7 @@ export class SheetView {
       const p = parseCell(c.address);
       if (!p) continue;
       let row = this.byRow.get(p.row);
-      if (!row) this.byRow.set(p.row, (row = new Map()));
+      if (!row) this.byRow.set(p.row, (row = new Map<number, CellData>()));
       row.set(p.col, c);
     }
     this.merges = grid.merges.map(parseArea).filter((a): a is Area => !!a);

@@ -211,7 +211,8 @@ export function createPartPlan(
 // ---------------------------------------------------------------------------
 // 个性化绩效指标 table.
 
-export type Nature = (typeof NATURES)[number] | "";
+/** 正向 / 反向 / 定性 (NATURES), or "" while not chosen. */
+export type Nature = string;
 
 export interface EffectRowEdit {
   name: string;
@@ -291,13 +292,13 @@ export function readEffectRows(snapshot: WorkbookSnapshot, settings?: WorkbookSe
     const c = (i: number) => g.cells(r, g.area.left + i);
     const cells = Array.from({ length: g.width }, (_, i) => c(i));
     if (cells.every((x) => !x || (x.value === null && !x.error))) continue;
-    const nature = text(c(2)) as Nature;
+    const nature = text(c(2));
     const actualNum = num(c(4));
     const na = g.width > 5 ? text(c(5)) : "";
     rows.push({
       name: text(c(0)),
       weight: num(c(1)),
-      nature: (NATURES as readonly string[]).includes(nature) ? (nature as Nature) : "",
+      nature: (NATURES as readonly string[]).includes(nature) ? (nature) : "",
       target: num(c(3)),
       actual: nature === EFFECT.qualitative ? text(c(4)) || null : actualNum ?? (text(c(4)) || null),
       notApplicable: isNotApplicable(na),

@@ -116,7 +116,7 @@ function chooseRuleSet(
     return { errors };
   }
   const o: RuleSetOverrides = {};
-  const badNumber = (what: string, src: SourceRef, v: unknown) =>
+  const badNumber = (what: string, src: SourceRef, v: string | number | boolean | null | undefined) =>
     errors.push({
       code: "settings",
       target: what,

@@ -10,7 +10,7 @@ const seed004 = path.join(GOLDEN, "seed-004-city-2021.json");
 
 async function capture(args: string[]): Promise<{ code: number; out: string }> {
   let out = "";
-  const code = await run(args, (s) => (out += s + "\n"));
+  const code = run(args, (s) => (out += s + "\n"));
   return { code, out };
 }
 

@@ -124,7 +124,7 @@ test("init --rules: 评分依据 lists the framework's inputs, 评分框架 carr
   const src = join(dir, "dept.xlsx");
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("说明").getCell("A1").value = "部门整体支出绩效自评";
-  writeFileSync(src, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  writeFileSync(src, new Uint8Array((await wb.xlsx.writeBuffer())));
   const r = await cli("init", src, "--rules", EXAMPLE);
   expect(r.code).toBe(0);
   const snap = readXlsx(new Uint8Array(readFileSync(join(dir, "dept-评分.xlsx"))));

@@ -20,7 +20,7 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pe-score-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function capture(fn: (out: (s: string) => void) => Promise<number>): Promise<{ code: number; text: string }> {
+async function capture(fn: (out: (s: string) => void) => number | Promise<number>): Promise<{ code: number; text: string }> {
   const lines: string[] = [];
   const code = await fn((s) => lines.push(s));
   return { code, text: lines.join("\n") };

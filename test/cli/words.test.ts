@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 async function ownWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("预算执行").getCell("A1").value = "部门预算总额";
-  writeFileSync(path, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  writeFileSync(path, new Uint8Array((await wb.xlsx.writeBuffer())));
 }
 
 const ROOT = join(__dirname, "../..");

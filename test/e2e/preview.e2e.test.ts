@@ -43,7 +43,7 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 
 async function download(page: Page): Promise<Uint8Array> {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
-  return new Uint8Array(readFileSync((await dl.path())!));
+  return new Uint8Array(readFileSync((await dl.path())));
 }
 
 function cell(bytes: Uint8Array, sheet: string, address: string): unknown {

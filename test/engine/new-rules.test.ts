@@ -119,7 +119,7 @@ describe("per-point deduction above a standard (在职人员控制率 5 分, −
 });
 
 describe("per-point deduction below a standard, with a floor above 0", () => {
-  const rs = framework({ threshold: "0.9", perPoint: "1", direction: "below", floor: "1" } as Partial<PartRule>);
+  const rs = framework({ threshold: "0.9", perPoint: "1", direction: "below", floor: "1" });
   test.each([
     [95, 100, 5],
     [90, 100, 5], // exactly at the standard
@@ -163,7 +163,7 @@ describe("change rate against last year (“三公经费”变动率 8 分, ≤0
   });
 
   test("policy error: a Chinese error naming last year's input", () => {
-    const strict = framework({}, { zero: { bothZero: "full", numeratorPositive: "error" } } as Partial<PartRule>);
+    const strict = framework({}, { zero: { bothZero: "full", numeratorPositive: "error" } });
     const r = run(strict, { ...staff, cur: 5, prev: 0 });
     expect(r.total).toBeNull();
     expect(r.errors[0].message).toContain("上年三公");

@@ -104,7 +104,7 @@ test("评分明细 switch: persisted in 评分设置 and used by the next rescor
   expect((sw as HTMLInputElement).checked).toBe(false);
   await user.click(sw);
   await waitFor(() => expect(readSettings(readXlsx(port.bytes())).detailSheet).toBe(true));
-  await waitFor(() => expect((screen.getByRole("switch", { name: paneText.detail.label }) as HTMLInputElement).checked).toBe(true));
+  await waitFor(() => expect(screen.getByRole<HTMLInputElement>("switch", { name: paneText.detail.label }).checked).toBe(true));
   await user.click(rescoreButton());
   await waitFor(() => expect(readXlsx(port.bytes()).sheets).toContain("评分明细"));
 });

@@ -54,8 +54,8 @@ async function unnamed(): Promise<Uint8Array> {
   const src = readXlsx(new Uint8Array(readFileSync(SEED_004)));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("评分表");
-  for (const g of src.grids.filter((x) => x.sheet === "评分表")) for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value as ExcelJS.CellValue;
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  for (const g of src.grids.filter((x) => x.sheet === "评分表")) for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value;
+  return new Uint8Array((await wb.xlsx.writeBuffer()));
 }
 
 test("a workbook without defined names: one message with one action; after it, 设置 shows what is still to fill", async () => {

@@ -31,7 +31,7 @@ if (typeof window !== "undefined") {
     new Promise<string | ArrayBuffer>((resolve, reject) => {
       const r = new FileReader();
       r.onload = () => resolve(r.result as string | ArrayBuffer);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => reject(r.error ?? new Error("FileReader failed"));
       if (as === "text") r.readAsText(b);
       else r.readAsArrayBuffer(b);
     });

@@ -73,7 +73,7 @@ test("errors: every error with what was found and expected, and 定位 selecting
   const e = outcome.errors[0];
   expect(within(list).getByText(e.message)).toBeTruthy();
   // Each error says 应为 once: the message does, no second "现为…；应为…" line under it (issue 11.11).
-  expect(list.textContent!.split("应为").length - 1).toBe(outcome.errors.filter((x) => x.message.includes("应为")).length);
+  expect(list.textContent.split("应为").length - 1).toBe(outcome.errors.filter((x) => x.message.includes("应为")).length);
   await user.click(within(list).getByRole("button", { name: paneText.errors.locateLabel(`${e.source!.sheet}!${e.source!.address}`) }));
   expect(located).toEqual([{ sheet: e.source!.sheet, address: e.source!.address }]);
 });

@@ -14,7 +14,7 @@ export interface RangeAreasLike extends Pick<Excel.RangeAreas, "address" | "isNu
 }
 
 /** ExcelApi 1.8: a range's data validation. */
-export interface DataValidationLike extends Pick<Excel.DataValidation, "rule"> {}
+export type DataValidationLike = Pick<Excel.DataValidation, "rule">;
 
 export interface RangeLike
   extends Pick<Excel.Range, "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"> {

@@ -34,11 +34,11 @@ export interface ReadResult {
  * `later` names (what the snapshot read so far says it needs: a carried framework's inputs).
  */
 export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], scan: boolean, later?: (snapshot: WorkbookSnapshot) => string[]): Promise<ReadResult> {
-  return run(async (ctx: ExcelContext) => {
-    const syncs = new Syncs(ctx);
-    let state = await readFirst(ctx, syncs, wanted);
-    if (scan) state = await readScan(ctx, syncs, state, missingAtWorkbookLevel(state, wanted));
-    if (later) await readLaterNames(ctx, syncs, state, later(toSnapshot(state)));
+  return run(async (context: ExcelContext) => {
+    const syncs = new Syncs(context);
+    let state = await readFirst(context, syncs, wanted);
+    if (scan) state = await readScan(context, syncs, state, missingAtWorkbookLevel(state, wanted));
+    if (later) await readLaterNames(context, syncs, state, later(toSnapshot(state)));
     return { snapshot: toSnapshot(state), syncs: syncs.count, mode: state.mode };
   });
 }
@@ -50,10 +50,10 @@ export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], 
 export async function applyPlanInExcel(run: ExcelRunner, plan: WritePlan, wanted: readonly string[], support?: ApiSupport): Promise<{ errors: ScoreError[]; syncs: number }> {
   if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return { errors: [], syncs: 0 };
   try {
-    return await run(async (ctx: ExcelContext) => {
-      const syncs = new Syncs(ctx);
-      const state = await readFirst(ctx, syncs, wanted);
-      const w = await writePlan(ctx, syncs, plan, state, support ? { support } : {});
+    return await run(async (context: ExcelContext) => {
+      const syncs = new Syncs(context);
+      const state = await readFirst(context, syncs, wanted);
+      const w = await writePlan(context, syncs, plan, state, support ? { support } : {});
       return { errors: w.errors, syncs: syncs.count };
     });
   } catch (e) {
@@ -67,9 +67,10 @@ export async function applyPlanInExcel(run: ExcelRunner, plan: WritePlan, wanted
  */
 export async function watchChanges(run: ExcelRunner, onChange: () => void): Promise<() => void> {
   try {
-    const handle = await run(async (ctx) => {
-      const h = ctx.workbook.worksheets.onChanged.add(async () => onChange());
-      await ctx.sync();
+    const handle = await run(async (context) => {
+      // Office wants a handler that returns a promise.
+      const h = context.workbook.worksheets.onChanged.add(() => Promise.resolve(onChange()));
+      await context.sync();
       return h;
     });
     // Removal needs the RequestContext the handler was added with, not a new Excel.run's.
@@ -84,20 +85,20 @@ export async function watchChanges(run: ExcelRunner, onChange: () => void): Prom
 
 /** Activates the sheet and selects the cell (定位). */
 export async function selectCell(run: ExcelRunner, ref: { sheet: string; address: string }): Promise<void> {
-  await run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+  await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(ref.sheet);
     ws.activate();
     ws.getRange(ref.address).select();
-    await ctx.sync();
+    await context.sync();
   });
 }
 
 /** The top-left cell of the user's selection. */
 export async function selectedCell(run: ExcelRunner): Promise<{ sheet: string; address: string } | undefined> {
-  return run(async (ctx) => {
-    const range = ctx.workbook.getSelectedRange();
+  return run(async (context) => {
+    const range = context.workbook.getSelectedRange();
     range.load("address");
-    await ctx.sync();
+    await context.sync();
     const where = splitAddress(range.address);
     return where ? { sheet: where.sheet, address: where.address.split(":")[0] } : undefined;
   });

@@ -41,7 +41,6 @@ export const MERGE_CHUNK_CELLS = 500;
 const NAME_PROPS = ["address", "values", "text", "numberFormat", "formulas", "valueTypes"];
 const GRID_PROPS = ["address", "values", "formulas", "valueTypes"];
 const NAME_LIST_PROPS = "name,type,value,visible";
-const SHEET_NAME_PROPS = "name,type,value,scope";
 
 export interface SheetInfo {
   name: string;
@@ -85,7 +84,8 @@ export function nameKey(scope: string | null, name: string): string {
 function toScalar(v: unknown): CellScalar {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  return String(v);
+  // Excel gives scalars; anything else is shown as it stringifies.
+  return JSON.stringify(v);
 }
 
 /**
@@ -101,17 +101,17 @@ export function readRange(range: RangeLike, withText: boolean): { sheet: string;
   range.values.forEach((row, r) =>
     row.forEach((v, c) => {
       const cell: CellData = { address: cellAddress(origin.top + r, origin.left + c), value: toScalar(v) };
-      const type = range.valueTypes[r]?.[c];
-      const formula = range.formulas[r]?.[c];
+      const type: string | undefined = range.valueTypes[r]?.[c];
+      const formula: unknown = range.formulas[r]?.[c];
       if (typeof formula === "string" && formula.startsWith("=") && formula !== v) cell.formula = formula.slice(1);
       if (withText) {
-        const text = range.text[r]?.[c];
+        const text: string | undefined = range.text[r]?.[c];
         if (text !== undefined) cell.text = text;
-        const fmt = range.numberFormat[r]?.[c];
+        const fmt: unknown = range.numberFormat[r]?.[c];
         if (typeof fmt === "string") cell.numberFormat = fmt;
       }
       if (type === "Error") {
-        cell.error = String(v);
+        cell.error = String(v as string);
         cell.value = null;
       }
       cells.push(cell);
@@ -137,7 +137,9 @@ function mergeAddresses(areas: (RangeAreasLike | undefined)[]): string[] {
 }
 
 function reference(value: unknown): string {
-  return String(value ?? "").replace(/^=/, "");
+  // A name's value: its reference text, or a constant (a number or boolean).
+  const text = typeof value === "string" ? value : value === null || value === undefined ? "" : JSON.stringify(value);
+  return text.replace(/^=/, "");
 }
 
 /** Row chunks of a block of `rows` × `cols` cells, each of at most MERGE_CHUNK_CELLS cells. */
@@ -369,10 +371,10 @@ function scanSheetRequest(sheet: string): Request {
 function sheetNamesRequest(sheet: string, lookFor: readonly string[]): Request {
   return (wb) => {
     const ws = wb.worksheets.getItem(sheet);
-    const list = ws.names.load(SHEET_NAME_PROPS);
+    const list = ws.names.load("name,type,value,scope");
     const probes = lookFor.map((n) => {
       const item = ws.names.getItemOrNullObject(n);
-      item.load(SHEET_NAME_PROPS);
+      item.load("name,type,value,scope");
       return probeName(n, item, sheet);
     });
     return (state) => {

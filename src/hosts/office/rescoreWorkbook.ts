@@ -76,10 +76,10 @@ export type OfficeRunner = ExcelRunner & { withoutUndoGroup?: ExcelRunner; undoG
  * group (UndoNotSupported, office-js#6491; the web's RichApi error, office-js#6711).
  */
 export function officeRunner(support: ApiSupport = officeSupport): OfficeRunner {
-  const plain: ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx));
+  const plain: ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, (context) => batch(context));
   if (!support("1.20")) return plain;
   const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) =>
-    Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, (ctx) => batch(ctx));
+    Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, (context) => batch(context));
   grouped.withoutUndoGroup = plain;
   grouped.undoGroup = true;
   return grouped;
@@ -93,8 +93,8 @@ function tableTarget(table: unknown): { sheet: string; address: string } | undef
 
 type InContext<O extends RescoreOutcomeLike> = OfficeRescoreOutcome<O> & { retry?: "undoGroup" };
 
-async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext, options: OfficeRescoreOptions<O>): Promise<InContext<O>> {
-  const syncs = new Syncs(ctx);
+async function rescoreInContext<O extends RescoreOutcomeLike>(context: ExcelContext, options: OfficeRescoreOptions<O>): Promise<InContext<O>> {
+  const syncs = new Syncs(context);
   const call: RescoreCallOptions = {};
   if (options.detailSheet !== undefined) call.detailSheet = options.detailSheet;
   if (options.now !== undefined) call.now = options.now;
@@ -109,7 +109,7 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
   const wanted = options.contract.contractNames();
   let state: ReadState;
   try {
-    state = await readFirst(ctx, syncs, wanted);
+    state = await readFirst(context, syncs, wanted);
   } catch (e) {
     // Nothing was written: a refused undo group is retried without it by the caller.
     if (isOfficeError(e) && e.code !== "InvalidOperationInCellEditMode") return { ...failed(e), retry: "undoGroup" };
@@ -123,7 +123,7 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
     const fromErrors = (outcome?.errors ?? []).map((e) => e.source?.name).filter((n): n is string => !!n);
     const lookFor = Array.from(new Set([...missingAtWorkbookLevel(state, wanted), ...fromErrors]));
     try {
-      state = await readScan(ctx, syncs, state, lookFor);
+      state = await readScan(context, syncs, state, lookFor);
     } catch (e) {
       return failed(e, outcome ? { outcome } : {});
     }
@@ -132,7 +132,7 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
   // Names the contract needed that no read asked for (a carried framework's own inputs).
   const later = outcome.errors.map((e) => e.source?.name).filter((n): n is string => !!n);
   try {
-    if (await readLaterNames(ctx, syncs, state, later)) outcome = options.contract.rescore(toSnapshot(state), call);
+    if (await readLaterNames(context, syncs, state, later)) outcome = options.contract.rescore(toSnapshot(state), call);
   } catch (e) {
     return failed(e, { outcome });
   }
@@ -141,7 +141,7 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(ctx: ExcelContext,
   if (outcome.errors.length > 0 && !outcome.applyDespiteErrors) return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
 
   const table = options.recordTable === false || outcome.errors.length > 0 ? undefined : tableTarget(outcome.table);
-  const w = await writePlan(ctx, syncs, outcome.plan, state, { ...(table ? { recordTable: table } : {}), ...(options.support ? { support: options.support } : {}) });
+  const w = await writePlan(context, syncs, outcome.plan, state, { ...(table ? { recordTable: table } : {}), ...(options.support ? { support: options.support } : {}) });
   const out: InContext<O> = {
     ...base,
     errors: w.errors.length ? w.errors : outcome.errors,
@@ -165,9 +165,9 @@ export async function rescoreWorkbook<O extends RescoreOutcomeLike>(
 ): Promise<OfficeRescoreOutcome<O>> {
   try {
     if (typeof target !== "function") return strip(await rescoreInContext(target, options));
-    const first = await target((ctx) => rescoreInContext(ctx, options));
+    const first = await target((context) => rescoreInContext(context, options));
     if (first.retry === "undoGroup" && target.withoutUndoGroup) {
-      const again = await target.withoutUndoGroup((ctx) => rescoreInContext(ctx, options));
+      const again = await target.withoutUndoGroup((context) => rescoreInContext(context, options));
       return strip({ ...again, syncs: first.syncs + again.syncs });
     }
     return strip(first);

@@ -56,10 +56,10 @@ interface Before {
 }
 
 async function inventory(run: ExcelRunner): Promise<Before> {
-  return run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets.load("items/name");
-    const names = ctx.workbook.names.load("items/name");
-    await ctx.sync();
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
     return { sheets: sheets.items.map((s) => s.name), names: names.items.map((n) => n.name) };
   });
 }
@@ -90,7 +90,8 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     }
   };
 
-  await probe("requirement", async () => [support(REQUIRED_EXCEL_API), support(REQUIRED_EXCEL_API) ? T.evidence.supported(REQUIRED_EXCEL_API) : T.evidence.unsupported(REQUIRED_EXCEL_API)]);
+  const supported = support(REQUIRED_EXCEL_API);
+  await probe("requirement", () => Promise.resolve([supported, supported ? T.evidence.supported(REQUIRED_EXCEL_API) : T.evidence.unsupported(REQUIRED_EXCEL_API)]));
 
   let before: Before;
   try {
@@ -103,16 +104,16 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
   const sheet = freshName(T.scratchSheet, before.sheets);
   const [nameA, nameB, nameC] = [1, 2, 3].map((i) => freshName(`${T.scratchName}${i}_`, before.names));
   const read = (names: string[]) =>
-    run(async (ctx) => {
-      const syncs = new Syncs(ctx);
-      const state = await readFirst(ctx, syncs, names);
+    run(async (context) => {
+      const syncs = new Syncs(context);
+      const state = await readFirst(context, syncs, names);
       return { state, syncs: syncs.count };
     });
   const write = (plan: WritePlan, names: string[] = [], runner: ExcelRunner = run) =>
-    runner(async (ctx) => {
-      const syncs = new Syncs(ctx);
-      const state = await readFirst(ctx, syncs, names);
-      return writePlan(ctx, syncs, plan, state, { support });
+    runner(async (context) => {
+      const syncs = new Syncs(context);
+      const state = await readFirst(context, syncs, names);
+      return writePlan(context, syncs, plan, state, { support });
     });
   const nameIn = (state: ReadState, name: string) => toSnapshot(state).names.find((n) => n.name === name);
   const cellOf = (state: ReadState, name: string) => nameIn(state, name)?.cells?.[0];
@@ -145,22 +146,22 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       const cells = TRICKY.map((value, i) => ({ sheet, address: `A${3 + i}`, value, previous: null, role: "label" }));
       const w = await write({ cells, sheets: [] });
       if (!w.written) return [false, w.errors.map((e) => e.message).join("；")];
-      const back = await run(async (ctx) => {
-        const r = ctx.workbook.worksheets.getItem(sheet).getRange(`A3:A${2 + TRICKY.length}`).load(["values", "valueTypes", "formulas"]);
-        await ctx.sync();
+      const back = await run(async (context) => {
+        const r = context.workbook.worksheets.getItem(sheet).getRange(`A3:A${2 + TRICKY.length}`).load(["values", "valueTypes", "formulas"]);
+        await context.sync();
         return r;
       });
-      const wrong = TRICKY.filter((t, i) => back.values[i][0] !== t || back.valueTypes[i][0] !== "String").map((t, i) => `“${t}”→${JSON.stringify(back.values[i][0])}`);
+      const wrong = TRICKY.filter((t, i) => back.values[i][0] !== t || String(back.valueTypes[i][0]) !== "String").map((t, i) => `“${t}”→${JSON.stringify(back.values[i][0])}`);
       return [wrong.length === 0, wrong.length === 0 ? T.evidence.allText(TRICKY.length) : T.evidence.converted(wrong)];
     });
 
     // 4. A clerk's '=A1 (text by Excel's quote) read back through the host as text (office-js#6687).
     await probe("quotedEquals", async () => {
-      await run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
         ws.getRange("C3").values = [["'=A1"]];
-        ctx.workbook.names.add(nameB, nameFormula({ sheet, address: "C3" }));
-        await ctx.sync();
+        context.workbook.names.add(nameB, nameFormula({ sheet, address: "C3" }));
+        await context.sync();
       });
       const { state } = await read([nameB]);
       const c = cellOf(state, nameB);
@@ -170,11 +171,11 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
     // 5. Merged areas, as the host reads them for a 评分表.
     await probe("merges", async () => {
-      const areas = await run(async (ctx) => {
-        const range = ctx.workbook.worksheets.getItem(sheet).getRange("D1:E2");
+      const areas = await run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getRange("D1:E2");
         range.merge(false);
-        const found = ctx.workbook.worksheets.getItem(sheet).getRange("D1:F3").getMergedAreasOrNullObject().load("address");
-        await ctx.sync();
+        const found = context.workbook.worksheets.getItem(sheet).getRange("D1:F3").getMergedAreasOrNullObject().load("address");
+        await context.sync();
         return found.isNullObject ? "" : found.address;
       });
       const ok = /D1:E2/.test(areas.replace(/\$/g, ""));
@@ -183,11 +184,11 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
     // 6. A protected sheet: the host checks the cells it writes, not the sheet.
     await probe("protection", async () => {
-      await run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
         ws.getRange("B10").format.protection.locked = false;
         ws.protection.protect();
-        await ctx.sync();
+        await context.sync();
       });
       try {
         const free = await write({ cells: [{ sheet, address: "B10", value: 1, previous: null, role: "label" }], sheets: [] });
@@ -196,18 +197,18 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
         const detail = `B10 ${free.written ? "已写" : "未写"}，C10 ${locked.written ? "已写" : "未写"}`;
         return [ok, ok ? T.evidence.protection : T.evidence.protectionWrong(detail)];
       } finally {
-        await run(async (ctx) => {
-          ctx.workbook.worksheets.getItem(sheet).protection.unprotect();
-          await ctx.sync();
+        await run(async (context) => {
+          context.workbook.worksheets.getItem(sheet).protection.unprotect();
+          await context.sync();
         });
       }
     });
 
     // 7. Calculation mode (formula totals over the scores recalculate in manual mode).
     await probe("calculation", async () => {
-      const mode = await run(async (ctx) => {
-        const app = ctx.workbook.application.load("calculationMode");
-        await ctx.sync();
+      const mode = await run(async (context) => {
+        const app = context.workbook.application.load("calculationMode");
+        await context.sync();
         return String(app.calculationMode);
       });
       return [true, T.evidence.calculation(mode)];
@@ -227,13 +228,13 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     // 9. The bounded scan: a far cell of the scratch sheet is not read.
     await probe("boundedScan", async () => {
       const far = "A5000";
-      await run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(sheet).getRange(far).values = [["'远处"]];
-        await ctx.sync();
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(far).values = [["'远处"]];
+        await context.sync();
       });
-      const state = await run(async (ctx) => {
-        const syncs = new Syncs(ctx);
-        return readScan(ctx, syncs, await readFirst(ctx, syncs, []), []);
+      const state = await run(async (context) => {
+        const syncs = new Syncs(context);
+        return readScan(context, syncs, await readFirst(context, syncs, []), []);
       });
       const grid = state.grids.find((g) => g.sheet === sheet);
       const cells = state.grids.reduce((n, g) => n + g.cells.length, 0);
@@ -251,15 +252,15 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
     // 11. Re-pointing a name keeps its comment (the host sets NamedItem.formula).
     await probe("repoint", async () => {
-      await run(async (ctx) => {
-        ctx.workbook.names.add(nameC, nameFormula({ sheet, address: "A1" }), T.commentText);
-        await ctx.sync();
+      await run(async (context) => {
+        context.workbook.names.add(nameC, nameFormula({ sheet, address: "A1" }), T.commentText);
+        await context.sync();
       });
       const w = await write({ cells: [], sheets: [], names: [{ name: nameC, sheet, address: "A2" }] }, [nameC]);
       if (!w.written) return [false, w.errors.map((e) => e.message).join("；")];
-      const comment = await run(async (ctx) => {
-        const n = ctx.workbook.names.getItem(nameC).load("comment");
-        await ctx.sync();
+      const comment = await run(async (context) => {
+        const n = context.workbook.names.getItem(nameC).load("comment");
+        await context.sync();
         return String(n.comment ?? "");
       });
       const ok = comment === T.commentText;
@@ -272,9 +273,9 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       const stop = await watchChanges(run, () => {
         heard = true;
       });
-      await run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(sheet).getRange("B14").values = [[1]];
-        await ctx.sync();
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange("B14").values = [[1]];
+        await context.sync();
       });
       const until = Date.now() + (options.eventWaitMs ?? 2000);
       while (!heard && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
@@ -284,25 +285,25 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
     // 13. delayForCellEdit: the runner's option is accepted (the wait itself needs a person typing).
     await probe("cellEditDelay", async () => {
-      await run(async (ctx) => {
-        ctx.workbook.worksheets.getItem(sheet).load("name");
-        await ctx.sync();
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).load("name");
+        await context.sync();
       });
       return [true, T.evidence.cellEditDelay];
     });
   } finally {
     // Clean up whatever the probes left, then compare with the inventory.
-    await run(async (ctx) => {
-      for (const n of [nameA, nameB, nameC]) ctx.workbook.names.getItemOrNullObject(n).delete();
-      await ctx.sync();
+    await run(async (context) => {
+      for (const n of [nameA, nameB, nameC]) context.workbook.names.getItemOrNullObject(n).delete();
+      await context.sync();
     }).catch(() => undefined);
-    await run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-      await ctx.sync();
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
       if (!ws.isNullObject) {
         ws.protection.unprotect();
         ws.delete();
-        await ctx.sync();
+        await context.sync();
       }
     }).catch(() => undefined);
     if (before.selection) await selectCell(run, before.selection).catch(() => undefined);

@@ -28,10 +28,10 @@ import { cellsToCheck, checkWritable, queueLockCheck, queueRollback, queueWrite,
 /** Counts round trips of one context. */
 export class Syncs {
   count = 0;
-  constructor(private readonly ctx: ExcelContext) {}
+  constructor(private readonly context: ExcelContext) {}
   readonly sync = async (): Promise<void> => {
     this.count++;
-    await this.ctx.sync();
+    await this.context.sync();
   };
 }
 
@@ -41,39 +41,39 @@ function isFinal(e: unknown): boolean {
 }
 
 /** Batch 1: speculative; on an unexpected refusal, the documented two-step read. */
-export async function readFirst(ctx: ExcelContext, syncs: Syncs, wanted: readonly string[]): Promise<ReadState> {
+export async function readFirst(context: ExcelContext, syncs: Syncs, wanted: readonly string[]): Promise<ReadState> {
   const state = emptyState("speculative");
   try {
-    await runRequests(ctx.workbook, syncs.sync, firstReadRequests(wanted), state);
+    await runRequests(context.workbook, syncs.sync, firstReadRequests(wanted), state);
     return state;
   } catch (e) {
     if (isFinal(e) || e instanceof PayloadTooLarge) throw e;
   }
   const doc = emptyState("documented");
-  await runRequests(ctx.workbook, syncs.sync, documentedListRequests(), doc);
-  await runRequests(ctx.workbook, syncs.sync, documentedRangeRequests(doc, wanted), doc);
-  if (doc.pendingWindows?.length) await runRequests(ctx.workbook, syncs.sync, documentedWindowRequests(doc), doc);
+  await runRequests(context.workbook, syncs.sync, documentedListRequests(), doc);
+  await runRequests(context.workbook, syncs.sync, documentedRangeRequests(doc, wanted), doc);
+  if (doc.pendingWindows?.length) await runRequests(context.workbook, syncs.sync, documentedWindowRequests(doc), doc);
   return doc;
 }
 
 /** Batch 2, the bounded scan over a state from batch 1 (see read.ts). */
-export async function readScan(ctx: ExcelContext, syncs: Syncs, state: ReadState, lookFor: readonly string[]): Promise<ReadState> {
+export async function readScan(context: ExcelContext, syncs: Syncs, state: ReadState, lookFor: readonly string[]): Promise<ReadState> {
   const next = forScan(state);
   if (state.mode === "documented") {
     // Used ranges of the sheets, and the cells of names asked for beyond batch 1's (the inputs of
     // a framework the workbook carries), in one sync; then the windows' values.
-    await runRequests(ctx.workbook, syncs.sync, [...documentedUsedRequests(next), ...laterNameRequests(next, lookFor)], next);
-    await runRequests(ctx.workbook, syncs.sync, documentedWindowRequests(next), next);
+    await runRequests(context.workbook, syncs.sync, [...documentedUsedRequests(next), ...laterNameRequests(next, lookFor)], next);
+    await runRequests(context.workbook, syncs.sync, documentedWindowRequests(next), next);
     return next;
   }
   try {
-    await runRequests(ctx.workbook, syncs.sync, scanRequests(next, lookFor), next);
+    await runRequests(context.workbook, syncs.sync, scanRequests(next, lookFor), next);
   } catch (e) {
     if (!isOfficeError(e) || isFinal(e)) throw e;
     // Excel for Mac refuses worksheet.names while another workbook is in front (office-js#6365):
     // scan again without the sheets' own names.
     const retry = forScan(state);
-    await runRequests(ctx.workbook, syncs.sync, scanRequests(retry, lookFor, false), retry);
+    await runRequests(context.workbook, syncs.sync, scanRequests(retry, lookFor, false), retry);
     return retry;
   }
   return next;
@@ -96,7 +96,7 @@ function isEmptyPlan(plan: WritePlan): boolean {
  * failure). Never throws for Office errors: they come back as one host error in Chinese.
  */
 export async function writePlan(
-  ctx: ExcelContext,
+  context: ExcelContext,
   syncs: Syncs,
   plan: WritePlan,
   state: ReadState,
@@ -106,7 +106,7 @@ export async function writePlan(
   if (refusals.length) return { written: false, errors: refusals };
   const toCheck = cellsToCheck(plan, state);
   if (toCheck.length) {
-    const check = queueLockCheck(ctx.workbook, toCheck);
+    const check = queueLockCheck(context.workbook, toCheck);
     try {
       await syncs.sync();
     } catch (e) {
@@ -115,7 +115,7 @@ export async function writePlan(
     const locked = check.finish();
     if (locked.length) return { written: false, errors: locked };
   }
-  const record = queueWrite(ctx.workbook, plan, state, options);
+  const record = queueWrite(context.workbook, plan, state, options);
   if (isEmptyPlan(plan) && !record.addedTableName) return { written: false, errors: [], record };
   try {
     await syncs.sync();
@@ -124,7 +124,7 @@ export async function writePlan(
     if (isOfficeError(e) && e.code === "InvalidOperationInCellEditMode") return { written: false, errors: [toHostError(e, "read")] }; // nothing ran
     const undoGroup = isOfficeError(e) && e.code === "UndoNotSupported";
     try {
-      queueRollback(ctx.workbook, record, state);
+      queueRollback(context.workbook, record, state);
       await syncs.sync();
     } catch (again) {
       // The rollback replays the write's order: stopping with the same error means it stopped at
@@ -143,9 +143,9 @@ export async function writePlan(
  * The cells of names the contract's errors point at that the reads so far left unread (a framework
  * the workbook carries names inputs beyond the built-in ones): one more sync, only then.
  */
-export async function readLaterNames(ctx: ExcelContext, syncs: Syncs, state: ReadState, names: readonly string[]): Promise<boolean> {
+export async function readLaterNames(context: ExcelContext, syncs: Syncs, state: ReadState, names: readonly string[]): Promise<boolean> {
   const requests = laterNameRequests(state, names);
   if (!requests.length) return false;
-  await runRequests(ctx.workbook, syncs.sync, requests, state);
+  await runRequests(context.workbook, syncs.sync, requests, state);
   return true;
 }

@@ -17,7 +17,9 @@ function shiftRow(abs: string, digits: string, d: number): string | undefined {
 }
 
 function shiftSegment(seg: string, dRow: number, dCol: number): string {
-  return seg.replace(REF_RE, (m, ca, cl, ra, rd, c1a, c1, c2a, c2, r1a, r1, r2a, r2) => {
+  // The groups of the alternative that matched are strings ("" for an absent $); `cl` and `c1`
+  // tell which alternative it was.
+  return seg.replace(REF_RE, (m: string, ca: string, cl: string | undefined, ra: string, rd: string, c1a: string, c1: string | undefined, c2a: string, c2: string, r1a: string, r1: string, r2a: string, r2: string) => {
     if (cl !== undefined) {
       if (colIndex(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return m;
       const c = shiftCol(ca, cl, dCol);

@@ -210,7 +210,7 @@ export function readPackage(pkg: Pkg): PackageInfo {
     return at < 0 ? undefined : readElement(workbookXml, at);
   });
   if (!root || root.local !== "workbook") throw new XlsxFormatError("noWorkbook", XLSX_TEXT.noWorkbook);
-  const rels = workbookRelsPart ? safeParse(workbookRelsPart, () => parseRels(partText(pkg, workbookRelsPart), workbookPart!)) : [];
+  const rels = workbookRelsPart ? safeParse(workbookRelsPart, () => parseRels(partText(pkg, workbookRelsPart), workbookPart)) : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
 
   const sheetEls = safeParse(workbookPart, () => elementsIn(workbookXml, "sheets", "sheet"));

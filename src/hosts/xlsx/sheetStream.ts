@@ -343,7 +343,7 @@ export class SheetStream {
 
   private keep(row: number, col: number, cell: CellData): void {
     let r = this.out.cells.get(row);
-    if (!r) this.out.cells.set(row, (r = new Map()));
+    if (!r) this.out.cells.set(row, (r = new Map<number, CellData>()));
     if (!r.has(col)) {
       this.count();
       this.out.kept++;

@@ -113,8 +113,14 @@ export function readZip(bytes: Uint8Array): ZipIndex {
         const len = u16(bytes, x + 2);
         if (id === 0x0001) {
           let q = x + 4;
-          if (e.size === 0xffffffff) (e.size = u64(bytes, q)), (q += 8);
-          if (e.compressedSize === 0xffffffff) (e.compressedSize = u64(bytes, q)), (q += 8);
+          if (e.size === 0xffffffff) {
+            e.size = u64(bytes, q);
+            q += 8;
+          }
+          if (e.compressedSize === 0xffffffff) {
+            e.compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (e.localOffset === 0xffffffff) e.localOffset = u64(bytes, q);
         }
         x += 4 + len;

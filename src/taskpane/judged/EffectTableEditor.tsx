@@ -106,7 +106,7 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
                 placeholder={T.headers.nature}
                 value={r.nature}
                 selectedOptions={r.nature ? [r.nature] : []}
-                onOptionSelect={(_, d) => set(i, { nature: (d.optionValue ?? "") as Nature })}
+                onOptionSelect={(_, d) => set(i, { nature: (d.optionValue ?? "") })}
               >
                 {T.natures.map((x) => (
                   <Option key={x} value={x}>

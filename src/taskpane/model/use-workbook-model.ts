@@ -137,7 +137,7 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
       );
     }
     let unwatch: (() => void) | undefined;
-    port
+    void port
       .watch?.(() => {
         setStale(true);
         tell({ stale: true });

@@ -38,8 +38,9 @@ export class PreviewPort implements WorkbookPort {
     this.data = bytes;
   }
 
-  async read(): Promise<WorkbookSnapshot> {
-    return this.snapshot();
+  read(): Promise<WorkbookSnapshot> {
+    // A damaged file's error becomes the promise's rejection, as from any other port.
+    return new Promise((resolve) => resolve(this.snapshot()));
   }
 
   readNow(): WorkbookSnapshot {
@@ -59,12 +60,13 @@ export class PreviewPort implements WorkbookPort {
     for (const l of this.listeners) l(this.data);
   }
 
-  async select(ref: CellRef): Promise<void> {
+  select(ref: CellRef): Promise<void> {
     this.selection?.onSelect(ref);
+    return Promise.resolve();
   }
 
-  async selectedCell(): Promise<CellRef | undefined> {
-    return this.selection?.selected();
+  selectedCell(): Promise<CellRef | undefined> {
+    return Promise.resolve(this.selection?.selected());
   }
 
   bytes(): Uint8Array {

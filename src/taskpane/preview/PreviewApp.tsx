@@ -171,7 +171,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
         </Select>
       </div>
       <div className={styles.row}>
-        <input ref={fileInput} id="pe-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.file} aria-label={t.pickLabel} onChange={onFile} data-testid="file-input" />
+        <input ref={fileInput} id="pe-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.file} aria-label={t.pickLabel} onChange={(e) => void onFile(e)} data-testid="file-input" />
         <Button size="small" onClick={() => fileInput.current?.click()} aria-label={t.pickLabel}>
           {t.pick}
         </Button>

@@ -80,7 +80,10 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
   const extent = useMemo(() => {
     let row = 1;
     let col = 1;
-    if (view) for (const c of view.cells()) (row = Math.max(row, c.row)), (col = Math.max(col, c.col));
+    for (const c of view?.cells() ?? []) {
+      row = Math.max(row, c.row);
+      col = Math.max(col, c.col);
+    }
     return { row, col };
   }, [view]);
   const bottom = Math.max(extent.row, sel?.row ?? 1);
@@ -113,6 +116,8 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
     }
     const td = el.querySelector<HTMLElement>(`[data-cell="${cellAddress(sel.row, sel.col)}"]`);
     td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    // Runs when the selected position changes, not on every new `sel` object of the same cell.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sheet, sel?.row, sel?.col]);
 
   const onScroll = (e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop);

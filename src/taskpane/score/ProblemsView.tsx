@@ -61,7 +61,7 @@ export function ProblemsView({ problems, disabled = false }: { problems: string[
           size="small"
           aria-label={t.copyLabel}
           disabled={problems.length === 0 || disabled}
-          onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+          onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}
         >
           {state === "copied" ? t.copied : t.copy}
         </Button>

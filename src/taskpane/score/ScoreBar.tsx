@@ -37,10 +37,10 @@ export function ScoreBar({ busy, ready, known, record, detail, onRescore, onUndo
       <Button appearance="primary" onClick={onRescore} disabled={!idle} icon={busy === "rescore" ? <Spinner size="extra-tiny" /> : undefined}>
         {busy === "rescore" ? t.rescoring : t.rescore}
       </Button>
-      <Button onClick={onUndo} disabled={!idle || !known || !canUndo} aria-label={t.undo.label} title={canUndo ? record!.note : t.undo.none}>
+      <Button onClick={onUndo} disabled={!idle || !known || !canUndo} aria-label={t.undo.label} title={canUndo ? record.note : t.undo.none}>
         {busy === "undo" ? t.undo.undoing : t.undo.button}
       </Button>
-      {canUndo && <span className={styles.note}>{record!.note}</span>}
+      {canUndo && <span className={styles.note}>{record.note}</span>}
       <Switch
         className={styles.switch}
         checked={detail}

@@ -44,7 +44,7 @@ export async function buildFixture(opts: FixtureOptions = {}): Promise<Uint8Arra
   }
   table.mergeCells("A2:A11");
   table.getCell(`B${ROWS + 2}`).value = "综合评分";
-  table.getCell(`D${ROWS + 2}`).value = { formula: `SUM(D2:D${ROWS + 1})`, result: ROWS } as ExcelJS.CellValue;
+  table.getCell(`D${ROWS + 2}`).value = { formula: `SUM(D2:D${ROWS + 1})`, result: ROWS };
 
   const basis = wb.addWorksheet("评分依据");
   const omit = new Set(opts.omit ?? []);
@@ -62,7 +62,7 @@ export async function buildFixture(opts: FixtureOptions = {}): Promise<Uint8Arra
     }
   });
   if (opts.tableName) wb.definedNames.add(`评分表!$A$1:$D$${ROWS + 1}`, "评分表");
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()));
   return bytes;
 }
 

@@ -13,7 +13,7 @@ import type { CellWrite } from "../../../src/workbook/snapshot";
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
 const withSoffice = soffice ? test : test.skip;
 if (!soffice) {
-  // eslint-disable-next-line no-console
+   
   console.warn("LibreOffice (soffice) is not installed: skipping the .xlsx LibreOffice round-trip test");
 }
 

@@ -38,8 +38,8 @@ async function exceljsFixture(): Promise<Uint8Array> {
   basis.getCell("B7").value = 45;
   basis.getCell("B8").value = 70;
   basis.getCell("C6").value = { formula: "B6*2", result: 40, shareType: "shared", ref: "C6:C8" } as ExcelJS.CellValue;
-  basis.getCell("C7").value = { sharedFormula: "C6", result: 90 } as ExcelJS.CellValue;
-  basis.getCell("C8").value = { sharedFormula: "C6", result: 140 } as ExcelJS.CellValue;
+  basis.getCell("C7").value = { sharedFormula: "C6", result: 90 };
+  basis.getCell("C8").value = { sharedFormula: "C6", result: 140 };
   basis.getCell("D9").value = "最后";
 
   wb.addWorksheet("It's 设置").getCell("B2").value = "x";

@@ -24,8 +24,8 @@ describe("JudgedView", () => {
     const item = screen.getByTestId("part-budgetReasonableness-4");
     expect(item.textContent).toContain("功能分类和经济分类编制准确");
     expect(item.textContent).toContain("评分依据!C38");
-    const yes = within(item).getByRole("radio", { name: "是" }) as HTMLInputElement;
-    const no = within(item).getByRole("radio", { name: "否" }) as HTMLInputElement;
+    const yes = within(item).getByRole<HTMLInputElement>("radio", { name: "是" });
+    const no = within(item).getByRole<HTMLInputElement>("radio", { name: "否" });
     expect(no.checked).toBe(true);
     await user.click(yes);
     await waitFor(() => expect(port.applied).toHaveLength(1));
@@ -37,7 +37,7 @@ describe("JudgedView", () => {
     expect(port.applied[0].cells.find((c) => c.role === "budgetReasonableness")).toMatchObject({ value: 5, previous: 4 });
     expect(rescore(readXlsx(port.data)).changes.filter((c) => c.id === "budgetReasonableness")).toEqual([]);
     expect(changed).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect((within(screen.getByTestId("part-budgetReasonableness-4")).getByRole("radio", { name: "是" }) as HTMLInputElement).checked).toBe(true));
+    await waitFor(() => expect(within(screen.getByTestId("part-budgetReasonableness-4")).getByRole<HTMLInputElement>("radio", { name: "是" }).checked).toBe(true));
     // And back: 否 is written the same way.
     await user.click(within(screen.getByTestId("part-budgetReasonableness-4")).getByRole("radio", { name: "否" }));
     await waitFor(() => expect(valueAt(port.data, "评分依据", "C38")).toBe("否"));
@@ -50,7 +50,7 @@ describe("JudgedView", () => {
     await screen.findByText(/在此填写的内容/);
     await open(user, /^公众或服务对象满意度/);
     const box = screen.getByTestId("override-satisfaction");
-    const save = within(box).getByRole("button", { name: "保存调整" }) as HTMLButtonElement;
+    const save = within(box).getByRole<HTMLButtonElement>("button", { name: "保存调整" });
     expect(save.disabled).toBe(true);
     await user.type(within(box).getByRole("textbox", { name: /调整后得分/ }), "7");
     // Above the maximum: refused, and the pane says why (issue 11.11).
@@ -114,7 +114,7 @@ describe("JudgedView", () => {
     await user.type(within(table).getByRole("textbox", { name: "第 1 行 实际值 / 等级" }), "90");
     expect(within(table).getByTestId("effect-sum").textContent).toBe("各行分值合计 15，应等于效果性分值 20");
     expect(table.textContent).toContain("应等于");
-    const save = within(table).getByRole("button", { name: "保存指标表" }) as HTMLButtonElement;
+    const save = within(table).getByRole<HTMLButtonElement>("button", { name: "保存指标表" });
     expect(save.disabled).toBe(true);
     const w = within(table).getByRole("textbox", { name: "第 1 行 分值" });
     await user.clear(w);

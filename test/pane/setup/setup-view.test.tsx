@@ -81,6 +81,5 @@ describe("SetupView", () => {
 
 function readAfter(port: XlsxPort) {
   // Synchronous re-read of the current bytes.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require("../../../src/hosts/xlsx") as typeof import("../../../src/hosts/xlsx")).readXlsx(port.data);
 }
