@@ -16,7 +16,12 @@ import officeAddins from "eslint-plugin-office-addins";
 /** Imports a layer may not make (globs over the specifier). */
 const zone = (files, patterns, message, allowTypeImports = false) => ({
   files,
-  rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: patterns, message, allowTypeImports }] }] },
+  rules: {
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { patterns: [{ group: patterns, message, allowTypeImports }] },
+    ],
+  },
 });
 
 const UI = ["react", "react-dom", "react-dom/*", "@fluentui/*"];
@@ -31,7 +36,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Text written to a cell never becomes a formula, and no code is ever built from text.
       "no-eval": "error",
       "no-new-func": "error",
@@ -59,10 +67,37 @@ export default tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
-  zone(["src/text/**"], ["**/engine/**", "**/workbook/**", "**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**", ...UI, ...NODE, "decimal.js"], "src/text holds words only (it may name the engine's types).", true),
-  zone(["src/engine/**"], ["**/workbook/**", "**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**", ...UI, ...NODE, "fflate"], "The scoring core imports only src/text and decimal.js (it is pure)."),
-  zone(["src/workbook/**"], ["**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**", ...UI, ...NODE, "fflate"], "The workbook contract is pure: no host, no pane, no I/O."),
-  zone(["src/hosts/**"], ["**/taskpane/**", "**/cli/**", "**/commands/**", ...UI], "A host serves the pane, the CLI and the ribbon; it imports none of them."),
+  zone(
+    ["src/text/**"],
+    [
+      "**/engine/**",
+      "**/workbook/**",
+      "**/hosts/**",
+      "**/taskpane/**",
+      "**/cli/**",
+      "**/commands/**",
+      ...UI,
+      ...NODE,
+      "decimal.js",
+    ],
+    "src/text holds words only (it may name the engine's types).",
+    true,
+  ),
+  zone(
+    ["src/engine/**"],
+    ["**/workbook/**", "**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**", ...UI, ...NODE, "fflate"],
+    "The scoring core imports only src/text and decimal.js (it is pure).",
+  ),
+  zone(
+    ["src/workbook/**"],
+    ["**/hosts/**", "**/taskpane/**", "**/cli/**", "**/commands/**", ...UI, ...NODE, "fflate"],
+    "The workbook contract is pure: no host, no pane, no I/O.",
+  ),
+  zone(
+    ["src/hosts/**"],
+    ["**/taskpane/**", "**/cli/**", "**/commands/**", ...UI],
+    "A host serves the pane, the CLI and the ribbon; it imports none of them.",
+  ),
   {
     // Only the Office host touches Excel's object model.
     files: ["src/**/*.{ts,tsx}"],
@@ -100,7 +135,16 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parserOptions: { projectService: false, project: null },
-      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", window: "readonly", document: "readonly", Buffer: "readonly" },
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+        window: "readonly",
+        document: "readonly",
+        Buffer: "readonly",
+      },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
   },

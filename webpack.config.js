@@ -65,18 +65,32 @@ class PreloadPaneChunks {
     compiler.hooks.compilation.tap("PreloadPaneChunks", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("PreloadPaneChunks", (data) => {
         if (data.outputName !== "taskpane.html") return data;
-        const filesOf = (name) => (compilation.namedChunkGroups.get(name)?.chunks ?? []).flatMap((c) => [...c.files]).filter((f) => f.endsWith(".js"));
+        const filesOf = (name) =>
+          (compilation.namedChunkGroups.get(name)?.chunks ?? [])
+            .flatMap((c) => [...c.files])
+            .filter((f) => f.endsWith(".js"));
         const core = filesOf("core");
         const preview = filesOf("preview").filter((f) => !core.includes(f));
         const excel = filesOf("excel").filter((f) => !core.includes(f));
-        const link = (href) => ({ tagName: "link", voidTag: true, meta: { plugin: "PreloadPaneChunks" }, attributes: { rel: "preload", as: "script", href } });
+        const link = (href) => ({
+          tagName: "link",
+          voidTag: true,
+          meta: { plugin: "PreloadPaneChunks" },
+          attributes: { rel: "preload", as: "script", href },
+        });
         const sample = `samples/${encodeURIComponent(bootText.samples[0].file)}`;
         const modeScript =
           `(function(){var h=document.head,o=/[?&]_host_Info=/i.test(location.search),f=o?${JSON.stringify(excel)}:${JSON.stringify(preview)},i,l;` +
           `function p(u,a){l=document.createElement("link");l.rel="preload";l.as=a;l.href=u;if(a==="fetch")l.crossOrigin="anonymous";h.appendChild(l);}` +
           // The mode's chunks run as soon as they arrive (webpack finds them installed when the pane asks).
           `for(i=0;i<f.length;i++){l=document.createElement("script");l.src=f[i];l.async=true;h.appendChild(l);}if(!o)p(${JSON.stringify(sample)},"fetch");})();`;
-        data.headTags.push(...core.map(link), { tagName: "script", voidTag: false, meta: { plugin: "PreloadPaneChunks" }, innerHTML: modeScript, attributes: {} });
+        data.headTags.push(...core.map(link), {
+          tagName: "script",
+          voidTag: false,
+          meta: { plugin: "PreloadPaneChunks" },
+          innerHTML: modeScript,
+          attributes: {},
+        });
         return data;
       });
     });
@@ -85,7 +99,13 @@ class PreloadPaneChunks {
 
 /** A short, file-safe name for the build variant (the settings that change the output). */
 function variantName(mode, env) {
-  const settings = JSON.stringify([mode || "production", env.url || "", env.officejs || "cdn", !!env.sourcemap, !!env.shell]);
+  const settings = JSON.stringify([
+    mode || "production",
+    env.url || "",
+    env.officejs || "cdn",
+    !!env.sourcemap,
+    !!env.shell,
+  ]);
   return `${mode || "production"}-${require("crypto").createHash("sha256").update(settings).digest("hex").slice(0, 12)}`;
 }
 
@@ -123,12 +143,7 @@ module.exports = async (env = {}, options = {}) => {
       to: "manifest.xml",
       // Full URLs get the deployment base; the AppDomain (an origin, no path) gets its origin.
       transform: (content) =>
-        content
-          .toString()
-          .split(DEV_URL)
-          .join(prodUrl)
-          .split(DEV_URL.replace(/\/$/, ""))
-          .join(new URL(prodUrl).origin),
+        content.toString().split(DEV_URL).join(prodUrl).split(DEV_URL.replace(/\/$/, "")).join(new URL(prodUrl).origin),
     },
   ];
   if (localOfficeJs) {
@@ -170,7 +185,13 @@ module.exports = async (env = {}, options = {}) => {
       extensions: [".ts", ".tsx", ".js", ".json"],
       // Fluent's react-context-selector imports `scheduler`, a peer dependency that npm leaves
       // nested under react-dom here (peers are omitted); use react-dom's own copy.
-      alias: { scheduler: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })) },
+      alias: {
+        scheduler: path.dirname(
+          require.resolve("scheduler/package.json", {
+            paths: [path.dirname(require.resolve("react-dom/package.json"))],
+          }),
+        ),
+      },
     },
     module: {
       rules: [

@@ -27,7 +27,10 @@ export interface OfficeBenchLine {
 }
 
 /** Makes one score in the table wrong, as a user typing over it would, so the next run must write. */
-function spoilOneScore(data: ReturnType<typeof fakeFromXlsx>, table: { sheet: string; address: string; scoreColumn: string }): void {
+function spoilOneScore(
+  data: ReturnType<typeof fakeFromXlsx>,
+  table: { sheet: string; address: string; scoreColumn: string },
+): void {
   const [top, bottom] = table.address.split(":").map((a) => Number(/\d+/.exec(a)![0]));
   for (let r = top; r <= bottom; r++) {
     const cell = data.cell(table.sheet, `${table.scoreColumn}${r}`);
@@ -40,19 +43,29 @@ function spoilOneScore(data: ReturnType<typeof fakeFromXlsx>, table: { sheet: st
 
 async function syncsFor(file: string): Promise<OfficeBenchLine[]> {
   const data = fakeFromXlsx(new Uint8Array(readFileSync(file)));
-  const run = () => rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+  const run = () =>
+    rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
   const name = file.split("/").pop();
   const note = (o: Awaited<ReturnType<typeof run>>) =>
-    o.errors.length ? ` (not written: ${o.errors.length} errors, first: ${o.errors[0].message})` : o.written ? "" : " (nothing to write)";
+    o.errors.length
+      ? ` (not written: ${o.errors.length} errors, first: ${o.errors[0].message})`
+      : o.written
+        ? ""
+        : " (nothing to write)";
   const first = await run();
-  const lines: OfficeBenchLine[] = [{ key: `office: syncs per rescoring (first run, ${name})`, value: `${first.syncs}${note(first)}` }];
+  const lines: OfficeBenchLine[] = [
+    { key: `office: syncs per rescoring (first run, ${name})`, value: `${first.syncs}${note(first)}` },
+  ];
   // Settle: a first run that added the total rows grows the table, so the next run re-records 评分表.
   await run();
   if (first.outcome?.table) spoilOneScore(data, first.outcome.table);
   const known = await run();
   lines.push({ key: `office: syncs per rescoring (known table, ${name})`, value: `${known.syncs}${note(known)}` });
   const unchanged = await run();
-  lines.push({ key: `office: syncs per rescoring (known table, nothing changed, ${name})`, value: `${unchanged.syncs}${note(unchanged)}` });
+  lines.push({
+    key: `office: syncs per rescoring (known table, nothing changed, ${name})`,
+    value: `${unchanged.syncs}${note(unchanged)}`,
+  });
   return lines;
 }
 
@@ -62,7 +75,8 @@ const SEED_004 = join(ROOT, "assets", "samples", "seed-004-city-2021.xlsx");
 function withLedger(rows: number): FakeWorkbookData {
   const data = fakeFromXlsx(new Uint8Array(readFileSync(SEED_004)));
   const ledger = data.addSheet("明细账");
-  for (let r = 0; r < rows; r++) for (let c = 0; c < 10; c++) ledger.cells.set(`${r},${c}`, { value: c === 0 ? `凭证${r}` : r * 10 + c });
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < 10; c++) ledger.cells.set(`${r},${c}`, { value: c === 0 ? `凭证${r}` : r * 10 + c });
   return data;
 }
 
@@ -71,19 +85,24 @@ async function paneClicks(): Promise<OfficeBenchLine[]> {
   const port = new ExcelPort(data.run, () => true);
   const counts: number[] = [];
   for (let i = 0; i < 3; i++) {
-    if (i === 1) for (const s of data.sheets) for (const [k, c] of s.cells) if (c.value === 5.96) s.cells.set(k, { ...c, value: 5.5 });
+    if (i === 1)
+      for (const s of data.sheets)
+        for (const [k, c] of s.cells) if (c.value === 5.96) s.cells.set(k, { ...c, value: 5.5 });
     const before = data.syncCount;
     await rescoreThrough(port, { now: new Date(i) });
     counts.push(data.syncCount - before);
   }
-  return [{ key: "office: pane click", value: `first ${counts[0]}, steady ${counts[1]}, unchanged ${counts[2]} syncs` }];
+  return [
+    { key: "office: pane click", value: `first ${counts[0]}, steady ${counts[1]}, unchanged ${counts[2]} syncs` },
+  ];
 }
 
 async function payload(): Promise<OfficeBenchLine[]> {
   const steady = async (data: FakeWorkbookData) => {
     await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
     const firstMax = Math.max(...data.payloadLog.map((p) => p.responseBytes));
-    for (const s of data.sheets) for (const [k, c] of s.cells) if (c.value === 5.96) s.cells.set(k, { ...c, value: 5.5 });
+    for (const s of data.sheets)
+      for (const [k, c] of s.cells) if (c.value === 5.96) s.cells.set(k, { ...c, value: 5.5 });
     data.payloadLog = [];
     await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(1) });
     const read = data.payloadLog[0];
@@ -96,14 +115,18 @@ async function payload(): Promise<OfficeBenchLine[]> {
       key: "office: steady rescoring read payload",
       value: `${plain.cells} cells / ${plain.bytes} bytes without a ledger; ${big.cells} cells / ${big.bytes} bytes with a 150,000-row ledger`,
     },
-    { key: "office: largest response of a first run with the 150,000-row ledger (web limit 5,000,000)", value: `${big.firstMax} bytes` },
+    {
+      key: "office: largest response of a first run with the 150,000-row ledger (web limit 5,000,000)",
+      value: `${big.firstMax} bytes`,
+    },
   ];
 }
 
 function bundleSize(): OfficeBenchLine[] {
   const dist = join(ROOT, "dist");
   const html = join(dist, "taskpane.html");
-  if (!existsSync(html)) return [{ key: "office: taskpane bundle", value: "dist/taskpane.html missing, run npm run build" }];
+  if (!existsSync(html))
+    return [{ key: "office: taskpane bundle", value: "dist/taskpane.html missing, run npm run build" }];
   const srcs = Array.from(readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g))
     .map((m) => m[1])
     .filter((s) => !/^https?:/.test(s));
@@ -123,7 +146,11 @@ function bundleSize(): OfficeBenchLine[] {
 export async function benchOffice(): Promise<OfficeBenchLine[]> {
   const lines: OfficeBenchLine[] = [];
   const samples = join(ROOT, "assets", "samples");
-  const files = existsSync(samples) ? readdirSync(samples).filter((f) => f.endsWith(".xlsx")).sort() : [];
+  const files = existsSync(samples)
+    ? readdirSync(samples)
+        .filter((f) => f.endsWith(".xlsx"))
+        .sort()
+    : [];
   if (files.length === 0) lines.push({ key: "office: syncs per rescoring", value: "no assets/samples/*.xlsx yet" });
   for (const f of files) lines.push(...(await syncsFor(join(samples, f))));
   lines.push(...(await paneClicks()));

@@ -51,7 +51,10 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
   await page.addInitScript(WATCH);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive, undefined, { timeout: 30000, polling: 20 });
+  await page.waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive, undefined, {
+    timeout: 30000,
+    polling: 20,
+  });
   const ms = await page.evaluate(() => (window as unknown as { __interactive: number }).__interactive);
   const { metrics } = await cdp.send("Performance.getMetrics");
   const cpuMs = (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
@@ -66,10 +69,22 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "pe-bench-pane-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`, "--env", "shell"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/webpack/bin/webpack.js"),
+      "--mode",
+      "production",
+      "--env",
+      `outdir=${dir}`,
+      "--env",
+      "shell",
+    ],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
   const served = await serve(dir);
   const browser = await launch();
   const pane: Sample[] = [];
@@ -90,8 +105,12 @@ async function main(): Promise<void> {
   }
   const p = median(pane.map((s) => s.ms));
   const sh = median(shell.map((s) => s.ms));
-  console.log(`pane: interactive median ${Math.round(p)} ms; shell median ${Math.round(sh)} ms; ratio ${(p / sh).toFixed(2)} (${RUNS} runs each, interleaved)`);
-  console.log(`main-thread CPU to interactive: pane median ${Math.round(median(pane.map((s) => s.cpuMs)))} ms; shell median ${Math.round(median(shell.map((s) => s.cpuMs)))} ms`);
+  console.log(
+    `pane: interactive median ${Math.round(p)} ms; shell median ${Math.round(sh)} ms; ratio ${(p / sh).toFixed(2)} (${RUNS} runs each, interleaved)`,
+  );
+  console.log(
+    `main-thread CPU to interactive: pane median ${Math.round(median(pane.map((s) => s.cpuMs)))} ms; shell median ${Math.round(median(shell.map((s) => s.cpuMs)))} ms`,
+  );
 }
 
 main().catch((e) => {

@@ -64,10 +64,14 @@ function main(): void {
         files.push(f);
       }
       const t = performance.now();
-      execFileSync(process.execPath, [join(ROOT, "bin/pe-score.js"), "score", dir, "--out", join(dir, "out"), "--format", "json"], {
-        stdio: ["ignore", "ignore", "inherit"],
-        maxBuffer: 1 << 30,
-      });
+      execFileSync(
+        process.execPath,
+        [join(ROOT, "bin/pe-score.js"), "score", dir, "--out", join(dir, "out"), "--format", "json"],
+        {
+          stdio: ["ignore", "ignore", "inherit"],
+          maxBuffer: 1 << 30,
+        },
+      );
       console.log(line("cli batch (one process, --out)", n, performance.now() - t));
       perFile(dir, bytes[1]);
     } finally {
@@ -89,7 +93,11 @@ function perFile(dir: string, seed: Uint8Array): void {
     ["with a 150,000-row ledger sheet", withParts(seed, [ledgerSheet("明细账", "xl/worksheets/ledger.xml", 150_000)])],
     [
       "with a stray cell in XFD1048576",
-      withParts(seed, [], [], (name, xml) => (name === "xl/worksheets/sheet1.xml" ? xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>') : xml)),
+      withParts(seed, [], [], (name, xml) =>
+        name === "xl/worksheets/sheet1.xml"
+          ? xml.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+          : xml,
+      ),
     ],
   ];
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -109,8 +117,14 @@ function perFile(dir: string, seed: Uint8Array): void {
     const f = join(dir, `case-${label.length}.xlsx`);
     writeFileSync(f, b);
     const runs = Array.from({ length: 5 }, () => {
-      const r = spawnSync(process.execPath, [join(ROOT, "scripts/bench-one.cjs"), "score", f, "--format", "json"], { stdio: ["ignore", "ignore", "pipe"] });
-      return JSON.parse(r.stderr.toString().trim().split("\n").pop()!) as { code: number; ms: number; maxRssMb: number };
+      const r = spawnSync(process.execPath, [join(ROOT, "scripts/bench-one.cjs"), "score", f, "--format", "json"], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      return JSON.parse(r.stderr.toString().trim().split("\n").pop()!) as {
+        code: number;
+        ms: number;
+        maxRssMb: number;
+      };
     });
     if (runs.some((r) => r.code !== 0)) throw new Error(`${label}: the CLI did not score it`);
     const ms = median(runs.map((r) => r.ms));

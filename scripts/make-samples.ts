@@ -75,7 +75,10 @@ export function partValues(rs: RuleSet, c: CaseFile): Record<string, string | nu
     if (!def) throw new Error(`golden ${indicatorName}: not in ${rs.id}`);
     const entries: [string, unknown][] = Array.isArray(items)
       ? items.map((v, i) => [String(i + 1), v])
-      : Object.entries(items).map(([label, v]) => [def.parts.find((p) => p.label === label || p.key === label)?.key ?? label, v]);
+      : Object.entries(items).map(([label, v]) => [
+          def.parts.find((p) => p.label === label || p.key === label)?.key ?? label,
+          v,
+        ]);
     for (const [key, v] of entries) {
       const part = def.parts.find((p) => p.key === key);
       if (!part) throw new Error(`golden ${indicatorName}.${key}: no such part`);
@@ -92,10 +95,33 @@ function criteriaText(def: IndicatorDef): string {
 }
 
 /** Adds the 评分表 laid out as the seed prints it; returns the sheet. */
-export function addScoreTable(wb: ExcelJS.Workbook, rs: RuleSet, scores: Record<string, number | null>, style: TableStyle, title: string, sheetName: string, total?: { total: number | null; grade: string | null }): ExcelJS.Worksheet {
+export function addScoreTable(
+  wb: ExcelJS.Workbook,
+  rs: RuleSet,
+  scores: Record<string, number | null>,
+  style: TableStyle,
+  title: string,
+  sheetName: string,
+  total?: { total: number | null; grade: string | null },
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheetName);
-  ws.columns = [{ width: 10 }, { width: 6 }, { width: 10 }, { width: 6 }, { width: 22 }, { width: 6 }, { width: 40 }, { width: 60 }, { width: 8 }];
-  const border: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+  ws.columns = [
+    { width: 10 },
+    { width: 6 },
+    { width: 10 },
+    { width: 6 },
+    { width: 22 },
+    { width: 6 },
+    { width: 40 },
+    { width: 60 },
+    { width: 8 },
+  ];
+  const border: Partial<ExcelJS.Borders> = {
+    top: { style: "thin" },
+    left: { style: "thin" },
+    bottom: { style: "thin" },
+    right: { style: "thin" },
+  };
   ws.mergeCells("A1:I1");
   ws.getCell("A1").value = title;
   ws.getCell("A1").font = { bold: true, size: 14 };
@@ -215,7 +241,11 @@ export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCas
     put(def.name, def.unit === "percent" ? percentValue(v) : (v as number | string | null));
   }
   for (const [name, v] of Object.entries(partValues(rs, c))) put(name, v);
-  const overrides = Object.entries(c.overrides ?? {}).map(([indicator, o]) => ({ indicator, score: Number(o.score), reason: o.reason ?? "" }));
+  const overrides = Object.entries(c.overrides ?? {}).map(([indicator, o]) => ({
+    indicator,
+    score: Number(o.score),
+    reason: o.reason ?? "",
+  }));
   if (overrides.length) {
     const settings = settingsPlan(snapshot, { overrides });
     if (!settings.ok) throw new Error(settings.message);
@@ -229,7 +259,11 @@ export function valuesPlan(snapshot: WorkbookSnapshot, rs: RuleSet, c: GoldenCas
  * sheet with its inputs and judged parts, the 评分设置 sheet with its rule set and overrides.
  * Golden `manual` scores stay as the typed scores (their parts unbound).
  */
-export async function buildSample(c: GoldenCase, options: SampleOptions = {}, tweaks: SampleTweaks = {}): Promise<Uint8Array> {
+export async function buildSample(
+  c: GoldenCase,
+  options: SampleOptions = {},
+  tweaks: SampleTweaks = {},
+): Promise<Uint8Array> {
   const rs = options.framework ?? builtinRuleSet(c.ruleSet);
   if (!rs) throw new Error(`unknown rule set ${c.ruleSet}`);
   const style = options.style ?? (c.reportedTotal === null || c.reportedTotal === undefined ? "flat" : "merged");
@@ -307,7 +341,9 @@ function sheetPart(files: Record<string, Uint8Array>, sheet: string): string {
   const wb = strFromU8(files["xl/workbook.xml"]);
   const id = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
   const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]);
-  const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
   if (!id || !target) throw new Error(`no sheet ${sheet}`);
   return `xl/${target.replace(/^\/?xl\//, "")}`;
 }
@@ -319,7 +355,10 @@ function setError(bytes: Uint8Array, sheet: string, address: string, error: stri
     [part]: (xml) => {
       const re = new RegExp(`<c r="${address}"([^>]*?)(?:/>|>[\\s\\S]*?</c>)`);
       if (!re.test(xml)) throw new Error(`no cell ${sheet}!${address}`);
-      return xml.replace(re, (_m, attrs: string) => `<c r="${address}"${attrs.replace(/\st="[^"]*"/, "")} t="e"><v>${error}</v></c>`);
+      return xml.replace(
+        re,
+        (_m, attrs: string) => `<c r="${address}"${attrs.replace(/\st="[^"]*"/, "")} t="e"><v>${error}</v></c>`,
+      );
     },
   });
 }
@@ -345,8 +384,12 @@ export async function buildBadFixtures(): Promise<Record<string, Uint8Array>> {
   const out: Record<string, Uint8Array> = {};
   const make = async (file: string, tweaks: SampleTweaks) => (out[file] = await buildSample(golden, {}, tweaks));
   const nameOf = (plan: WritePlan, name: string) => plan.names!.find((n) => n.name === name)!;
-  await make("missing-name.xlsx", { bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => dropName(x, "核定编制数") }) });
-  await make("name-ref.xlsx", { bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => setName(x, "核定编制数", "#REF!") }) });
+  await make("missing-name.xlsx", {
+    bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => dropName(x, "核定编制数") }),
+  });
+  await make("name-ref.xlsx", {
+    bytes: (b) => editEntries(b, { "xl/workbook.xml": (x) => setName(x, "核定编制数", "#REF!") }),
+  });
   await make("name-two-cells.xlsx", {
     // Re-pointed once the value is typed: the name then covers the value cell and the one below.
     values: (plan) => {

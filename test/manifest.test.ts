@@ -13,8 +13,12 @@ const XML = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 const HOST = "https://localhost:3000/";
 
 type Node = Record<string, unknown>;
-const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "@" }).parse(XML) as Node[];
-const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: () => true }).parse(XML) as Node;
+const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "@" }).parse(
+  XML,
+) as Node[];
+const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: () => true }).parse(
+  XML,
+) as Node;
 
 function tagOf(n: Node): string | undefined {
   return Object.keys(n).find((k) => k !== ":@" && k !== "#text" && k !== "#comment" && k !== "?xml");
@@ -76,7 +80,7 @@ describe("manifest.xml", () => {
     expect(text("Permissions")).toBe("ReadWriteDocument");
     expect(XML).toContain('<Host Name="Workbook"/>');
     expect(XML).toMatch(/<Sets DefaultMinVersion="1.13">\s*<Set Name="ExcelApi" MinVersion="1.13"\/>\s*<\/Sets>/);
-    expect(XML).toContain('<FunctionName>rescore</FunctionName>');
+    expect(XML).toContain("<FunctionName>rescore</FunctionName>");
     expect(XML).toMatch(/<OfficeTab id="TabHome">/);
   });
 
@@ -110,18 +114,19 @@ describe("manifest.xml", () => {
     walk(ordered, (tag, attrs, children) => {
       const v = attrs["@DefaultValue"] ?? attrs["@Value"];
       if (v && /^[a-z]+:\/\//i.test(v)) urls.push(v);
-      if (tag === "AppDomain") urls.push(String((children[0])["#text"]) + "/");
+      if (tag === "AppDomain") urls.push(String(children[0]["#text"]) + "/");
     });
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u.startsWith(HOST)).toBe(true);
 
     const sizes: Record<string, number> = {};
     walk(ordered, (tag, attrs) => {
-      if (tag === "bt:Image" && attrs["@id"]) sizes[attrs["@DefaultValue"]] = Number(/(\d+)x\d+/.exec(attrs["@id"])![1]);
+      if (tag === "bt:Image" && attrs["@id"])
+        sizes[attrs["@DefaultValue"]] = Number(/(\d+)x\d+/.exec(attrs["@id"])![1]);
     });
     const app = (doc.OfficeApp as Node[])[0];
-    const iconUrl = ((app.IconUrl as Node[])[0]["@DefaultValue"]) as string;
-    const hiRes = ((app.HighResolutionIconUrl as Node[])[0]["@DefaultValue"]) as string;
+    const iconUrl = (app.IconUrl as Node[])[0]["@DefaultValue"] as string;
+    const hiRes = (app.HighResolutionIconUrl as Node[])[0]["@DefaultValue"] as string;
     sizes[iconUrl] = 32;
     sizes[hiRes] = 64;
     for (const [url, size] of Object.entries(sizes)) {
@@ -129,6 +134,7 @@ describe("manifest.xml", () => {
       expect(existsSync(file)).toBe(true);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    for (const s of [16, 32, 64, 80, 128]) expect(pngSize(join(ROOT, `assets/icon-${s}.png`))).toEqual({ width: s, height: s });
+    for (const s of [16, 32, 64, 80, 128])
+      expect(pngSize(join(ROOT, `assets/icon-${s}.png`))).toEqual({ width: s, height: s });
   });
 });

@@ -26,10 +26,18 @@ function chinese(verb: string, e: unknown): UsageError {
   return new UsageError(`${what}\n${CLI.seeHelp(verb)}`);
 }
 
-export function parseVerbArgs<O extends NonNullable<ParseArgsConfig["options"]>>(verb: string, args: string[], options: O) {
+export function parseVerbArgs<O extends NonNullable<ParseArgsConfig["options"]>>(
+  verb: string,
+  args: string[],
+  options: O,
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h", default: false } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...options, help: { type: "boolean", short: "h", default: false } },
+    });
   } catch (e) {
     throw chinese(verb, e);
   }

@@ -23,7 +23,16 @@ export function caseJson(r: ScoreResult) {
     })),
     total: r.total,
     grade: r.grade,
-    errors: r.errors.map((e) => ({ code: e.code, target: e.target, name: e.source?.name, sheet: e.source?.sheet, address: e.source?.address, found: e.found, expected: e.expected, message: e.message })),
+    errors: r.errors.map((e) => ({
+      code: e.code,
+      target: e.target,
+      name: e.source?.name,
+      sheet: e.source?.sheet,
+      address: e.source?.address,
+      found: e.found,
+      expected: e.expected,
+      message: e.message,
+    })),
     differences: r.differences,
     problems: r.problems,
   };
@@ -35,10 +44,30 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
   const rows = r.indicators.map((i, n) => {
     const prev = previous?.[i.id];
     const differs = prev !== undefined && prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9;
-    return [String(n + 1), i.level1, i.name, showScore(i.score), showScore(i.max), CLI.kinds[i.kind] ?? i.kind,
-      prev === undefined ? "" : showScore(prev), differs ? showScore(Math.round((i.score! - prev) * 100) / 100) : ""];
+    return [
+      String(n + 1),
+      i.level1,
+      i.name,
+      showScore(i.score),
+      showScore(i.max),
+      CLI.kinds[i.kind] ?? i.kind,
+      prev === undefined ? "" : showScore(prev),
+      differs ? showScore(Math.round((i.score! - prev) * 100) / 100) : "",
+    ];
   });
-  const out = [CLI.ruleSet(title ?? builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet), renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [true, false, false, true, true, false, true, true])];
+  const out = [
+    CLI.ruleSet(title ?? builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet),
+    renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+    ]),
+  ];
   out.push("", r.total === null ? CLI.noTotal : CLI.total(showScore(r.total), r.grade ?? ""));
   if (r.differences.length) {
     out.push("", CLI.differences);
@@ -76,7 +105,10 @@ export function readCaseFile(path: string): CaseFile {
 }
 
 export function run(args: string[], out: (s: string) => void = console.log): number {
-  const parsed = parseVerbArgs("case", args, { format: { type: "string", default: "json" }, rules: { type: "string" } });
+  const parsed = parseVerbArgs("case", args, {
+    format: { type: "string", default: "json" },
+    rules: { type: "string" },
+  });
   const format = parsed.values.format;
   if (format !== "json" && format !== "table") throw new UsageError(CLI.badFormat(format, ["json", "table"]));
   if (parsed.positionals.length !== 1) throw new UsageError(CLI.needFile);
@@ -94,12 +126,24 @@ export function run(args: string[], out: (s: string) => void = console.log): num
   const loaded = loadCase(file, framework);
   const result: ScoreResult = loaded.ruleSet
     ? scoreCase(loaded.ruleSet, loaded.scoreCase)
-    : { ruleSet: String(file.ruleSet), indicators: [], total: null, grade: null, errors: [], differences: [], problems: [] };
+    : {
+        ruleSet: String(file.ruleSet),
+        indicators: [],
+        total: null,
+        grade: null,
+        errors: [],
+        differences: [],
+        problems: [],
+      };
   if (loaded.errors.length) {
     result.errors.unshift(...loaded.errors);
     result.total = null;
     result.grade = null;
   }
-  out(format === "json" ? JSON.stringify(caseJson(result), null, 2) : caseTable(result, loaded.scoreCase.previous, loaded.ruleSet?.title));
+  out(
+    format === "json"
+      ? JSON.stringify(caseJson(result), null, 2)
+      : caseTable(result, loaded.scoreCase.previous, loaded.ruleSet?.title),
+  );
   return result.errors.length ? 1 : 0;
 }

@@ -31,14 +31,20 @@ export interface InitResult {
 export function initWorkbook(bytes: Uint8Array, ruleSetId?: string, framework?: RuleSet): InitResult {
   const snap = readXlsx(bytes);
   for (const s of [SHEETS.inputs, SHEETS.settings, ...(framework ? [SHEETS.framework] : [])]) {
-    if (snap.sheets.some((x) => x.toLowerCase() === s.toLowerCase())) return { names: 0, errors: [SCORE_CLI.initHasSheet(s)] };
+    if (snap.sheets.some((x) => x.toLowerCase() === s.toLowerCase()))
+      return { names: 0, errors: [SCORE_CLI.initHasSheet(s)] };
   }
   const located = locateTable(snap);
-  const id = (ruleSetId !== undefined ? findRuleSetId(ruleSetId) : undefined) ?? (ruleSetId === undefined && located.table ? inferRuleSet(located.table) : undefined) ?? (ruleSetId === undefined ? BUILTIN_RULE_SET_IDS[0] : undefined);
+  const id =
+    (ruleSetId !== undefined ? findRuleSetId(ruleSetId) : undefined) ??
+    (ruleSetId === undefined && located.table ? inferRuleSet(located.table) : undefined) ??
+    (ruleSetId === undefined ? BUILTIN_RULE_SET_IDS[0] : undefined);
   const rs = framework ?? (id ? builtinRuleSet(id) : undefined);
   if (!rs) return { names: 0, errors: [SCORE_CLI.initUnknownRuleSet(ruleSetId ?? "", builtinRuleSetNames())] };
   const setup = setupSheetsPlan(snap, rs)!; // neither sheet exists (checked above)
-  const plan = framework ? { ...setup, sheets: [...frameworkPlan(rs, frameworkText(rs)).sheets, ...setup.sheets] } : setup;
+  const plan = framework
+    ? { ...setup, sheets: [...frameworkPlan(rs, frameworkText(rs)).sheets, ...setup.sheets] }
+    : setup;
   const before = new Set(snap.names.map((n) => n.name.toLowerCase()));
   const added = new Set((plan.names ?? []).map((n) => n.name.toLowerCase()).filter((n) => !before.has(n))).size;
   return { bytes: applyPlan(bytes, plan), names: added, errors: [] };
@@ -55,7 +61,12 @@ export function initTarget(source: string, out: string | undefined): string {
 }
 
 export function run(args: string[], out: (s: string) => void = console.log): number {
-  const parsed = parseVerbArgs("init", args, { out: { type: "string" }, "in-place": { type: "boolean", default: false }, "rule-set": { type: "string" }, rules: { type: "string" } });
+  const parsed = parseVerbArgs("init", args, {
+    out: { type: "string" },
+    "in-place": { type: "boolean", default: false },
+    "rule-set": { type: "string" },
+    rules: { type: "string" },
+  });
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(SCORE_CLI.initNeedFile);
   if (v.out && v["in-place"]) throw new UsageError(SCORE_CLI.outAndInPlace);

@@ -31,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (e) {
     if (e instanceof HelpRequested) {
       console.log(CLI.help[e.verb] ?? CLI.usage);

@@ -85,7 +85,11 @@ function scoreFileOrThrow(file: string, o: ScoreOptions): FileReport {
   }
   let outcome: RescoreOutcome;
   try {
-    outcome = rescore(readXlsx(bytes), { ...(o.detail ? { detailSheet: true } : {}), ...(o.now ? { now: o.now } : {}), ...(o.framework ? { framework: o.framework } : {}) });
+    outcome = rescore(readXlsx(bytes), {
+      ...(o.detail ? { detailSheet: true } : {}),
+      ...(o.now ? { now: o.now } : {}),
+      ...(o.framework ? { framework: o.framework } : {}),
+    });
   } catch (e) {
     report.errors.push(SCORE_CLI.readFailed(errorText(e)));
     return report;
@@ -139,7 +143,8 @@ export function tableReport(rep: FileReport): string {
     const h = SCORE_CLI.header;
     const rows = r.result.indicators.map((i) => {
       const prev = previousOf(r, i.id);
-      const diff = prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9 ? showScore(round2(i.score - prev)) : "";
+      const diff =
+        prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9 ? showScore(round2(i.score - prev)) : "";
       return [i.name, showScore(i.score), showScore(i.max), showScore(prev), diff];
     });
     out.push(renderTable([h.name, h.score, h.max, h.previous, h.diff], rows, [false, true, true, true, true]));
@@ -165,7 +170,11 @@ export function batchSummary(reports: FileReport[]): string {
     r.errors.length ? SCORE_CLI.problems(r.errors.length) : SCORE_CLI.ok,
   ]);
   const bad = reports.filter((r) => r.errors.length).length;
-  return [SCORE_CLI.batch, renderTable([h.file, h.total, h.grade, h.status], rows, [false, true, false, false]), SCORE_CLI.totals(reports.length, reports.length - bad, bad)].join("\n");
+  return [
+    SCORE_CLI.batch,
+    renderTable([h.file, h.total, h.grade, h.status], rows, [false, true, false, false]),
+    SCORE_CLI.totals(reports.length, reports.length - bad, bad),
+  ].join("\n");
 }
 
 export function jsonReport(reports: FileReport[]): string {
@@ -193,7 +202,16 @@ export function jsonReport(reports: FileReport[]): string {
           })),
       differences: r.outcome?.result.differences ?? [],
       errors: r.outcome?.errors.length
-        ? r.outcome.errors.map((e) => ({ code: e.code, target: e.target, name: e.source?.name, sheet: e.source?.sheet, address: e.source?.address, found: e.found, expected: e.expected, message: e.message }))
+        ? r.outcome.errors.map((e) => ({
+            code: e.code,
+            target: e.target,
+            name: e.source?.name,
+            sheet: e.source?.sheet,
+            address: e.source?.address,
+            found: e.found,
+            expected: e.expected,
+            message: e.message,
+          }))
         : r.errors.map((message) => ({ code: "file", message })),
       written: r.written ?? null,
     })),

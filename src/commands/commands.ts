@@ -17,7 +17,8 @@ export const WAIT_NOTICE_MS = 1500;
 
 async function rescoreMessage(): Promise<CommandMessage> {
   try {
-    if (!officeSupport(REQUIRED_EXCEL_API)) return { ok: false, title: boot.unsupportedTitle, lines: [boot.unsupported] };
+    if (!officeSupport(REQUIRED_EXCEL_API))
+      return { ok: false, title: boot.unsupportedTitle, lines: [boot.unsupported] };
     return messageFor(await rescoreWorkbook(officeRunner(), { contract: defaultContract }));
   } catch (e) {
     return failureMessage([toHostError(e, "read")]);
@@ -34,10 +35,15 @@ export async function rescore(event: Office.AddinCommands.Event): Promise<void> 
     running = true;
     const work = rescoreMessage();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const early = await Promise.race([work, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), WAIT_NOTICE_MS)))]);
+    const early = await Promise.race([
+      work,
+      new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), WAIT_NOTICE_MS))),
+    ]);
     clearTimeout(timer);
     if (early) {
-      await (await openMessageDialog(early)).closed;
+      await (
+        await openMessageDialog(early)
+      ).closed;
     } else {
       const waiting = await openMessageDialog(waitingMessage());
       const shown = await waiting.show(await work);

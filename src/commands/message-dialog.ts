@@ -42,12 +42,18 @@ function pageUrl(message?: CommandMessage): string {
 }
 
 /** Opens the dialog; resolves undefined when Office cannot open it (e.g. another dialog is open, 12007). */
-function open(url: string, onMessage: (text: string, dialog: Office.Dialog) => void, onClosed: () => void): Promise<Office.Dialog | undefined> {
+function open(
+  url: string,
+  onMessage: (text: string, dialog: Office.Dialog) => void,
+  onClosed: () => void,
+): Promise<Office.Dialog | undefined> {
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(url, SIZE, (res) => {
       if (res.status !== Office.AsyncResultStatus.Succeeded) return resolve(undefined);
       const dialog = res.value;
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => onMessage("message" in arg ? String(arg.message) : "", dialog));
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) =>
+        onMessage("message" in arg ? String(arg.message) : "", dialog),
+      );
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => onClosed());
       resolve(dialog);
     });
@@ -62,7 +68,10 @@ function closeQuietly(dialog: Office.Dialog | undefined): void {
   }
 }
 
-export async function openMessageDialog(first: CommandMessage, timeoutMs: number = DIALOG_TIMEOUT_MS): Promise<MessageDialog> {
+export async function openMessageDialog(
+  first: CommandMessage,
+  timeoutMs: number = DIALOG_TIMEOUT_MS,
+): Promise<MessageDialog> {
   let done!: () => void;
   const closed = new Promise<void>((r) => (done = r));
   let dialog: Office.Dialog | undefined;

@@ -45,7 +45,8 @@ export function successMessage(out: OfficeRescoreOutcome<RescoreOutcomeLike>): C
     const n = changeCount(o?.changes);
     if (n !== undefined) lines.push(n === 0 ? officeText.noChanges : officeText.changesLine(n));
     const total = o?.result?.total;
-    if (total !== null && total !== undefined) lines.push(officeText.totalLine(total.toFixed(2), o?.result?.grade ?? ""));
+    if (total !== null && total !== undefined)
+      lines.push(officeText.totalLine(total.toFixed(2), o?.result?.grade ?? ""));
   }
   if (out.recalculated) lines.push(officeText.recalculated);
   return { ok: true, title: officeText.resultOk, lines };
@@ -75,7 +76,9 @@ export function parse(text: string | null | undefined): CommandMessage | undefin
   if (!text) return undefined;
   try {
     const m = JSON.parse(text) as CommandMessage;
-    return typeof m.title === "string" && Array.isArray(m.lines) && m.lines.every((l) => typeof l === "string") ? m : undefined;
+    return typeof m.title === "string" && Array.isArray(m.lines) && m.lines.every((l) => typeof l === "string")
+      ? m
+      : undefined;
   } catch {
     return undefined;
   }
@@ -93,7 +96,10 @@ export function toQuery(m: CommandMessage): string {
     const cut = lines.slice(0, -1).reduce((best, l, i) => (l.length > lines[best].length ? i : best), 0);
     const line = lines[cut];
     if (line.length <= 8) lines.splice(cut, 1);
-    else lines[cut] = `${Array.from(line).slice(0, Math.floor(Array.from(line).length * 0.7)).join("")}…`;
+    else
+      lines[cut] = `${Array.from(line)
+        .slice(0, Math.floor(Array.from(line).length * 0.7))
+        .join("")}…`;
     out = encode({ ...m, lines });
     if (lines.length === 0) break;
   }

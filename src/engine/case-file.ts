@@ -73,7 +73,15 @@ export function loadCase(file: CaseFile, framework?: RuleSet): LoadedCase {
       for (const [label, v] of Object.entries(items)) {
         const part = def.parts.find((p) => p.label === label || p.key === label);
         if (part) parts[part.key] = raw(v);
-        else bad(MSG.caseUnknownPart(def.name, label, def.parts.map((p) => p.label)), `${name}.${label}`);
+        else
+          bad(
+            MSG.caseUnknownPart(
+              def.name,
+              label,
+              def.parts.map((p) => p.label),
+            ),
+            `${name}.${label}`,
+          );
       }
     }
     c.parts[def.id] = parts;
@@ -87,16 +95,14 @@ export function loadCase(file: CaseFile, framework?: RuleSet): LoadedCase {
     if (def) c.overrides[def.id] = { score: raw(o.score), reason: o.reason ?? "" };
   }
   if (file.effectTable) {
-    c.effectTable = file.effectTable.map(
-      (r): EffectRowRaw => ({
-        name: raw(r.名称),
-        weight: raw(r.分值),
-        nature: raw(r.性质),
-        target: raw(r.目标值),
-        actual: raw(r.实际值),
-        notApplicable: raw(r.不适用),
-      }),
-    );
+    c.effectTable = file.effectTable.map((r): EffectRowRaw => ({
+      name: raw(r.名称),
+      weight: raw(r.分值),
+      nature: raw(r.性质),
+      target: raw(r.目标值),
+      actual: raw(r.实际值),
+      notApplicable: raw(r.不适用),
+    }));
   }
   if (file.reported) {
     c.previous = {};

@@ -79,7 +79,8 @@ export function parseFramework(data: unknown): FrameworkCheck {
     text(where, raw, "name");
     text(where, raw, "label");
     text(where, raw, "hint", true);
-    if (!UNITS.includes(raw.unit as InputUnit)) add(where, "unit", raw.unit === undefined ? T.missing : T.oneOf(UNITS, shown(raw.unit)));
+    if (!UNITS.includes(raw.unit as InputUnit))
+      add(where, "unit", raw.unit === undefined ? T.missing : T.oneOf(UNITS, shown(raw.unit)));
     if (raw.plausibleMax !== undefined) decimal(where, raw, "plausibleMax");
     if (isText(raw.id)) {
       if (inputIds.has(raw.id)) add(where, "id", T.duplicateId(raw.id));
@@ -131,7 +132,12 @@ export function parseFramework(data: unknown): FrameworkCheck {
     }
   });
   const mins = grades.map((g) => (isObj(g) && isDecimalText(g.min) ? Number(g.min) : NaN));
-  if (mins.length && !mins.some(Number.isNaN) && (mins.some((m, i) => i > 0 && m >= mins[i - 1]) || mins[mins.length - 1] !== 0)) add(fw, "grades", T.gradesOrder);
+  if (
+    mins.length &&
+    !mins.some(Number.isNaN) &&
+    (mins.some((m, i) => i > 0 && m >= mins[i - 1]) || mins[mins.length - 1] !== 0)
+  )
+    add(fw, "grades", T.gradesOrder);
 
   if (problems.length) return { problems };
   const ruleSet = data as unknown as RuleSet;

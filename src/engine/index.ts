@@ -17,6 +17,14 @@ export {
 } from "./ruleset";
 export { scoreCase } from "./score";
 export { parseFramework, parseFrameworkText, type FrameworkCheck } from "./framework";
-export { RULE_KINDS, RULE_KIND_NAMES, partInputs, judgedValueOf, kindOf, describePart, type JudgedValue } from "./rules";
+export {
+  RULE_KINDS,
+  RULE_KIND_NAMES,
+  partInputs,
+  judgedValueOf,
+  kindOf,
+  describePart,
+  type JudgedValue,
+} from "./rules";
 export { loadCase, type CaseFile, type LoadedCase } from "./case-file";
 export { parseInput, parseYesNo, isPercentFormat } from "./values";

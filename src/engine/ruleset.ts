@@ -68,10 +68,22 @@ export function checkWeights(rs: RuleSet): ScoreError[] {
   for (const l1 of rs.levels) {
     top = top.plus(l1.weight);
     const s1 = sum(l1.groups.map((g) => g.weight));
-    if (!s1.equals(l1.weight)) push(MSG.weightSum(LEVELS.level1(l1.name), l1.weight, s1.toString(), LEVELS.level2s), s1.toString(), l1.weight, l1.name);
+    if (!s1.equals(l1.weight))
+      push(
+        MSG.weightSum(LEVELS.level1(l1.name), l1.weight, s1.toString(), LEVELS.level2s),
+        s1.toString(),
+        l1.weight,
+        l1.name,
+      );
     for (const l2 of l1.groups) {
       const s2 = sum(l2.indicators.map((i) => i.weight));
-      if (!s2.equals(l2.weight)) push(MSG.weightSum(LEVELS.level2(l2.name), l2.weight, s2.toString(), LEVELS.level3s), s2.toString(), l2.weight, l2.name);
+      if (!s2.equals(l2.weight))
+        push(
+          MSG.weightSum(LEVELS.level2(l2.name), l2.weight, s2.toString(), LEVELS.level3s),
+          s2.toString(),
+          l2.weight,
+          l2.name,
+        );
     }
   }
   if (!top.equals(100)) push(MSG.totalWeight(top.toString()), top.toString(), "100", "total");
@@ -94,7 +106,12 @@ export function applyOverrides(base: RuleSet, o: RuleSetOverrides): { ruleSet: R
     errors.push({ code: "weights", target, found, expected, message });
 
   // One pass per kind of target: find it by name (or id), check the weight, set it.
-  const reweigh = <T extends { weight: string }>(entries: Record<string, number | string>, find: (key: string) => T | undefined, kind: string, set: (t: T, w: string) => void) => {
+  const reweigh = <T extends { weight: string }>(
+    entries: Record<string, number | string>,
+    find: (key: string) => T | undefined,
+    kind: string,
+    set: (t: T, w: string) => void,
+  ) => {
     for (const [key, raw] of Object.entries(entries)) {
       const target = find(key);
       const w = weightText(raw);
@@ -151,7 +168,9 @@ export interface IndicatorEntry {
 }
 
 export function indicatorsOf(rs: RuleSet): IndicatorEntry[] {
-  return rs.levels.flatMap((level1) => level1.groups.flatMap((level2) => level2.indicators.map((def) => ({ def, level1, level2 }))));
+  return rs.levels.flatMap((level1) =>
+    level1.groups.flatMap((level2) => level2.indicators.map((def) => ({ def, level1, level2 }))),
+  );
 }
 
 /**

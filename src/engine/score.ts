@@ -61,15 +61,32 @@ function parseInputs(rs: RuleSet, c: ScoreCase, sink: ErrorSink): Inputs {
       const src = source(def.id);
       const meant = p.value.dividedBy(100);
       // Only a value far above the range reads as a percent number typed into a percent cell.
-      const suggestion = meant.lessThanOrEqualTo(def.plausibleMax) && p.value.greaterThan(new Dec(def.plausibleMax).times(2)) ? fmtPct(meant) : undefined;
+      const suggestion =
+        meant.lessThanOrEqualTo(def.plausibleMax) && p.value.greaterThan(new Dec(def.plausibleMax).times(2))
+          ? fmtPct(meant)
+          : undefined;
       const found = FOUND.percent(fmtPct(p.value));
       const expected = EXPECTED.percentUpTo(fmtPct(new Dec(def.plausibleMax)));
-      sink.add({ code: "implausible", target: def.id, source: src, found, expected, message: MSG.implausible(src, found, expected, suggestion) });
+      sink.add({
+        code: "implausible",
+        target: def.id,
+        source: src,
+        found,
+        expected,
+        message: MSG.implausible(src, found, expected, suggestion),
+      });
     } else if (p.ok) values.set(def.id, p.value);
     else {
       values.set(def.id, null);
       const src = source(def.id);
-      sink.add({ code: p.code, target: def.id, source: src, found: p.found, expected: p.expected, message: errorMessage(src, p.found, p.expected) });
+      sink.add({
+        code: p.code,
+        target: def.id,
+        source: src,
+        found: p.found,
+        expected: p.expected,
+        message: errorMessage(src, p.found, p.expected),
+      });
     }
   }
   return {
@@ -80,12 +97,19 @@ function parseInputs(rs: RuleSet, c: ScoreCase, sink: ErrorSink): Inputs {
   };
 }
 
-function contextFor(entry: IndicatorEntry, partIndex: number, c: ScoreCase, inputs: Inputs, sink: ErrorSink): PartContext {
+function contextFor(
+  entry: IndicatorEntry,
+  partIndex: number,
+  c: ScoreCase,
+  inputs: Inputs,
+  sink: ErrorSink,
+): PartContext {
   const def = entry.def;
   const part = def.parts[partIndex];
   const partSource = (): SourceRef =>
-    c.partSources?.[def.id]?.[part.key] ??
-    { name: part.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, part.key) };
+    c.partSources?.[def.id]?.[part.key] ?? {
+      name: part.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, part.key),
+    };
   return {
     indicator: def,
     part,
@@ -95,7 +119,14 @@ function contextFor(entry: IndicatorEntry, partIndex: number, c: ScoreCase, inpu
       const src = inputs.source(id);
       const expected = UNIT_EXPECTED[inputs.def(id).unit];
       const found = inputs.isBoundButEmpty(id) ? FOUND.empty : FOUND.notBound;
-      sink.add({ code: "missing", target: id, source: src, found, expected, message: MSG.missingInput(src, forWhat, expected) });
+      sink.add({
+        code: "missing",
+        target: id,
+        source: src,
+        found,
+        expected,
+        message: MSG.missingInput(src, forWhat, expected),
+      });
     },
     inputSource: (id) => inputs.source(id),
     raw: () => {
@@ -147,7 +178,14 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
     alternative ??= o.alternative;
     inIndicatorWeight ||= o.inIndicatorWeight === true;
     lost.push(...o.lost);
-    parts.push({ key: p.key, label: p.label, points: p.points, score: o.score.toString(), explanation: o.explanation, notApplicable: o.notApplicable });
+    parts.push({
+      key: p.key,
+      label: p.label,
+      points: p.points,
+      score: o.score.toString(),
+      explanation: o.explanation,
+      notApplicable: o.notApplicable,
+    });
   });
   const kind: IndicatorResult["kind"] =
     def.kind === "manual" || (def.kind === "formula" && formula) ? "formula" : def.kind;
@@ -177,21 +215,40 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: 
   const base: Evaluated = { score: null, kind: "manual", explanation: "", parts: [], lost: [] };
   if (raw === undefined || isEmpty(raw)) {
     const names = def.parts.map((p) =>
-      p.rule.kind === "surveyBands" ? inputs.def(p.rule.input).name : p.rule.kind === "effectTable" ? EFFECT_TABLE_NAME : partName(def.name, p.key),
+      p.rule.kind === "surveyBands"
+        ? inputs.def(p.rule.input).name
+        : p.rule.kind === "effectTable"
+          ? EFFECT_TABLE_NAME
+          : partName(def.name, p.key),
     );
     const expected = EXPECTED.scoreIn(fmtNum(weight));
-    sink.add({ code: "missing", target: def.id, source: src, found: FOUND.empty, expected, message: MSG.missingManual(def.name, names, src) });
+    sink.add({
+      code: "missing",
+      target: def.id,
+      source: src,
+      found: FOUND.empty,
+      expected,
+      message: MSG.missingManual(def.name, names, src),
+    });
     return base;
   }
   const p = parseScore(raw, weight);
   const badManual = (found: string, expected: string, code: ScoreError["code"]) => {
-    sink.add({ code, target: def.id, source: src, found, expected, message: MSG.manualBad(def.name, src, found, expected) });
+    sink.add({
+      code,
+      target: def.id,
+      source: src,
+      found,
+      expected,
+      message: MSG.manualBad(def.name, src, found, expected),
+    });
     return base;
   };
   if (!p.ok) return badManual(p.found, p.expected, p.code);
   if (survey?.kind === "surveyBands") {
     const allowed = allowedScores(survey);
-    if (!allowed.some((a) => a.equals(p.value))) return badManual(describe(raw), EXPECTED.scoreOneOf(survey.allowed), "badChoice");
+    if (!allowed.some((a) => a.equals(p.value)))
+      return badManual(describe(raw), EXPECTED.scoreOneOf(survey.allowed), "badChoice");
   }
   const score = round2(p.value);
   const lostPts = weight.minus(score);
@@ -204,14 +261,33 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: 
   };
 }
 
-function scoreIndicator(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: ErrorSink): IndicatorResult & { alternative?: PartOutcome["alternative"] } {
+function scoreIndicator(
+  entry: IndicatorEntry,
+  c: ScoreCase,
+  inputs: Inputs,
+  sink: ErrorSink,
+): IndicatorResult & { alternative?: PartOutcome["alternative"] } {
   const def = entry.def;
   const weight = new Dec(def.weight);
-  const common = { id: def.id, name: def.name, level1: entry.level1.name, level2: entry.level2.name, max: weight.toNumber() };
+  const common = {
+    id: def.id,
+    name: def.name,
+    level1: entry.level1.name,
+    level2: entry.level2.name,
+    max: weight.toNumber(),
+  };
   const override = c.overrides[def.id];
   if (!override) {
     const e = evaluate(entry, c, inputs, sink);
-    return { ...common, score: e.score?.toNumber() ?? null, kind: e.kind, explanation: e.explanation, parts: e.parts, lostPoints: e.score === null ? [] : e.lost, alternative: e.alternative };
+    return {
+      ...common,
+      score: e.score?.toNumber() ?? null,
+      kind: e.kind,
+      explanation: e.explanation,
+      parts: e.parts,
+      lostPoints: e.score === null ? [] : e.lost,
+      alternative: e.alternative,
+    };
   }
   // The rule still runs, in a sandbox: its errors explain why it could not compute, but an
   // evaluator's override stands (seed 004 overrides 项目完成及时性 without project counts).
@@ -221,13 +297,30 @@ function scoreIndicator(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sin
   const reason = (override.reason ?? "").trim();
   const src = override.source;
   let score: Dec | null = null;
-  if (!reason) sink.add({ code: "overrideReason", target: def.id, source: src, found: FOUND.empty, expected: EXPECTED.reason, message: MSG.overrideReason(def.name) });
+  if (!reason)
+    sink.add({
+      code: "overrideReason",
+      target: def.id,
+      source: src,
+      found: FOUND.empty,
+      expected: EXPECTED.reason,
+      message: MSG.overrideReason(def.name),
+    });
   const p = parseScore(override.score, weight);
-  if (!p.ok) sink.add({ code: p.code, target: `${def.id}.override`, source: src, found: p.found, expected: p.expected, message: MSG.overrideScore(def.name, src, p.found, p.expected) });
+  if (!p.ok)
+    sink.add({
+      code: p.code,
+      target: `${def.id}.override`,
+      source: src,
+      found: p.found,
+      expected: p.expected,
+      message: MSG.overrideScore(def.name, src, p.found, p.expected),
+    });
   else score = round2(p.value);
   const ruleText = ruleScore === null ? null : fmtScore(ruleScore);
   let explanation = EXPLAIN.override(score === null ? "—" : fmtScore(score), reason || "—", ruleText);
-  if (ruleScore === null && sandbox.errors.length) explanation += EXPLAIN.sep + EXPLAIN.ruleCouldNot(sandbox.errors[0].message);
+  if (ruleScore === null && sandbox.errors.length)
+    explanation += EXPLAIN.sep + EXPLAIN.ruleCouldNot(sandbox.errors[0].message);
   else if (rule.explanation) explanation += EXPLAIN.sep + rule.explanation;
   const valid = score !== null && reason !== "";
   return {
@@ -242,7 +335,12 @@ function scoreIndicator(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sin
   };
 }
 
-function differences(results: (IndicatorResult & { alternative?: PartOutcome["alternative"] })[], c: ScoreCase, total: Dec | null, grade: string | null): Difference[] {
+function differences(
+  results: (IndicatorResult & { alternative?: PartOutcome["alternative"] })[],
+  c: ScoreCase,
+  total: Dec | null,
+  grade: string | null,
+): Difference[] {
   const out: Difference[] = [];
   for (const r of results) {
     const prev = c.previous?.[r.id];
@@ -252,13 +350,20 @@ function differences(results: (IndicatorResult & { alternative?: PartOutcome["al
     const d: Difference = { target: r.id, name: r.name, previous: p.toNumber(), current: r.score };
     if (r.alternative) {
       const alt = round2(r.alternative.score);
-      if (p.minus(alt).abs().lessThan(p.minus(String(r.score)).abs())) d.note = r.alternative.note(fmtScore(p), fmtScore(alt));
+      if (
+        p
+          .minus(alt)
+          .abs()
+          .lessThan(p.minus(String(r.score)).abs())
+      )
+        d.note = r.alternative.note(fmtScore(p), fmtScore(alt));
     }
     out.push(d);
   }
   if (c.previousTotal !== undefined && c.previousTotal !== null && total !== null) {
     const p = round2(new Dec(String(c.previousTotal)));
-    if (!p.equals(total)) out.push({ target: "total", name: DIFF.total, previous: p.toNumber(), current: total.toNumber() });
+    if (!p.equals(total))
+      out.push({ target: "total", name: DIFF.total, previous: p.toNumber(), current: total.toNumber() });
   }
   if (c.previousGrade && grade !== null && c.previousGrade.trim() !== grade) {
     out.push({ target: "grade", name: DIFF.grade, previous: c.previousGrade.trim(), current: grade });

@@ -47,7 +47,10 @@ function parseNumericText(s: string): Dec | null {
 /** True when an Excel number format shows the value as a percentage (a % outside quotes/brackets). */
 export function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const stripped = fmt.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const stripped = fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
   return stripped.includes("%");
 }
 

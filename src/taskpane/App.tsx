@@ -5,7 +5,17 @@
  * the scoring core and the result views arrive with the core chunk right after the first paint.
  */
 import { useEffect, useState, type ReactNode } from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { WorkbookPort } from "./ports/port";
 import type { WritePlan } from "../workbook/snapshot";
 import { useWorkbookModel, type PaneState } from "./model/use-workbook-model";
@@ -96,7 +106,12 @@ export function App({ port, top, onUpdate, now = defaultNow }: AppProps) {
       />
 
       <NoticeBar notice={m.notice} />
-      {m.waiting && <NoticeBar testId="excel-waiting" notice={{ intent: "info", title: paneText.excelWaiting.title, lines: [paneText.excelWaiting.body] }} />}
+      {m.waiting && (
+        <NoticeBar
+          testId="excel-waiting"
+          notice={{ intent: "info", title: paneText.excelWaiting.title, lines: [paneText.excelWaiting.body] }}
+        />
+      )}
 
       {m.stale && outcome && (
         <MessageBar intent="warning" layout="multiline" data-testid="stale">
@@ -127,7 +142,15 @@ export function App({ port, top, onUpdate, now = defaultNow }: AppProps) {
             />
             {loading && <Spinner size="small" label={paneText.loading} />}
             {!outcome && <Text className={styles.intro}>{paneText.intro}</Text>}
-            {outcome && Results && <Results outcome={outcome} written={m.written} stale={m.stale} onLocate={m.locate} onSetUp={busy ? undefined : onSetUp} />}
+            {outcome && Results && (
+              <Results
+                outcome={outcome}
+                written={m.written}
+                stale={m.stale}
+                onLocate={m.locate}
+                onSetUp={busy ? undefined : onSetUp}
+              />
+            )}
           </>
         )}
         {tab !== "score" && !model && !m.notice && <Spinner size="small" label={paneText.loading} />}

@@ -12,7 +12,14 @@
  * that names the old webview (Internet Explorer, legacy Edge) this bundle cannot run in.
  */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme, type Theme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
 import { App } from "./App";
 import { officeSupport, REQUIRED_EXCEL_API } from "../hosts/office";
 import { loadCore } from "./model/load-core";
@@ -48,7 +55,12 @@ function officeIsDark(): boolean {
 
 /** The dark theme's tokens load only when a dark Office or browser asks for them. */
 function themeFor(dark: boolean): Promise<Theme> {
-  return dark ? import(/* webpackChunkName: "dark" */ "./shared/dark-theme").then((t) => t.webDarkTheme, () => webLightTheme) : Promise.resolve(webLightTheme);
+  return dark
+    ? import(/* webpackChunkName: "dark" */ "./shared/dark-theme").then(
+        (t) => t.webDarkTheme,
+        () => webLightTheme,
+      )
+    : Promise.resolve(webLightTheme);
 }
 
 /**
@@ -60,7 +72,11 @@ function showWaiting(): () => void {
   let seconds = 0;
   const t = window.setInterval(() => {
     seconds++;
-    if (status) status.textContent = seconds >= LONG_WAIT_S ? `${paneText.boot.waiting(seconds)} ${paneText.boot.waitingLong}` : paneText.boot.waiting(seconds);
+    if (status)
+      status.textContent =
+        seconds >= LONG_WAIT_S
+          ? `${paneText.boot.waiting(seconds)} ${paneText.boot.waitingLong}`
+          : paneText.boot.waiting(seconds);
   }, 1000);
   if (status) status.textContent = paneText.boot.waiting(0);
   return () => window.clearInterval(t);
@@ -108,7 +124,8 @@ function boot(): void {
     );
     Promise.all([import(/* webpackChunkName: "preview" */ "./preview/PreviewApp"), first]).then(
       ([{ PreviewApp }, sample]) => {
-        if (!excel) render(<PreviewApp first={sample} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
+        if (!excel)
+          render(<PreviewApp first={sample} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false);
       },
       () => failure(paneText.boot.notInExcel),
     );

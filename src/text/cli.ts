@@ -86,7 +86,10 @@ ${EXIT_CODES}`,
     previous: "原值",
     diff: "差异",
   },
-  kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工", override: "调整" } as Record<string, string>,
+  kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工", override: "调整" } as Record<
+    string,
+    string
+  >,
   total: (total: string, grade: string) => `综合评分 ${total}  评分等级 ${grade}`,
   noTotal: "存在输入问题，未计算综合评分。",
   ruleSet: (title: string) => `规则集：${title}`,
@@ -132,8 +135,10 @@ export const SCORE_CLI = {
   wrote: (f: string) => `已写出：${f}`,
   wroteInPlace: (f: string) => `已更新：${f}`,
   noChange: "无需写入（得分均未变化）",
-  howToWrite: "提示：以上只是评分结果，未改动任何文件。加 --out <文件夹> 写出评分后的副本，或加 --in-place 直接更新原文件。",
-  wouldOverwrite: (f: string) => `输出文件与原文件相同（${f}）：--out 不会覆盖原文件，请换一个输出文件夹，或使用 --in-place。`,
+  howToWrite:
+    "提示：以上只是评分结果，未改动任何文件。加 --out <文件夹> 写出评分后的副本，或加 --in-place 直接更新原文件。",
+  wouldOverwrite: (f: string) =>
+    `输出文件与原文件相同（${f}）：--out 不会覆盖原文件，请换一个输出文件夹，或使用 --in-place。`,
   outExists: (f: string) => `输出文件已存在（${f}），未覆盖：请换一个输出文件夹，或先移走该文件。`,
   batch: "汇总：",
   batchHeader: { file: "文件", total: "综合评分", grade: "等级", status: "状态" },

@@ -144,7 +144,8 @@ export const EXPLAIN = {
   linearUnder: (pct: string, threshold: string, per: string, under: string, pts: string) =>
     `${pct} 低于 ${threshold} ${under} 个百分点，扣 ${per} × ${under} → ${pts} 分`,
   floorAt: (floor: string) => `（最低 ${floor} 分）`,
-  changeRate: (name: string, current: string, previous: string, pct: string) => `${name} = (${current} − ${previous}) / ${previous} = ${pct}`,
+  changeRate: (name: string, current: string, previous: string, pct: string) =>
+    `${name} = (${current} − ${previous}) / ${previous} = ${pct}`,
   changeBothZero: (name: string, pts: string) => `${name}：本年数与上年数均为 0，视为无变动，按满分 ${pts} 分计`,
   changeFromZero: (name: string) => `${name}：上年数为 0 而本年数大于 0，按 0 分计`,
   ratioFullMet: (pts: string) => `达到 100% → ${pts} 分`,
@@ -180,9 +181,9 @@ export const EXPLAIN = {
 /** Plain-words reasons for lost points (存在的问题). */
 export const LOST = {
   judged: (indicator: string, text: string, pts: string) => `${indicator}：“${text}”未达到要求，扣 ${pts} 分`,
-  deduction: (indicator: string, count: string, pts: string) => `${indicator}：发现 ${count} 项不符合要求，扣 ${pts} 分`,
-  band: (name: string, pct: string, band: string, pts: string) =>
-    `${name} ${pct}，落在“${band}”档，此项得 ${pts} 分`,
+  deduction: (indicator: string, count: string, pts: string) =>
+    `${indicator}：发现 ${count} 项不符合要求，扣 ${pts} 分`,
+  band: (name: string, pct: string, band: string, pts: string) => `${name} ${pct}，落在“${band}”档，此项得 ${pts} 分`,
   bandVsStandard: (name: string, pct: string, relation: string, pts: string) =>
     `${name} ${pct}，${relation}，此项得 ${pts} 分`,
   notFull: "未达到 100%",

@@ -68,7 +68,8 @@ export const FRAMEWORK = {
     grade: (i: number) => `评分等级第 ${i} 档`,
   },
   entry: (i: number, what: string) => `第 ${i} 项${what.startsWith("应") || what.startsWith("缺") ? "" : "："}${what}`,
-  problem: (where: string, field: string | undefined, what: string) => `${where}${field ? ` 的${FIELD[field] ?? field}` : ""}：${what}。`,
+  problem: (where: string, field: string | undefined, what: string) =>
+    `${where}${field ? ` 的${FIELD[field] ?? field}` : ""}：${what}。`,
 
   notJson: (why: string) => `不是有效的 JSON 文件（${why}）`,
   notObject: "应为一个 JSON 对象（{ … }）",
@@ -89,12 +90,14 @@ export const FRAMEWORK = {
   bandOver: (points: string, max: string) => `分值 ${points} 超过该项分值 ${max}`,
   gradesOrder: "应从高到低排列，最后一档的最低分为 0",
   scheduleFour: "应为 4 个季度的序时进度",
-  quarterPointsSum: (quarter: string, average: string, points: string) => `4 × ${quarter} + ${average} 应等于该项分值 ${points}`,
+  quarterPointsSum: (quarter: string, average: string, points: string) =>
+    `4 × ${quarter} + ${average} 应等于该项分值 ${points}`,
   partsSum: (sum: string, weight: string) => `评分细项分值合计 ${sum}，应等于三级指标分值 ${weight}`,
   floorAbove: (floor: string, points: string) => `最低得分 ${floor} 超过该项分值 ${points}`,
   negative: (found: string) => `不能为负数，现为 ${found}`,
 
-  summaryOk: (title: string, indicators: number, inputs: number) => `评分框架“${title}”检查通过：${indicators} 项三级指标，${inputs} 个输入项。`,
+  summaryOk: (title: string, indicators: number, inputs: number) =>
+    `评分框架“${title}”检查通过：${indicators} 项三级指标，${inputs} 个输入项。`,
   summaryBad: (n: number) => `发现 ${n} 个问题，未使用此评分框架。`,
 } as const;
 
@@ -118,8 +121,10 @@ export const RULE_TEXT = {
   full: "达到 100% 得满分，否则 0 分",
   change: (name: string, cur: string, prev: string) => `${name} = (${cur} − ${prev}) / ${prev}`,
   quarterly: (q: string, avg: string) => `各季度累计支出进度 / 序时进度，每季度 ${q} 分，全年平均执行率 ${avg} 分`,
-  survey: (name: string, input: string, bands: string, allowed: string[]) => `${name}（${input}）${bands}；未填写时保留表中得分（${allowed.join(" / ")}）`,
-  effect: (grades: string[]) => `按个性化绩效指标表：正向 实际/目标，反向 目标/实际，定性按等级（${grades.join("、")}）`,
+  survey: (name: string, input: string, bands: string, allowed: string[]) =>
+    `${name}（${input}）${bands}；未填写时保留表中得分（${allowed.join(" / ")}）`,
+  effect: (grades: string[]) =>
+    `按个性化绩效指标表：正向 实际/目标，反向 目标/实际，定性按等级（${grades.join("、")}）`,
   sep: "；",
   plus: " + ",
 } as const;

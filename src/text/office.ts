@@ -11,14 +11,15 @@ export const officeText = {
   errorName: (name: string, reference: string) =>
     `名称“${name}”的引用无效（${reference}），请在“公式 → 名称管理器”中修正或删除它。`,
   accessDenied: "Excel 拒绝了写入（工作表或工作簿受保护，或文件为只读），请取消保护或另存为后重试",
-  writeFailed: (detail: string) =>
-    `写入得分时 Excel 报错：${detail}。已尝试恢复本次写入前的内容，请检查评分表后重试。`,
+  writeFailed: (detail: string) => `写入得分时 Excel 报错：${detail}。已尝试恢复本次写入前的内容，请检查评分表后重试。`,
   writeFailedNoRollback: (detail: string) =>
     `写入得分时 Excel 报错：${detail}。恢复原内容也失败了，请检查评分表（可关闭文件不保存以放弃更改）。`,
   officeError: (code: string, detail: string) => `Excel 返回错误（${code}）：${detail}。未写入任何内容。`,
   unknownError: (detail: string) => `评分时出现意外错误：${detail}。未写入任何内容。`,
-  requirement: "此版本的 Excel 不支持本加载项所需的接口（ExcelApi 1.13）。请使用 Microsoft 365（2102 版及以上）、Office 2021 及以上、Mac 版（16.50 及以上）或网页版 Excel。",
-  payloadTooLarge: "Excel 无法一次返回所需的数据（单个区域过大）。请检查“评分表”等定义名称是否指向了整列或很大的区域。未写入任何内容。",
+  requirement:
+    "此版本的 Excel 不支持本加载项所需的接口（ExcelApi 1.13）。请使用 Microsoft 365（2102 版及以上）、Office 2021 及以上、Mac 版（16.50 及以上）或网页版 Excel。",
+  payloadTooLarge:
+    "Excel 无法一次返回所需的数据（单个区域过大）。请检查“评分表”等定义名称是否指向了整列或很大的区域。未写入任何内容。",
   recalculated: "Excel 为手动计算模式，已重新计算公式。",
   found: "Excel 错误",
   expected: "可写入的工作簿",

@@ -15,15 +15,18 @@ export const BIND_TEXT = {
   levelExpected: (labels: string[]) => `以下之一：${labels.join(" / ")}`,
   badValue: (name: string, sheet: string | undefined, address: string | undefined, found: string, expected: string) =>
     `定义名称“${name}”${at(sheet, address)}的值“${found}”无法使用：应为${expected}。`,
-  tableBroken: (name: string, reference: string) => `定义名称“${name}”的引用“${reference}”无效：应指向一个至少 5 列的区域。`,
+  tableBroken: (name: string, reference: string) =>
+    `定义名称“${name}”的引用“${reference}”无效：应指向一个至少 5 列的区域。`,
   tableNarrow: (name: string, sheet: string, address: string, cols: number) =>
     `定义名称“${name}”（${sheet}!${address}）只有 ${cols} 列：应至少 5 列（名称、分值、性质、目标值、实际值）。`,
   alternative: (names: string[]) => `也可改为填写：${names.join("、")}`,
   optional: "可不填：不填时保留评分表中手工填写的得分",
   noSelection: "没有读到选中的单元格：请先在工作表中单击要绑定的单元格。",
   badSelection: (address: string) => `选中的区域“${address}”无法识别，请重新选择一个单元格。`,
-  selectOneCell: (label: string, address: string) => `“${label}”只能绑定到一个单元格，当前选中了 ${address}：请只选一个单元格。`,
-  selectTable: "个性化绩效指标表应绑定到至少 5 列的区域（名称、分值、性质、目标值、实际值，可另有“不适用”列）：请选中整个表格区域，或只选表格左上角的单元格。",
+  selectOneCell: (label: string, address: string) =>
+    `“${label}”只能绑定到一个单元格，当前选中了 ${address}：请只选一个单元格。`,
+  selectTable:
+    "个性化绩效指标表应绑定到至少 5 列的区域（名称、分值、性质、目标值、实际值，可另有“不适用”列）：请选中整个表格区域，或只选表格左上角的单元格。",
 };
 
 /** 评分设置 edits (src/workbook/settings-edit.ts). */
@@ -62,7 +65,10 @@ export const PANE_SETUP = {
     title: "设置与绑定",
     ruleSet: "规则集",
     ruleSetHint: "选择后保存到“评分设置”工作表",
-    ruleSetTitles: { "district-2020": "区级 2020（部门决策 25 / 管理 20 / 绩效 55）", "city-2021": "市级 2021（部门决策 20 / 管理 20 / 绩效 60）" } as Record<string, string>,
+    ruleSetTitles: {
+      "district-2020": "区级 2020（部门决策 25 / 管理 20 / 绩效 55）",
+      "city-2021": "市级 2021（部门决策 20 / 管理 20 / 绩效 60）",
+    } as Record<string, string>,
     inputsTitle: "评分用到的名称",
     inputsHint: "在工作表中选中单元格，再点“绑定”，即把该名称指向所选单元格。",
     state: { found: "已填写", empty: "待填写", missing: "未绑定", invalid: "需修改" } as Record<string, string>,
@@ -90,7 +96,8 @@ export const PANE_SETUP = {
     level1: "一级指标",
     level2: "二级指标",
     level3: "三级指标",
-    counts: (found: number, empty: number, missing: number, invalid: number) => `已填写 ${found}，待填写 ${empty}，未绑定 ${missing}，需修改 ${invalid}`,
+    counts: (found: number, empty: number, missing: number, invalid: number) =>
+      `已填写 ${found}，待填写 ${empty}，未绑定 ${missing}，需修改 ${invalid}`,
     failed: (msg: string) => `未能写入：${msg}`,
     framework: {
       title: "评分框架",
@@ -130,7 +137,14 @@ export const PANE_SETUP = {
     fallbackHint: "未绑定金额或件数时按是/否评定",
     effect: {
       title: "个性化绩效指标",
-      headers: { name: "名称", weight: "分值", nature: "性质", target: "目标值", actual: "实际值 / 等级", na: "不适用" },
+      headers: {
+        name: "名称",
+        weight: "分值",
+        nature: "性质",
+        target: "目标值",
+        actual: "实际值 / 等级",
+        na: "不适用",
+      },
       natures: ["正向", "反向", "定性"],
       add: "添加一行",
       remove: (i: number) => `删除第 ${i} 行`,

@@ -5,7 +5,8 @@ export const paneText = {
   boot: {
     ...boot,
     waiting: (s: number) => (s < 2 ? "正在连接 Excel……" : `正在连接 Excel……（已等待 ${s} 秒）`),
-    waitingLong: "Excel 启动加载项较慢，这在刚打开 Excel 或网络较慢时常见。请稍候，连接后会自动打开工作簿；若超过一分钟仍无响应，请关闭并重新打开任务窗格。",
+    waitingLong:
+      "Excel 启动加载项较慢，这在刚打开 Excel 或网络较慢时常见。请稍候，连接后会自动打开工作簿；若超过一分钟仍无响应，请关闭并重新打开任务窗格。",
   },
   rescore: boot.rescore,
   rescoring: "正在评分……",
@@ -57,7 +58,10 @@ export const paneText = {
 
   scores: {
     region: "各项指标得分",
-    kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工", override: "调整" } as Record<string, string>,
+    kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工", override: "调整" } as Record<
+      string,
+      string
+    >,
     kindTitle: {
       formula: "按公式计算",
       checklist: "按清单逐项评定",
@@ -103,7 +107,8 @@ export const paneText = {
   },
 
   preview: {
-    banner: "预览模式：不在 Excel 中运行。可选择示例工作簿或本机的 .xlsx 文件，评分结果只保存在本页面中，可下载评分后的副本。",
+    banner:
+      "预览模式：不在 Excel 中运行。可选择示例工作簿或本机的 .xlsx 文件，评分结果只保存在本页面中，可下载评分后的副本。",
     source: "工作簿",
     /** Bundled sample workbooks (boot.json: the page preloads the first). */
     samples: boot.samples,

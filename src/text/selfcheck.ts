@@ -13,8 +13,10 @@ export const SELFCHECK = {
   failed: "自检未能完成",
   pass: "通过",
   fail: "失败",
-  summary: (passed: number, failed: number) => (failed === 0 ? `全部 ${passed} 项通过` : `${passed} 项通过，${failed} 项失败`),
-  environment: (host: string, version: string, platform: string) => `Excel ${version || "（版本未知）"}，${platform || "（平台未知）"}${host ? `，${host}` : ""}`,
+  summary: (passed: number, failed: number) =>
+    failed === 0 ? `全部 ${passed} 项通过` : `${passed} 项通过，${failed} 项失败`,
+  environment: (host: string, version: string, platform: string) =>
+    `Excel ${version || "（版本未知）"}，${platform || "（平台未知）"}${host ? `，${host}` : ""}`,
   reportHeader: (when: string, env: string) => `绩效自评 加载项自检（${when}）\n${env}`,
   reportLine: (ok: boolean, title: string, evidence: string) => `${ok ? "✓ 通过" : "✗ 失败"}  ${title}：${evidence}`,
 
@@ -46,7 +48,9 @@ export const SELFCHECK = {
     nameResolves: (name: string, ref: string, value: string) => `名称“${name}”指向 ${ref}，值为“${value}”`,
     nameBroken: (name: string, got: string) => `名称“${name}”未指向新工作表（读到：${got}）`,
     readMode: (mode: "speculative" | "documented", syncs: number) =>
-      mode === "speculative" ? `一批读取（${syncs} 次往返）` : `此 Excel 不接受空对象上的链式调用，改用分步读取（${syncs} 次往返），结果相同`,
+      mode === "speculative"
+        ? `一批读取（${syncs} 次往返）`
+        : `此 Excel 不接受空对象上的链式调用，改用分步读取（${syncs} 次往返），结果相同`,
     missingReported: "不存在的名称报告为缺失",
     missingNotReported: (found: string) => `不存在的名称被读成了内容：${found}`,
     allText: (n: number) => `${n} 个文本全部原样读回，类型为文本`,
@@ -57,7 +61,12 @@ export const SELFCHECK = {
     mergesMissing: (got: string) => `未读到合并区域（读到：${got || "无"}）`,
     protection: "未锁定单元格写入成功；锁定单元格被拒绝，未写入任何内容",
     protectionWrong: (detail: string) => `保护检查不符：${detail}`,
-    calculation: (mode: string) => (mode === "Manual" ? "手动计算：评分写入后会请求重新计算" : mode === "Automatic" ? "自动计算" : `自动计算（除数据表外）：${mode}`),
+    calculation: (mode: string) =>
+      mode === "Manual"
+        ? "手动计算：评分写入后会请求重新计算"
+        : mode === "Automatic"
+          ? "自动计算"
+          : `自动计算（除数据表外）：${mode}`,
     undoGroup: "一步撤销可用",
     undoGroupRetried: "此 Excel 拒绝合并撤销组：已回滚并改为不合并重写，评分可逐步撤销",
     undoGroupUnsupported: "此 Excel 不支持（需 ExcelApi 1.20）：评分写入可逐步撤销，“撤销本次评分”不受影响",

@@ -9,7 +9,23 @@
 export const YES_WORDS = ["是", "1", "符合", "满足", "达到", "已落实", "有", "y", "yes", "true", "√", "✓", "✔", "对"];
 /** The two choices offered in 是/否 drop-downs. */
 export const YES_NO = ["是", "否"] as const;
-export const NO_WORDS = ["否", "0", "不符合", "不满足", "未达到", "未落实", "无", "n", "no", "false", "×", "✗", "✘", "x", "错"];
+export const NO_WORDS = [
+  "否",
+  "0",
+  "不符合",
+  "不满足",
+  "未达到",
+  "未落实",
+  "无",
+  "n",
+  "no",
+  "false",
+  "×",
+  "✗",
+  "✘",
+  "x",
+  "错",
+];
 
 /** Words accepted for an on/off option on 评分设置 (e.g. 生成评分明细). */
 export const SETTINGS_WORDS = {

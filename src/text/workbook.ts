@@ -47,8 +47,24 @@ export const TABLE_LAYOUT = {
 
 /** Headers of the 评分明细 sheet. Not 得分/分数, so the sheet is never taken for the 评分表. */
 export const DETAIL = {
-  headers: ["序号", "一级指标", "二级指标", "三级指标", "分值", "本次评分", "原表分数", "类型", "计算说明", "使用的数据", "规则集", "评分时间"],
-  kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工评分", override: "人工调整" } as Record<string, string>,
+  headers: [
+    "序号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "分值",
+    "本次评分",
+    "原表分数",
+    "类型",
+    "计算说明",
+    "使用的数据",
+    "规则集",
+    "评分时间",
+  ],
+  kinds: { formula: "公式", checklist: "清单", deduction: "扣分", manual: "人工评分", override: "人工调整" } as Record<
+    string,
+    string
+  >,
   totalRow: "综合评分",
   gradeRow: "评分等级",
   used: (name: string, where: string, value: string) => `${name}${where} = ${value}`,
@@ -61,8 +77,10 @@ function cellOf(sheet?: string, address?: string): string {
 
 /** Error messages of the contract. Each names the defined name or cell, what was found and what is expected. */
 export const WB = {
-  frameworkAt: (sheet: string, address: string, problem: string) => `工作表“${sheet}”${address} 中导入的评分框架有问题：${problem}`,
-  frameworkBlockMissing: (sheet: string) => `工作表“${sheet}”中找不到“框架文件（JSON）”一节，无法读取导入的评分框架。请在任务窗格“设置”中重新导入框架文件，或删除该工作表改用内置框架。`,
+  frameworkAt: (sheet: string, address: string, problem: string) =>
+    `工作表“${sheet}”${address} 中导入的评分框架有问题：${problem}`,
+  frameworkBlockMissing: (sheet: string) =>
+    `工作表“${sheet}”中找不到“框架文件（JSON）”一节，无法读取导入的评分框架。请在任务窗格“设置”中重新导入框架文件，或删除该工作表改用内置框架。`,
   found: {
     ref: "引用已失效（#REF!）",
     multi: (address: string, n: number) => `指向区域 ${address}（${n} 个单元格）`,
@@ -99,8 +117,7 @@ export const WB = {
     `定义名称“${name}”（${sheet}!${address}）只有 ${cols} 列：个性化绩效指标表应至少有 5 列（名称、分值、性质、目标值、实际值），可另有“不适用”列。`,
   tableNotFound: (sheets: string[]) =>
     `没有找到评分表：在工作表 ${sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（无）"} 中都没有表头为“自评得分”“得分”或“分数”且各行写有三级指标名称的表格。请检查表头，或用定义名称“评分表”选定评分表区域。`,
-  tableNameBroken: (reference: string) =>
-    `定义名称“评分表”的引用“${reference}”无效，已改为在各工作表中查找评分表。`,
+  tableNameBroken: (reference: string) => `定义名称“评分表”的引用“${reference}”无效，已改为在各工作表中查找评分表。`,
   rowMissing: (indicator: string, sheet: string, address: string) =>
     `评分表（${sheet}!${address}）中没有“${indicator}”这一行：请在三级指标列中补上该指标（名称须与评分标准一致），应有且只有一行。`,
   rowDuplicate: (indicator: string, sheet: string, addresses: string[]) =>
@@ -132,7 +149,8 @@ export const WB = {
   summaryErrors: (n: number) => `发现 ${n} 项问题，未写入任何内容。`,
   summaryChanged: (n: number) => `${n} 项得分变化`,
   summaryUnchanged: "得分无变化",
-  summaryTotal: (prev: string | null, cur: string) => (prev === null || prev === cur ? `综合评分 ${cur}` : `综合评分 ${prev} → ${cur}`),
+  summaryTotal: (prev: string | null, cur: string) =>
+    prev === null || prev === cur ? `综合评分 ${cur}` : `综合评分 ${prev} → ${cur}`,
   summaryAdded: "（新增综合评分、评分等级行）",
 };
 

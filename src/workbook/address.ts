@@ -60,7 +60,12 @@ export function parseArea(a: string): Area | undefined {
   const s = parseCell(parts[0]);
   const e = parts.length === 2 ? parseCell(parts[1]) : s;
   if (!s || !e) return undefined;
-  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
+  return {
+    top: Math.min(s.row, e.row),
+    left: Math.min(s.col, e.col),
+    bottom: Math.max(s.row, e.row),
+    right: Math.max(s.col, e.col),
+  };
 }
 
 /** "C5" for one cell, else "C5:D6". */
@@ -93,7 +98,10 @@ export function intersects(a: Area, b: Area): boolean {
  * be read as a cell reference (A1 or R1C1 style) or a boolean, else quoted.
  */
 export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(R[0-9]*C[0-9]*|R|C|TRUE|FALSE)$/i.test(name);
+  const plain =
+    /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^(R[0-9]*C[0-9]*|R|C|TRUE|FALSE)$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

@@ -126,9 +126,11 @@ export function partValueProblem(part: PartDef, raw: RawValue): string | undefin
     case "level": {
       if (r.kind !== "level") return undefined;
       const text = normalizeName(String(raw.value ?? ""));
-      const hit = r.levels.some(
-        (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
-      ) || (typeof raw.value === "number" && r.levels.some((l) => new Dec(l.points).equals(String(raw.value))));
+      const hit =
+        r.levels.some(
+          (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
+        ) ||
+        (typeof raw.value === "number" && r.levels.some((l) => new Dec(l.points).equals(String(raw.value))));
       return hit ? undefined : BIND_TEXT.levelExpected(r.levels.map((l) => l.label));
     }
     case undefined:
@@ -147,7 +149,11 @@ function resolveCell(
   if (!dn) return { state: "missing", value: "" };
   const c = singleCell(dn, target);
   if (!c.ok) {
-    const out: Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> = { state: "invalid", value: "", problem: c.error.message };
+    const out: Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> = {
+      state: "invalid",
+      value: "",
+      problem: c.error.message,
+    };
     if (dn.sheet) out.sheet = dn.sheet;
     if (dn.address) out.address = dn.address;
     return out;
@@ -171,7 +177,10 @@ function inputProblem(def: InputDef, raw: RawValue): string | undefined {
 }
 
 /** The effect table's name: a range of at least 5 columns. */
-function resolveTable(snapshot: WorkbookSnapshot, name: string): Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> {
+function resolveTable(
+  snapshot: WorkbookSnapshot,
+  name: string,
+): Pick<BindingRow, "state" | "sheet" | "address" | "value" | "problem"> {
   const dn: DefinedNameData | undefined = findName(snapshot, name);
   if (!dn) return { state: "missing", value: "" };
   const area = dn.address ? parseArea(dn.address) : undefined;
@@ -181,10 +190,18 @@ function resolveTable(snapshot: WorkbookSnapshot, name: string): Pick<BindingRow
   const width = area.right - area.left + 1;
   const rows = area.bottom - area.top + 1;
   if (width < 5) {
-    return { state: "invalid", sheet: dn.sheet, address: dn.address, value: "", problem: BIND_TEXT.tableNarrow(name, dn.sheet, dn.address, width) };
+    return {
+      state: "invalid",
+      sheet: dn.sheet,
+      address: dn.address,
+      value: "",
+      problem: BIND_TEXT.tableNarrow(name, dn.sheet, dn.address, width),
+    };
   }
   // Rows below a header row that hold anything: none yet means the table is still to fill.
-  const filled = (dn.cells ?? []).some((c, i) => i >= width && (c.value !== null || c.error !== undefined) && String(c.value ?? "").trim() !== "");
+  const filled = (dn.cells ?? []).some(
+    (c, i) => i >= width && (c.value !== null || c.error !== undefined) && String(c.value ?? "").trim() !== "",
+  );
   return { state: filled ? "found" : "empty", sheet: dn.sheet, address: dn.address, value: BIND_TEXT.tableRows(rows) };
 }
 
@@ -207,7 +224,8 @@ export function bindingRows(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: 
       ...resolveCell(snapshot, name, def.id, (raw) => inputProblem(def, raw)),
     };
     const alt = alternatives.get(def.id);
-    if (alt?.length) row.alternative = BIND_TEXT.alternative(alt.map((id) => mappedName(settings, inputOf(rs, id)?.name ?? id, id)));
+    if (alt?.length)
+      row.alternative = BIND_TEXT.alternative(alt.map((id) => mappedName(settings, inputOf(rs, id)?.name ?? id, id)));
     else if (alt) row.alternative = BIND_TEXT.optional;
     rows.push(row);
   }
@@ -239,13 +257,15 @@ export function bindingRows(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: 
   return rows;
 }
 
-
 /**
  * The plan that points a row's name (mapped or default) at the selected cell: one NameWrite,
  * nothing else. An input or part takes exactly one cell; the 个性化绩效指标 table takes a range of
  * at least 5 columns (名称、分值、性质、目标值、实际值[、不适用]).
  */
-export function bindPlan(row: Pick<BindingRow, "kind" | "name" | "label">, selected: { sheet: string; address: string } | undefined): Planned {
+export function bindPlan(
+  row: Pick<BindingRow, "kind" | "name" | "label">,
+  selected: { sheet: string; address: string } | undefined,
+): Planned {
   if (!selected) return { ok: false, message: BIND_TEXT.noSelection };
   const address = selected.address.replace(/\$/g, "").toUpperCase();
   const area = parseArea(address);
@@ -255,7 +275,8 @@ export function bindPlan(row: Pick<BindingRow, "kind" | "name" | "label">, selec
   if (row.kind === "effectTable") {
     // Excel's port reports only the active cell of a selection: one cell is taken as the table's
     // top-left corner (header + EFFECT_ROWS rows, 6 columns, as the 评分依据 sheet lays it out).
-    if (cells === 1) target = `${cellAddress(area.top, area.left)}:${cellAddress(area.top + EFFECT_ROWS, area.left + 5)}`;
+    if (cells === 1)
+      target = `${cellAddress(area.top, area.left)}:${cellAddress(area.top + EFFECT_ROWS, area.left + 5)}`;
     else if (area.right - area.left + 1 < 5) return { ok: false, message: BIND_TEXT.selectTable };
   } else if (cells !== 1) {
     return { ok: false, message: BIND_TEXT.selectOneCell(row.label, address) };

@@ -23,7 +23,13 @@ export function detailOptionPlan(snapshot: WorkbookSnapshot, on: boolean): Write
   const grid = snapshot.settings;
   if (!grid) {
     if (snapshot.sheets.includes(SHEETS.settings)) {
-      return { cells: [{ sheet: SHEETS.settings, address: "A1", value: SETTINGS.detail, previous: null, role: "setting" }, { sheet: SHEETS.settings, address: "B1", value, previous: null, role: "setting" }], sheets: [] };
+      return {
+        cells: [
+          { sheet: SHEETS.settings, address: "A1", value: SETTINGS.detail, previous: null, role: "setting" },
+          { sheet: SHEETS.settings, address: "B1", value, previous: null, role: "setting" },
+        ],
+        sheets: [],
+      };
     }
     return { cells: [], sheets: [{ sheet: SHEETS.settings, rows: [[SETTINGS.detail, value, SETTINGS.notes.detail]] }] };
   }
@@ -32,7 +38,8 @@ export function detailOptionPlan(snapshot: WorkbookSnapshot, on: boolean): Write
   if (at) {
     // The contract reads the first non-empty cell to the right; write that one (or the next cell).
     for (const { col, cell } of view.rowCells(at.row)) {
-      if (col > at.col && cell.value !== null && String(cell.value).trim() !== "") return write(grid.sheet, cell.address, value, cell.value);
+      if (col > at.col && cell.value !== null && String(cell.value).trim() !== "")
+        return write(grid.sheet, cell.address, value, cell.value);
     }
     return write(grid.sheet, cellAddress(at.row, at.col + 1), value, null);
   }
@@ -41,7 +48,13 @@ export function detailOptionPlan(snapshot: WorkbookSnapshot, on: boolean): Write
     cells: [
       { sheet: grid.sheet, address: cellAddress(row, 1), value: SETTINGS.detail, previous: null, role: "setting" },
       { sheet: grid.sheet, address: cellAddress(row, 2), value, previous: null, role: "setting" },
-      { sheet: grid.sheet, address: cellAddress(row, 3), value: SETTINGS.notes.detail, previous: null, role: "setting" },
+      {
+        sheet: grid.sheet,
+        address: cellAddress(row, 3),
+        value: SETTINGS.notes.detail,
+        previous: null,
+        role: "setting",
+      },
     ],
     sheets: [],
   };

@@ -28,7 +28,16 @@ export function readStoredFramework(grid: GridData | undefined): StoredFramework
   const view = new SheetView(grid);
   const at = view.find(FRAMEWORK_BLOCK.heading);
   const fail = (address: string, message: string): StoredFramework => ({
-    errors: [{ code: "framework", target: "framework", source: { name: SHEETS.framework, sheet: grid.sheet, address }, found: SHEETS.framework, expected: WB.expected.framework, message }],
+    errors: [
+      {
+        code: "framework",
+        target: "framework",
+        source: { name: SHEETS.framework, sheet: grid.sheet, address },
+        found: SHEETS.framework,
+        expected: WB.expected.framework,
+        message,
+      },
+    ],
   });
   if (!at) return fail("A1", WB.frameworkBlockMissing(grid.sheet));
   // The file: the text cells under the heading, down to the first empty one.
@@ -65,12 +74,26 @@ export function frameworkSheet(rs: RuleSet, text: string): SheetWrite {
   let l2Seen = "";
   for (const { def, level1, level2 } of indicatorsOf(rs)) {
     const rules = def.parts.map((p) => T.partRule(p.key, p.label, describePart(p, rs))).join("\n");
-    rows.push([level1.name === l1Seen ? null : `${level1.name}（${level1.weight}）`, level2.name === l2Seen ? null : `${level2.name}（${level2.weight}）`, def.name, Number(def.weight), def.criteria, rules]);
+    rows.push([
+      level1.name === l1Seen ? null : `${level1.name}（${level1.weight}）`,
+      level2.name === l2Seen ? null : `${level2.name}（${level2.weight}）`,
+      def.name,
+      Number(def.weight),
+      def.criteria,
+      rules,
+    ]);
     l1Seen = level1.name;
     l2Seen = level2.name;
   }
   rows.push([], [T.inputs], [...T.inputHeaders]);
-  for (const d of rs.inputs) rows.push([d.label, d.name, T.units[d.unit] ?? d.unit, d.plausibleMax ? `${Number(d.plausibleMax) * 100}%` : null, d.hint ?? null]);
+  for (const d of rs.inputs)
+    rows.push([
+      d.label,
+      d.name,
+      T.units[d.unit] ?? d.unit,
+      d.plausibleMax ? `${Number(d.plausibleMax) * 100}%` : null,
+      d.hint ?? null,
+    ]);
   rows.push([], [T.grades], [...T.gradeHeaders]);
   for (const g of rs.grades) rows.push([Number(g.min), g.label]);
 

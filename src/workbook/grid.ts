@@ -36,7 +36,10 @@ export class SheetView {
 
   /** Whether the position lies inside the area read (an unlisted cell there is empty). */
   covers(row: number, col: number): boolean {
-    return this.bottom >= this.top && contains({ top: this.top, left: this.left, bottom: this.bottom, right: this.right }, row, col);
+    return (
+      this.bottom >= this.top &&
+      contains({ top: this.top, left: this.left, bottom: this.bottom, right: this.right }, row, col)
+    );
   }
 
   cell(row: number, col: number): CellData | undefined {
@@ -67,7 +70,8 @@ export class SheetView {
 
   /** The first cell, row-major, whose compacted text equals `text`. */
   find(text: string): { row: number; col: number } | undefined {
-    for (const { row, col, cell } of this.cells()) if (cell.value !== null && compact(String(cell.value)) === text) return { row, col };
+    for (const { row, col, cell } of this.cells())
+      if (cell.value !== null && compact(String(cell.value)) === text) return { row, col };
     return undefined;
   }
 

@@ -57,7 +57,9 @@ export function partValidation(part: PartDef, address: string): ValidationWrite 
     case "veto":
       return { address, type: "list", list: [...YES_NO], error: INPUT_SHEET.validation.yesNo };
     case "level":
-      return r.kind === "level" ? { address, type: "list", list: r.levels.map((l) => l.label), error: INPUT_SHEET.validation.level } : undefined;
+      return r.kind === "level"
+        ? { address, type: "list", list: r.levels.map((l) => l.label), error: INPUT_SHEET.validation.level }
+        : undefined;
     case "count":
       return { address, type: "whole", min: 0, error: INPUT_SHEET.validation.count };
     case "score":
@@ -94,10 +96,17 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
     if (skip.has(name)) continue;
     const r = rows.length + 1;
     const c = `C${r}`;
-    rows.push([null, def.label, null, def.hint ? `${INPUT_SHEET.unit[def.unit]}；${def.hint}` : INPUT_SHEET.unit[def.unit], name]);
+    rows.push([
+      null,
+      def.label,
+      null,
+      def.hint ? `${INPUT_SHEET.unit[def.unit]}；${def.hint}` : INPUT_SHEET.unit[def.unit],
+      name,
+    ]);
     formats.push({ address: c, numberFormat: UNIT_FORMAT[def.unit] });
     if (def.unit === "amount") validations.push({ address: c, type: "decimal", min: 0 });
-    if (def.unit === "count") validations.push({ address: c, type: "whole", min: 0, error: INPUT_SHEET.validation.count });
+    if (def.unit === "count")
+      validations.push({ address: c, type: "whole", min: 0, error: INPUT_SHEET.validation.count });
     names.push({ name, sheet, address: c });
   }
   rows.push([]);
@@ -131,7 +140,11 @@ export function inputSheet(rs: RuleSet, options: InputSheetOptions = {}): InputS
  * The pane's 添加评分依据表: the sheet with every name the workbook does not resolve yet (a name
  * that points at a usable cell keeps pointing there). Undefined when the sheet already exists.
  */
-export function inputSheetPlan(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: WorkbookSettings): WritePlan | undefined {
+export function inputSheetPlan(
+  snapshot: WorkbookSnapshot,
+  rs: RuleSet,
+  settings?: WorkbookSettings,
+): WritePlan | undefined {
   if (snapshot.sheets.some((x) => x.toLowerCase() === SHEETS.inputs.toLowerCase())) return undefined;
   const skip = new Set<string>();
   const candidates = [
@@ -140,7 +153,8 @@ export function inputSheetPlan(snapshot: WorkbookSnapshot, rs: RuleSet, settings
   ];
   for (const name of candidates) if (resolves(snapshot, name)) skip.add(name);
   const eff = findName(snapshot, mappedName(settings, EFFECT_TABLE_NAME));
-  if (eff && eff.sheet && eff.address && !/#REF!/i.test(eff.reference)) skip.add(mappedName(settings, EFFECT_TABLE_NAME));
+  if (eff && eff.sheet && eff.address && !/#REF!/i.test(eff.reference))
+    skip.add(mappedName(settings, EFFECT_TABLE_NAME));
   const built = inputSheet(rs, settings ? { skip, settings } : { skip });
   return { cells: [], sheets: [built.sheet], names: built.names };
 }

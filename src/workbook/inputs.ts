@@ -49,7 +49,9 @@ export function judgedParts(rs: RuleSet): { indicator: IndicatorDef; part: PartD
 
 /** The user's own name for a contract name, per the 名称映射 table (by default name or input id). */
 export function mappedName(settings: WorkbookSettings | undefined, defaultName: string, id?: string): string {
-  return settings?.mapping.get(defaultName)?.value ?? (id ? settings?.mapping.get(id)?.value : undefined) ?? defaultName;
+  return (
+    settings?.mapping.get(defaultName)?.value ?? (id ? settings?.mapping.get(id)?.value : undefined) ?? defaultName
+  );
 }
 
 /** One value the case uses, for the audit trail. */
@@ -77,13 +79,29 @@ export function inputNames(rs: RuleSet): string[] {
 }
 
 export function readInputs(snapshot: WorkbookSnapshot, rs: RuleSet, settings?: WorkbookSettings): CaseInputs {
-  const out: CaseInputs = { inputs: {}, inputSources: {}, parts: {}, partSources: {}, used: new Map(), broken: new Set(), errors: [] };
+  const out: CaseInputs = {
+    inputs: {},
+    inputSources: {},
+    parts: {},
+    partSources: {},
+    used: new Map(),
+    broken: new Set(),
+    errors: [],
+  };
 
-  const lookup = (name: string, target: string, defaultName = name): { raw: RawValue; source: SourceRef } | undefined => {
+  const lookup = (
+    name: string,
+    target: string,
+    defaultName = name,
+  ): { raw: RawValue; source: SourceRef } | undefined => {
     const dn = findName(snapshot, name);
     if (!dn) {
       // A 名称映射 row pointing at a name the workbook lacks: say so at that row.
-      const row = name !== defaultName ? (settings?.mapping.get(defaultName) ?? [...(settings?.mapping.values() ?? [])].find((r) => r.value === name)) : undefined;
+      const row =
+        name !== defaultName
+          ? (settings?.mapping.get(defaultName) ??
+            [...(settings?.mapping.values() ?? [])].find((r) => r.value === name))
+          : undefined;
       if (row?.source.sheet && row.source.address) {
         out.errors.push({
           code: "settings",
@@ -187,7 +205,8 @@ function readEffectTable(
   for (let r = 0; r <= area.bottom - area.top; r++) {
     const row = Array.from({ length: width }, (_, c) => at(r, c));
     if (row.every((x) => x.value === null && !x.error)) continue;
-    if (r === 0 && typeof row[0].value === "string" && row[0].value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0]) continue;
+    if (r === 0 && typeof row[0].value === "string" && row[0].value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0])
+      continue;
     const raw = (i: number) => (i < width ? cellRaw(row[i]) : EMPTY);
     const e: EffectRowRaw = {
       name: raw(0),

@@ -33,7 +33,6 @@ import { appendToInputSheet, NATURES, partHint, partItemText, partValidation } f
 import { partValueProblem, type BindingState } from "./binding";
 import type { Planned } from "./planned";
 
-
 export interface PartSlot {
   part: PartDef;
   defaultName: string;
@@ -57,7 +56,12 @@ export interface JudgedIndicator {
   mixed: boolean;
 }
 
-function slot(snapshot: WorkbookSnapshot, settings: WorkbookSettings | undefined, def: IndicatorDef, part: PartDef): PartSlot {
+function slot(
+  snapshot: WorkbookSnapshot,
+  settings: WorkbookSettings | undefined,
+  def: IndicatorDef,
+  part: PartDef,
+): PartSlot {
   const defaultName = `${def.name}_${part.key}`;
   const name = mappedName(settings, defaultName);
   const dn = findName(snapshot, name);
@@ -65,7 +69,13 @@ function slot(snapshot: WorkbookSnapshot, settings: WorkbookSettings | undefined
   const c = singleCell(dn, name);
   if (!c.ok) return { part, defaultName, name, state: "invalid", value: null, problem: c.error.message };
   const problem = partValueProblem(part, cellRaw(c.cell));
-  const out: PartSlot = { part, defaultName, name, state: problem ? "invalid" : "found", value: c.cell.error ? null : c.cell.value };
+  const out: PartSlot = {
+    part,
+    defaultName,
+    name,
+    state: problem ? "invalid" : "found",
+    value: c.cell.error ? null : c.cell.value,
+  };
   if (c.source.sheet) out.sheet = c.source.sheet;
   if (c.source.address) out.address = c.source.address;
   if (problem) out.problem = problem;
@@ -101,7 +111,10 @@ export type PartEdit =
   | { kind: "clear" };
 
 /** The cell value an edit writes, or why the edit is refused. */
-export function editValue(part: PartDef, edit: PartEdit): { ok: true; value: string | number | null } | { ok: false; message: string } {
+export function editValue(
+  part: PartDef,
+  edit: PartEdit,
+): { ok: true; value: string | number | null } | { ok: false; message: string } {
   switch (edit.kind) {
     case "clear":
       return { ok: true, value: null };
@@ -138,7 +151,9 @@ export function currentEdit(part: PartDef, value: CellScalar): PartEdit | undefi
   }
   if (judged === "level" && r.kind === "level") {
     const t = normalizeName(String(value));
-    const hit = r.levels.find((l) => normalizeName(l.label) === t || (l.aliases ?? []).some((a) => normalizeName(a) === t));
+    const hit = r.levels.find(
+      (l) => normalizeName(l.label) === t || (l.aliases ?? []).some((a) => normalizeName(a) === t),
+    );
     return hit ? { kind: "level", value: hit.label } : undefined;
   }
   const yn = parseYesNo({ value });
@@ -174,7 +189,13 @@ export function partEditPlan(
   }
   const v = editValue(found.part, edit);
   if (!v.ok) return v;
-  const cell: CellWrite = { sheet: s.sheet, address: s.address, value: v.value, previous: s.value, role: `${indicatorId}.${partKey}` };
+  const cell: CellWrite = {
+    sheet: s.sheet,
+    address: s.address,
+    value: v.value,
+    previous: s.value,
+    role: `${indicatorId}.${partKey}`,
+  };
   return { ok: true, plan: { cells: [cell], sheets: [] } };
 }
 
@@ -264,11 +285,15 @@ function geometry(snapshot: WorkbookSnapshot, name: string): TableGeometry | und
   const view = grid ? new SheetView(grid) : undefined;
   const fromGrid = (r: number, c: number): CellData | undefined => view?.cell(r, c);
   const cells = (r: number, c: number): CellData | undefined => {
-    if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right) return all[(r - area.top) * width + (c - area.left)];
+    if (r >= area.top && r <= area.bottom && c >= area.left && c <= area.right)
+      return all[(r - area.top) * width + (c - area.left)];
     return fromGrid(r, c);
   };
   const head = cells(area.top, area.left);
-  const first = head && typeof head.value === "string" && head.value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0] ? area.top + 1 : area.top;
+  const first =
+    head && typeof head.value === "string" && head.value.replace(/\s/g, "") === INPUT_SHEET.effectHeaders[0]
+      ? area.top + 1
+      : area.top;
   return { sheet: dn.sheet, area, first, width, cells };
 }
 
@@ -298,13 +323,19 @@ export function readEffectRows(snapshot: WorkbookSnapshot, settings?: WorkbookSe
     rows.push({
       name: text(c(0)),
       weight: num(c(1)),
-      nature: (NATURES as readonly string[]).includes(nature) ? (nature) : "",
+      nature: (NATURES as readonly string[]).includes(nature) ? nature : "",
       target: num(c(3)),
-      actual: nature === EFFECT.qualitative ? text(c(4)) || null : actualNum ?? (text(c(4)) || null),
+      actual: nature === EFFECT.qualitative ? text(c(4)) || null : (actualNum ?? (text(c(4)) || null)),
       notApplicable: isNotApplicable(na),
     });
   }
-  return { rows, state: "found", name, sheet: g.sheet, address: `${cellAddress(g.area.top, g.area.left)}:${cellAddress(g.area.bottom, g.area.right)}` };
+  return {
+    rows,
+    state: "found",
+    name,
+    sheet: g.sheet,
+    address: `${cellAddress(g.area.top, g.area.left)}:${cellAddress(g.area.bottom, g.area.right)}`,
+  };
 }
 
 /** Live checks of the table as typed: names, numbers, and 分值 adding up to the indicator's 分值. */
@@ -398,7 +429,13 @@ export function effectTablePlan(
   }
   const plan: WritePlan = { cells, sheets: [] };
   if (bottom > g.area.bottom || width > g.width) {
-    plan.names = [{ name, sheet: g.sheet, address: `${cellAddress(g.area.top, g.area.left)}:${cellAddress(bottom, g.area.left + width - 1)}` }];
+    plan.names = [
+      {
+        name,
+        sheet: g.sheet,
+        address: `${cellAddress(g.area.top, g.area.left)}:${cellAddress(bottom, g.area.left + width - 1)}`,
+      },
+    ];
   }
   return { ok: true, plan };
 }

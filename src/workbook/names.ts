@@ -30,9 +30,7 @@ export function findName(snapshot: WorkbookSnapshot, name: string): DefinedNameD
   return same.sort((a, b) => order(a.scope) - order(b.scope))[0];
 }
 
-export type CellLookup =
-  | { ok: true; cell: CellData; source: SourceRef }
-  | { ok: false; error: ScoreError };
+export type CellLookup = { ok: true; cell: CellData; source: SourceRef } | { ok: false; error: ScoreError };
 
 function sourceOf(dn: DefinedNameData, address?: string): SourceRef {
   const s: SourceRef = { name: dn.name };
@@ -52,13 +50,27 @@ export function singleCell(dn: DefinedNameData, target: string): CellLookup {
   if (/#REF!/i.test(reference)) {
     return {
       ok: false,
-      error: { code: "nameRef", target, source: { name: dn.name }, found: WB.found.ref, expected: WB.expected.oneCell, message: WB.nameRef(dn.name, reference) },
+      error: {
+        code: "nameRef",
+        target,
+        source: { name: dn.name },
+        found: WB.found.ref,
+        expected: WB.expected.oneCell,
+        message: WB.nameRef(dn.name, reference),
+      },
     };
   }
   if (!dn.sheet || !dn.address) {
     return {
       ok: false,
-      error: { code: "nameRef", target, source: { name: dn.name }, found: WB.found.notCell(reference), expected: WB.expected.oneCell, message: WB.nameNotCell(dn.name, reference) },
+      error: {
+        code: "nameRef",
+        target,
+        source: { name: dn.name },
+        found: WB.found.notCell(reference),
+        expected: WB.expected.oneCell,
+        message: WB.nameNotCell(dn.name, reference),
+      },
     };
   }
   const area = parseArea(dn.address);

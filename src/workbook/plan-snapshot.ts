@@ -73,11 +73,21 @@ export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookS
       settings = setCell(covers(settings, w.address) ? settings : grow(settings, w.address), w.address, w.value);
       hit = true;
     } else if (!settings && w.sheet === SHEETS.settings) {
-      settings = { sheet: w.sheet, area: w.address, cells: w.value === null ? [] : [cellOf(w.address, w.value)], merges: [] };
+      settings = {
+        sheet: w.sheet,
+        area: w.address,
+        cells: w.value === null ? [] : [cellOf(w.address, w.value)],
+        merges: [],
+      };
       hit = true;
     }
     if (!hit && !grids.some((g) => g.sheet === w.sheet)) {
-      grids.push({ sheet: w.sheet, area: w.address, cells: w.value === null ? [] : [cellOf(w.address, w.value)], merges: [] });
+      grids.push({
+        sheet: w.sheet,
+        area: w.address,
+        cells: w.value === null ? [] : [cellOf(w.address, w.value)],
+        merges: [],
+      });
     }
   }
 
@@ -94,17 +104,28 @@ export function withPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookS
     if (!n.sheet || !n.cells) return n;
     const written = plan.cells.filter((c) => c.sheet === n.sheet);
     if (!written.length) return n;
-    return { ...n, cells: n.cells.map((c) => {
-      const w = [...written].reverse().find((x) => x.address === c.address);
-      return w ? { ...c, value: w.value } : c;
-    }) };
+    return {
+      ...n,
+      cells: n.cells.map((c) => {
+        const w = [...written].reverse().find((x) => x.address === c.address);
+        return w ? { ...c, value: w.value } : c;
+      }),
+    };
   });
   for (const nw of plan.names ?? []) {
     const a = parseArea(nw.address);
     if (!a) continue;
     const cells: CellData[] = [];
-    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.push(cellIn(nw.sheet, cellAddress(r, c)));
-    const entry: DefinedNameData = { name: nw.name, scope: null, reference: `${nw.sheet}!${areaAddress(a)}`, sheet: nw.sheet, address: areaAddress(a), cells };
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) cells.push(cellIn(nw.sheet, cellAddress(r, c)));
+    const entry: DefinedNameData = {
+      name: nw.name,
+      scope: null,
+      reference: `${nw.sheet}!${areaAddress(a)}`,
+      sheet: nw.sheet,
+      address: areaAddress(a),
+      cells,
+    };
     const at = names.findIndex((n) => n.scope === null && n.name.toLowerCase() === nw.name.toLowerCase());
     if (at >= 0) names[at] = entry;
     else names.push(entry);

@@ -57,18 +57,37 @@ export function buildPlan(p: PlanInput): WritePlan {
   }
   const { total, grade } = p.totals;
   if (total && result.total !== null && !sameNumber(total.cell.value, result.total)) {
-    const w: CellWrite = { sheet: total.sheet, address: total.address, value: result.total, previous: total.cell.value, role: "total" };
+    const w: CellWrite = {
+      sheet: total.sheet,
+      address: total.address,
+      value: result.total,
+      previous: total.cell.value,
+      role: "total",
+    };
     if (total.label) w.numberFormat = "0.00";
     if (total.cell.formula !== undefined) w.keepFormula = true;
     cells.push(w);
   }
   if (grade && result.grade !== null && grade.cell.value !== result.grade) {
-    const w: CellWrite = { sheet: grade.sheet, address: grade.address, value: result.grade, previous: grade.cell.value, role: "grade" };
+    const w: CellWrite = {
+      sheet: grade.sheet,
+      address: grade.address,
+      value: result.grade,
+      previous: grade.cell.value,
+      role: "grade",
+    };
     if (grade.cell.formula !== undefined) w.keepFormula = true;
     cells.push(w);
   }
   for (const x of [total, grade]) {
-    if (x?.label) cells.push({ sheet: x.sheet, address: x.label.address, value: x.label.text, previous: x.label.previous, role: "label" });
+    if (x?.label)
+      cells.push({
+        sheet: x.sheet,
+        address: x.label.address,
+        value: x.label.text,
+        previous: x.label.previous,
+        role: "label",
+      });
   }
   const sheets: SheetWrite[] = p.detailSheet ? [detailSheet(p)] : [];
   return { cells, sheets };

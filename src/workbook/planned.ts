@@ -5,7 +5,8 @@
  */
 import type { WritePlan } from "./snapshot";
 
-export type Planned<Extra extends object = object> = ({ ok: true; plan: WritePlan } & Extra) | { ok: false; message: string };
+export type Planned<Extra extends object = object> =
+  ({ ok: true; plan: WritePlan } & Extra) | { ok: false; message: string };
 
 export function refused(message: string): { ok: false; message: string } {
   return { ok: false, message };

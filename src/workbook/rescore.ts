@@ -98,7 +98,12 @@ function chooseRuleSet(
         source: chosen.source,
         found: WB.found.text(chosen.value),
         expected: WB.expected.ruleSet(builtinRuleSetNames()),
-        message: WB.unknownRuleSet(chosen.value, chosen.source.sheet ?? "", chosen.source.address ?? "", builtinRuleSetNames()),
+        message: WB.unknownRuleSet(
+          chosen.value,
+          chosen.source.sheet ?? "",
+          chosen.source.address ?? "",
+          builtinRuleSetNames(),
+        ),
       });
       return { errors };
     }
@@ -165,7 +170,12 @@ function withSettingsCell(e: ScoreError, base: RuleSet, settings: WorkbookSettin
   if (!row) {
     // A sum that does not add up: the group's own row, else a row of one of its members.
     for (const l1 of base.levels) {
-      const members = normalizeName(l1.name) === n ? [l1.name, ...l1.groups.map((g) => g.name)] : l1.groups.filter((g) => normalizeName(g.name) === n).flatMap((g) => [g.name, ...g.indicators.map((i) => i.name)]);
+      const members =
+        normalizeName(l1.name) === n
+          ? [l1.name, ...l1.groups.map((g) => g.name)]
+          : l1.groups
+              .filter((g) => normalizeName(g.name) === n)
+              .flatMap((g) => [g.name, ...g.indicators.map((i) => i.name)]);
       row = members.map(rowFor).find((r) => r);
       if (row) break;
     }
@@ -191,7 +201,10 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
         const s = show(id, inputOf(ruleSet, id)?.name ?? id);
         if (s && !items.includes(s)) items.push(s);
       }
-      const s = part.rule.kind === "effectTable" ? show("effectTable", EFFECT_TABLE_NAME) : show(`${def.id}.${part.key}`, partName(def.name, part.key));
+      const s =
+        part.rule.kind === "effectTable"
+          ? show("effectTable", EFFECT_TABLE_NAME)
+          : show(`${def.id}.${part.key}`, partName(def.name, part.key));
       if (s) items.push(s);
     }
     out.set(def.id, items.join("；"));
@@ -208,10 +221,16 @@ function fallbackRuleSet(settings: WorkbookSettings): RuleSet {
  * The rule set a rescoring of this snapshot uses (settings' overrides applied) and the rule set it
  * starts from, without scoring: what the pane's 设置 and 评定 views show.
  */
-export function ruleSetsOf(snapshot: WorkbookSnapshot, settings: WorkbookSettings = readSettings(snapshot)): { effective: RuleSet; base: RuleSet } {
+export function ruleSetsOf(
+  snapshot: WorkbookSnapshot,
+  settings: WorkbookSettings = readSettings(snapshot),
+): { effective: RuleSet; base: RuleSet } {
   const given = readStoredFramework(snapshot.framework)?.ruleSet;
   const located = locateTable(snapshot, settings, given);
-  const effective = chooseRuleSet(settings, located.table && !given ? inferRuleSet(located.table) : undefined, given).ruleSet ?? given ?? fallbackRuleSet(settings);
+  const effective =
+    chooseRuleSet(settings, located.table && !given ? inferRuleSet(located.table) : undefined, given).ruleSet ??
+    given ??
+    fallbackRuleSet(settings);
   return { effective, base: given ?? sharedRuleSet(effective.id) ?? effective };
 }
 
@@ -258,7 +277,9 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
   // The table as it will be: rows this run adds under it (综合评分, 评分等级) belong to it, so the
   // 评分表 name recorded now still fits the next run (which then has nothing to re-point).
   let bottom = t.area.bottom;
-  if (totals.added) for (const x of [totals.total, totals.grade]) if (x && x.sheet === t.sheet) bottom = Math.max(bottom, parseArea(x.address)!.top);
+  if (totals.added)
+    for (const x of [totals.total, totals.grade])
+      if (x && x.sheet === t.sheet) bottom = Math.max(bottom, parseArea(x.address)!.top);
   const table = { sheet: t.sheet, address: areaAddress({ ...t.area, bottom }), scoreColumn: t.scoreColumn };
 
   const c: ScoreCase = {
@@ -297,13 +318,21 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
 
   const result = scoreCase(ruleSet, c);
   // A name already reported as broken would also be "missing" to the engine: say it once.
-  let engineErrors = result.errors.filter((e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)));
+  let engineErrors = result.errors.filter(
+    (e) => !(e.code === "missing" && e.source && inputs.broken.has(e.source.name)),
+  );
   if (inputs.used.size === 0 && inputs.errors.length === 0 && engineErrors.some((e) => e.code === "missing")) {
     // Nothing is bound yet (a workbook the add-in has never set up): one message, one action,
     // instead of a "missing" line per input.
     engineErrors = [
       ...engineErrors.filter((e) => e.code !== "missing"),
-      { code: "noInputs", target: "inputs", found: WB.found.noInputs, expected: WB.expected.inputSheet, message: WB.noInputs },
+      {
+        code: "noInputs",
+        target: "inputs",
+        found: WB.found.noInputs,
+        expected: WB.expected.inputSheet,
+        message: WB.noInputs,
+      },
     ];
   }
   errors.push(...engineErrors);
@@ -312,7 +341,16 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
 
   const now = options.now ?? new Date();
   const detail = options.detailSheet ?? settings.detailSheet ?? false;
-  const plan = buildPlan({ table: t, rows, totals, result, ruleSet, detailSheet: detail, now, usedText: describeUsed(inputs, ruleSet) });
+  const plan = buildPlan({
+    table: t,
+    rows,
+    totals,
+    result,
+    ruleSet,
+    detailSheet: detail,
+    now,
+    usedText: describeUsed(inputs, ruleSet),
+  });
 
   const changes: RescoreOutcome["changes"] = [];
   for (const ind of result.indicators) {

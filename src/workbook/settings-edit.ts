@@ -8,7 +8,17 @@
  * are too few. A workbook without the sheet gets one whole new sheet whose tables stand one under
  * the other, each with blank rows for what it may need (SETTINGS.room).
  */
-import { applyOverrides, builtinRuleSet, builtinRuleSetNames, findRuleSetId, findIndicator, findIndicatorById, type RuleSet, type RuleSetOverrides, type ScoreError } from "../engine";
+import {
+  applyOverrides,
+  builtinRuleSet,
+  builtinRuleSetNames,
+  findRuleSetId,
+  findIndicator,
+  findIndicatorById,
+  type RuleSet,
+  type RuleSetOverrides,
+  type ScoreError,
+} from "../engine";
 import { Dec } from "../engine/decimal";
 import type { CellData, CellScalar, CellWrite, GridData, NameWrite, SheetWrite, WorkbookSnapshot } from "./snapshot";
 import { NAMES, SETTINGS } from "../text/vocabulary";
@@ -47,7 +57,6 @@ export interface SettingsDraft {
   overrides?: OverrideRow[];
 }
 
-
 type Value = string | number | null;
 
 /** Rows of the single values in the layout settingsSheet builds (for the pane and `pe-score init`). */
@@ -57,14 +66,20 @@ const TABLE_TOP = 6;
 // ---------------------------------------------------------------------------
 // A new 评分设置 sheet.
 
-function current(settings: WorkbookSettings): Required<SettingsDraft> & { detail: boolean; mapping: [string, string][] } {
+function current(
+  settings: WorkbookSettings,
+): Required<SettingsDraft> & { detail: boolean; mapping: [string, string][] } {
   const num = (v: unknown) => numberOf(typeof v === "boolean" ? null : (v as string | number | null));
   return {
     ruleSetId: settings.ruleSetId?.value ?? "",
     detail: settings.detailSheet ?? false,
     weights: settings.weights.map((w) => ({ name: w.value.name, weight: num(w.value.weight.value) ?? NaN })),
     grades: settings.grades.map((g) => ({ min: num(g.value.min.value) ?? NaN, label: g.value.label })),
-    overrides: settings.overrides.map((o) => ({ indicator: o.value.indicator, score: num(o.value.score.value) ?? NaN, reason: o.value.reason })),
+    overrides: settings.overrides.map((o) => ({
+      indicator: o.value.indicator,
+      score: num(o.value.score.value) ?? NaN,
+      reason: o.value.reason,
+    })),
     mapping: [...settings.mapping].map(([k, v]) => [k, v.value]),
   };
 }
@@ -118,15 +133,30 @@ export function settingsSheet(values: {
     data.forEach((r, k) => r.forEach((v, i) => put(row + k, 1 + i, v)));
     row += Math.max(data.length, room) + 1;
   };
-  table(SETTINGS.weights, SETTINGS.notes.weights, (values.weights ?? []).map((w) => [s(w.name), n(w.weight)]), SETTINGS.room.weights);
-  table(SETTINGS.grades, SETTINGS.notes.grades, (values.grades ?? []).map((g) => [n(g.min), s(g.label)]), SETTINGS.room.grades);
+  table(
+    SETTINGS.weights,
+    SETTINGS.notes.weights,
+    (values.weights ?? []).map((w) => [s(w.name), n(w.weight)]),
+    SETTINGS.room.weights,
+  );
+  table(
+    SETTINGS.grades,
+    SETTINGS.notes.grades,
+    (values.grades ?? []).map((g) => [n(g.min), s(g.label)]),
+    SETTINGS.room.grades,
+  );
   table(
     SETTINGS.overrides,
     SETTINGS.notes.overrides,
     (values.overrides ?? []).map((o) => [s(o.indicator), n(o.score), s(o.reason)]),
     SETTINGS.room.overrides,
   );
-  table(SETTINGS.mapping, SETTINGS.notes.mapping, (values.mapping ?? []).map(([k, v]) => [s(k), s(v)]), SETTINGS.room.mapping);
+  table(
+    SETTINGS.mapping,
+    SETTINGS.notes.mapping,
+    (values.mapping ?? []).map(([k, v]) => [s(k), s(v)]),
+    SETTINGS.room.mapping,
+  );
   const rs = cellAddress(SINGLE_ROWS.ruleSet, 2);
   const dt = cellAddress(SINGLE_ROWS.detail, 2);
   return {
@@ -169,9 +199,17 @@ class CellPlan {
  * findSettingsTable). A table with too few rows for the data moves whole under everything on the
  * sheet, where nothing follows it; settings.ts finds a table by its title wherever it is.
  */
-function writeTable(view: SheetView, out: CellPlan, title: string, headers: readonly string[], data: Value[][], role: string): void {
+function writeTable(
+  view: SheetView,
+  out: CellPlan,
+  title: string,
+  headers: readonly string[],
+  data: Value[][],
+  role: string,
+): void {
   const width = headers.length;
-  const put = (top: number, col: number) => data.forEach((r, k) => r.forEach((v, i) => out.set(top + k, col + i, v ?? null, role)));
+  const put = (top: number, col: number) =>
+    data.forEach((r, k) => r.forEach((v, i) => out.set(top + k, col + i, v ?? null, role)));
   const t = findSettingsTable(view, title, width);
   if (!t) {
     // Append below everything, after one blank row.
@@ -182,7 +220,14 @@ function writeTable(view: SheetView, out: CellPlan, title: string, headers: read
     put(row + 2, col);
     return;
   }
-  const used = view.rows().filter((r) => r >= t.first && r <= t.last && Array.from({ length: width }, (_, i) => view.cell(r, t.col + i)).some((c) => !blank(c)));
+  const used = view
+    .rows()
+    .filter(
+      (r) =>
+        r >= t.first &&
+        r <= t.last &&
+        Array.from({ length: width }, (_, i) => view.cell(r, t.col + i)).some((c) => !blank(c)),
+    );
   const clear = (r: number) => {
     for (let i = 0; i < width; i++) out.set(r, t.col + i, null, role);
   };
@@ -221,7 +266,8 @@ function singleValueCell(
   }
   const at = view.find(label);
   if (!at) return undefined;
-  for (const { col, cell } of view.rowCells(at.row)) if (col > at.col && !blank(cell)) return { sheet: view.sheet, row: at.row, col };
+  for (const { col, cell } of view.rowCells(at.row))
+    if (col > at.col && !blank(cell)) return { sheet: view.sheet, row: at.row, col };
   return { sheet: view.sheet, row: at.row, col: at.col + 1 };
 }
 
@@ -230,8 +276,10 @@ function singleValueCell(
  * no room to grow or a value is not a finite number.
  */
 export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): Planned {
-  for (const w of draft.weights ?? []) if (!Number.isFinite(w.weight)) return { ok: false, message: T.weightNumber(w.name, String(w.weight)) };
-  for (const g of draft.grades ?? []) if (!Number.isFinite(g.min)) return { ok: false, message: T.gradeNumber(g.label, String(g.min)) };
+  for (const w of draft.weights ?? [])
+    if (!Number.isFinite(w.weight)) return { ok: false, message: T.weightNumber(w.name, String(w.weight)) };
+  for (const g of draft.grades ?? [])
+    if (!Number.isFinite(g.min)) return { ok: false, message: T.gradeNumber(g.label, String(g.min)) };
   for (const o of draft.overrides ?? []) {
     if (!Number.isFinite(o.score)) return { ok: false, message: T.scoreNumber(o.indicator) };
     if (!o.reason.trim()) return { ok: false, message: T.reasonRequired(o.indicator) };
@@ -259,7 +307,13 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
     if (at && at.sheet === view.sheet) out.set(at.row, at.col, value, "ruleSet");
     else if (at) {
       // The 规则集 name points at another sheet: write there.
-      out.cells.push({ sheet: at.sheet, address: cellAddress(at.row, at.col), value, previous: at.previous ?? null, role: "ruleSet" });
+      out.cells.push({
+        sheet: at.sheet,
+        address: cellAddress(at.row, at.col),
+        value,
+        previous: at.previous ?? null,
+        role: "ruleSet",
+      });
     } else {
       const row = Math.max(view.bottom, 0) + 2;
       out.set(row, 1, SETTINGS.ruleSet, "ruleSet");
@@ -270,7 +324,12 @@ export function settingsPlan(snapshot: WorkbookSnapshot, draft: SettingsDraft): 
   const tables: [string, string, readonly string[], Value[][] | undefined][] = [
     ["weights", SETTINGS.weights.title, SETTINGS.weights.headers, draft.weights?.map((w) => [w.name, w.weight])],
     ["grades", SETTINGS.grades.title, SETTINGS.grades.headers, draft.grades?.map((g) => [g.min, g.label])],
-    ["overrides", SETTINGS.overrides.title, SETTINGS.overrides.headers, draft.overrides?.map((o) => [o.indicator, o.score, o.reason])],
+    [
+      "overrides",
+      SETTINGS.overrides.title,
+      SETTINGS.overrides.headers,
+      draft.overrides?.map((o) => [o.indicator, o.score, o.reason]),
+    ],
   ];
   for (const [role, title, headers, data] of tables) {
     if (!data) continue;
@@ -287,7 +346,8 @@ function withPlanned(grid: GridData, cells: CellWrite[]): GridData {
   const mine = cells.filter((c) => c.sheet === grid.sheet);
   if (!mine.length) return grid;
   const view = new SheetView(grid);
-  let area = view.bottom >= view.top ? { top: view.top, left: view.left, bottom: view.bottom, right: view.right } : undefined;
+  let area =
+    view.bottom >= view.top ? { top: view.top, left: view.left, bottom: view.bottom, right: view.right } : undefined;
   const byAddress = new Map(grid.cells.map((c) => [c.address, c]));
   for (const c of mine) {
     const p = parseCell(c.address)!;
@@ -375,7 +435,8 @@ export function overridePlan(
   if (edit) {
     if (!edit.reason.trim()) return { ok: false, message: T.reasonRequired(def.name) };
     if (!Number.isFinite(edit.score)) return { ok: false, message: T.scoreNumber(def.name) };
-    if (edit.score < 0 || new Dec(edit.score).greaterThan(def.weight)) return { ok: false, message: T.scoreRange(def.name, def.weight) };
+    if (edit.score < 0 || new Dec(edit.score).greaterThan(def.weight))
+      return { ok: false, message: T.scoreRange(def.name, def.weight) };
   }
   const settings = readSettings(snapshot);
   const rows: OverrideRow[] = [];
@@ -388,7 +449,11 @@ export function overridePlan(
       continue;
     }
     const v = o.value.score.value;
-    rows.push({ indicator: o.value.indicator, score: numberOf(typeof v === "boolean" ? null : v) ?? NaN, reason: o.value.reason });
+    rows.push({
+      indicator: o.value.indicator,
+      score: numberOf(typeof v === "boolean" ? null : v) ?? NaN,
+      reason: o.value.reason,
+    });
   }
   if (edit && !replaced) rows.push({ indicator: def.name, score: edit.score, reason: edit.reason.trim() });
   // Rows the user typed badly stay as they were: write them back as text, not as NaN.
@@ -402,7 +467,11 @@ export function overridePlan(
 }
 
 /** The stored override of an indicator, if any. */
-export function currentOverride(snapshot: WorkbookSnapshot, rs: RuleSet, indicatorId: string): { score: number | null; reason: string } | undefined {
+export function currentOverride(
+  snapshot: WorkbookSnapshot,
+  rs: RuleSet,
+  indicatorId: string,
+): { score: number | null; reason: string } | undefined {
   for (const o of readSettings(snapshot).overrides) {
     if (findIndicator(rs, o.value.indicator)?.id !== indicatorId) continue;
     const v = o.value.score.value;

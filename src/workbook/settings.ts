@@ -118,7 +118,10 @@ export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {
     const rows: CellData[][] = [];
     for (const r of view.rows()) {
       if (r < t.first || r > t.last) continue;
-      const cells = Array.from({ length: width }, (_, i) => view.cell(r, t.col + i) ?? { address: cellAddress(r, t.col + i), value: null });
+      const cells = Array.from(
+        { length: width },
+        (_, i) => view.cell(r, t.col + i) ?? { address: cellAddress(r, t.col + i), value: null },
+      );
       if (cells.every((x) => textOf(x) === "" && !x.error)) continue;
       rows.push(cells);
     }
@@ -142,20 +145,33 @@ export function readSettings(snapshot: WorkbookSnapshot): WorkbookSettings {
         source: detail.source,
         found: WB.found.text(textOf(detail.cell)),
         expected: WB.expected.yesNo,
-        message: WB.settingsBadYesNo(SETTINGS.detail, detail.source.sheet ?? sheetName, detail.source.address ?? "", WB.found.text(textOf(detail.cell))),
+        message: WB.settingsBadYesNo(
+          SETTINGS.detail,
+          detail.source.sheet ?? sheetName,
+          detail.source.address ?? "",
+          WB.found.text(textOf(detail.cell)),
+        ),
       });
     }
   }
 
   for (const [name, weight] of table(SETTINGS.weights.title, 2)) {
-    out.weights.push({ value: { name: textOf(name), weight: cellRaw(weight) }, source: at_(sheetName, weight.address) });
+    out.weights.push({
+      value: { name: textOf(name), weight: cellRaw(weight) },
+      source: at_(sheetName, weight.address),
+    });
   }
   for (const [min, label] of table(SETTINGS.grades.title, 2)) {
     out.grades.push({ value: { min: cellRaw(min), label: textOf(label) }, source: at_(sheetName, min.address) });
   }
   for (const [name, score, reason] of table(SETTINGS.overrides.title, 3)) {
     out.overrides.push({
-      value: { indicator: textOf(name), score: cellRaw(score), reason: textOf(reason), scoreSource: at_(sheetName, score.address) },
+      value: {
+        indicator: textOf(name),
+        score: cellRaw(score),
+        reason: textOf(reason),
+        scoreSource: at_(sheetName, score.address),
+      },
       source: at_(sheetName, name.address),
     });
   }

@@ -57,7 +57,6 @@ export interface ScoreTable {
   view: SheetView;
 }
 
-
 const ruleSets = new Map<string, RuleSet | undefined>();
 /**
  * Built-in rule sets, parsed once per process (builtinRuleSet validates and clones on every call,
@@ -76,7 +75,8 @@ function indicatorIndex(): Map<string, string> {
   nameIndex = new Map();
   for (const id of BUILTIN_RULE_SET_IDS) {
     for (const { def } of indicatorsOf(sharedRuleSet(id)!)) {
-      for (const n of [def.name, ...(def.aliases ?? [])]) if (!nameIndex.has(normalizeName(n))) nameIndex.set(normalizeName(n), def.id);
+      for (const n of [def.name, ...(def.aliases ?? [])])
+        if (!nameIndex.has(normalizeName(n))) nameIndex.set(normalizeName(n), def.id);
     }
   }
   return nameIndex;
@@ -88,7 +88,9 @@ function matchIndicator(text: string, framework?: RuleSet): string | undefined {
   const n = normalizeName(text);
   if (!n || n.length > 40) return undefined;
   if (!framework) return indicatorIndex().get(n);
-  return indicatorsOf(framework).find(({ def }) => [def.name, ...(def.aliases ?? [])].some((x) => normalizeName(x) === n))?.def.id;
+  return indicatorsOf(framework).find(({ def }) =>
+    [def.name, ...(def.aliases ?? [])].some((x) => normalizeName(x) === n),
+  )?.def.id;
 }
 
 interface Candidate {
@@ -112,7 +114,13 @@ function locateIn(c: Candidate, extra?: RuleSet): ScoreTable | undefined {
     if (!id) continue;
     const address = cellAddress(r, scoreCol);
     const list = byCol.get(col) ?? [];
-    list.push({ id, label: view.text(r, col), row: r, address, cell: view.cell(r, scoreCol) ?? { address, value: null } });
+    list.push({
+      id,
+      label: view.text(r, col),
+      row: r,
+      address,
+      cell: view.cell(r, scoreCol) ?? { address, value: null },
+    });
     byCol.set(col, list);
   }
   let nameCol = 0;
@@ -132,7 +140,12 @@ function locateIn(c: Candidate, extra?: RuleSet): ScoreTable | undefined {
   if (!c.bounds) {
     for (const { row: r, col } of view.cells(top, last)) if (col < tableLeft && !view.isEmpty(r, col)) tableLeft = col;
   }
-  const area: Area = { top: c.bounds?.top ?? top, left: tableLeft, bottom: last, right: Math.max(scoreCol, c.bounds?.right ?? scoreCol) };
+  const area: Area = {
+    top: c.bounds?.top ?? top,
+    left: tableLeft,
+    bottom: last,
+    right: Math.max(scoreCol, c.bounds?.right ?? scoreCol),
+  };
   return {
     sheet: view.sheet,
     area,
@@ -197,7 +210,9 @@ export function locateTable(
   settings?: WorkbookSettings,
   extra?: RuleSet,
 ): { table?: ScoreTable; errors: ScoreError[]; others?: { sheet: string; address: string }[] } {
-  const views = snapshot.grids.filter((g) => !OWN_SHEETS.includes(g.sheet) && g.cells.length).map((g) => new SheetView(g));
+  const views = snapshot.grids
+    .filter((g) => !OWN_SHEETS.includes(g.sheet) && g.cells.length)
+    .map((g) => new SheetView(g));
   const dn = findName(snapshot, mappedName(settings, NAMES.table));
   if (dn && dn.sheet && dn.address && !/#REF!/i.test(dn.reference)) {
     const bounds = parseArea(dn.address);
@@ -207,13 +222,22 @@ export function locateTable(
       if (t) return { table: t, errors: [] };
     }
   }
-  const all = ranked(views.flatMap((v) => headersIn(v)), extra);
+  const all = ranked(
+    views.flatMap((v) => headersIn(v)),
+    extra,
+  );
   const t = all[0];
   if (t) return { table: t, errors: [], others: rivals(t, all).map((o) => ({ sheet: o.sheet, address: o.address })) };
   const sheets = snapshot.sheets.filter((s) => !OWN_SHEETS.includes(s));
   return {
     errors: [
-      { code: "tableNotFound", target: "table", found: WB.found.noTable, expected: WB.expected.table, message: WB.tableNotFound(sheets) },
+      {
+        code: "tableNotFound",
+        target: "table",
+        found: WB.found.noTable,
+        expected: WB.expected.table,
+        message: WB.tableNotFound(sheets),
+      },
     ],
   };
 }
@@ -286,7 +310,8 @@ function valueCellOf(t: ScoreTable, row: number, col: number): string {
   const v = t.view;
   const merge = v.mergeAt(row, col);
   const from = (merge?.right ?? col) + 1;
-  for (const { col: c } of v.rowCells(row)) if (c >= from && !v.isEmpty(row, c) && !v.isCovered(row, c)) return cellAddress(row, c);
+  for (const { col: c } of v.rowCells(row))
+    if (c >= from && !v.isEmpty(row, c) && !v.isCovered(row, c)) return cellAddress(row, c);
   if (t.scoreCol >= from && !v.isCovered(row, t.scoreCol)) return cellAddress(row, t.scoreCol);
   return cellAddress(row, from);
 }
@@ -324,7 +349,8 @@ export function totalCells(snapshot: WorkbookSnapshot, t: ScoreTable, settings?:
     // Let the recorded 评分表 range cover total rows printed right under it.
     for (const x of [total, grade]) {
       const p = parseArea(x.address)!;
-      if (x.sheet === t.sheet && !x.viaName && p.top > t.area.bottom && p.top <= t.area.bottom + 2) t.area.bottom = p.top;
+      if (x.sheet === t.sheet && !x.viaName && p.top > t.area.bottom && p.top <= t.area.bottom + 2)
+        t.area.bottom = p.top;
     }
     t.address = areaAddress(t.area);
     return { total, grade, added: false, errors };
@@ -336,7 +362,10 @@ export function totalCells(snapshot: WorkbookSnapshot, t: ScoreTable, settings?:
   const plan = (row: number, text: string): TargetCell => {
     const address = cellAddress(row, t.scoreCol);
     const labelAddress = cellAddress(row, labelCol);
-    for (const [r, c] of [[row, labelCol], [row, t.scoreCol]] as const) {
+    for (const [r, c] of [
+      [row, labelCol],
+      [row, t.scoreCol],
+    ] as const) {
       if (!v.isEmpty(r, c) || v.mergeAt(r, c)) busy.push(cellAddress(r, c));
     }
     return {

@@ -226,7 +226,11 @@ export interface UndoRecordOptions {
   label?: (role: string) => string | undefined;
 }
 
-export function undoRecordPlan(plan: WritePlan, snapshot: WorkbookSnapshot, options: UndoRecordOptions = {}): WritePlan {
+export function undoRecordPlan(
+  plan: WritePlan,
+  snapshot: WorkbookSnapshot,
+  options: UndoRecordOptions = {},
+): WritePlan {
   const now = options.now ?? new Date();
   const changed = changedCells(plan);
   if (changed.length === 0) return { cells: [], sheets: [] };
@@ -249,7 +253,11 @@ export function undoRecordPlan(plan: WritePlan, snapshot: WorkbookSnapshot, opti
 }
 
 /** The rescoring plan with its undo record appended: one plan, one write batch. */
-export function withUndoRecord(plan: WritePlan, snapshot: WorkbookSnapshot, options: UndoRecordOptions = {}): WritePlan {
+export function withUndoRecord(
+  plan: WritePlan,
+  snapshot: WorkbookSnapshot,
+  options: UndoRecordOptions = {},
+): WritePlan {
   const record = undoRecordPlan(plan, snapshot, options);
   const replaced = new Set(record.sheets.map((s) => s.sheet));
   const sheets: SheetWrite[] = [...plan.sheets.filter((s) => !replaced.has(s.sheet)), ...record.sheets];
@@ -290,7 +298,13 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
       edited.push(UNDO.editedCell(where, current?.formula ? `=${current.formula}` : show(held), show(e.written)));
       continue;
     }
-    const w: CellWrite = { sheet: e.sheet, address: e.address, value: storable(e.previous), previous: held, role: RESTORE_ROLE };
+    const w: CellWrite = {
+      sheet: e.sheet,
+      address: e.address,
+      value: storable(e.previous),
+      previous: held,
+      role: RESTORE_ROLE,
+    };
     if (kept) w.keepFormula = true;
     cells.push(w);
   }
@@ -303,14 +317,17 @@ export function undoPlan(snapshot: WorkbookSnapshot, now: Date = new Date()): Un
     plan: { cells: [...cells, ...blockWrites(p, rows)], sheets: [] },
     restored: cells.length,
     // Cells whose formula the rescoring replaced come back as values.
-    formulaCells: record.entries.filter((e) => e.formula && !cells.some((c) => c.keepFormula && c.sheet === e.sheet && c.address === e.address)).map((e) => `${e.sheet}!${e.address}`),
+    formulaCells: record.entries
+      .filter((e) => e.formula && !cells.some((c) => c.keepFormula && c.sheet === e.sheet && c.address === e.address))
+      .map((e) => `${e.sheet}!${e.address}`),
   };
 }
 
 /** Readable 项目 for the undo record: the 三级指标 name, 综合评分, 评分等级. */
 function labeller(outcome: RescoreOutcome): (role: string) => string | undefined {
   const names = new Map(outcome.result.indicators.map((i) => [i.id, i.name]));
-  return (role) => names.get(role) ?? (role === "total" ? DETAIL.totalRow : role === "grade" ? DETAIL.gradeRow : undefined);
+  return (role) =>
+    names.get(role) ?? (role === "total" ? DETAIL.totalRow : role === "grade" ? DETAIL.gradeRow : undefined);
 }
 
 /**
@@ -353,7 +370,11 @@ export interface EditOutcome {
  * puts the edit back with the scores). When the rescoring still has errors (inputs not filled yet),
  * only the edit is written and the errors are the outcome.
  */
-export function rescoreAfterEdit(snapshot: WorkbookSnapshot, edit: WritePlan, options: RescoreOptions = {}): EditOutcome {
+export function rescoreAfterEdit(
+  snapshot: WorkbookSnapshot,
+  edit: WritePlan,
+  options: RescoreOptions = {},
+): EditOutcome {
   const after = withPlan(snapshot, edit);
   const out = rescore(after, options);
   if (out.errors.length) return { outcome: out, plan: edit, rescored: false };

@@ -27,10 +27,14 @@ describe("pe-score case", () => {
     const { code, out } = await capture([seed004]);
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["ruleSet", "indicators", "total", "grade", "errors", "differences"]));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["ruleSet", "indicators", "total", "grade", "errors", "differences"]),
+    );
     expect(json.ruleSet).toBe("city-2021");
     expect(json.indicators).toHaveLength(21);
-    expect(json.indicators[0]).toEqual(expect.objectContaining({ name: "预算编制合理性", score: 4, max: 5, kind: "checklist" }));
+    expect(json.indicators[0]).toEqual(
+      expect.objectContaining({ name: "预算编制合理性", score: 4, max: 5, kind: "checklist" }),
+    );
     expect(json.total).toBe(89.46);
     expect(json.grade).toBe("良");
     expect(json.errors).toEqual([]);
@@ -68,19 +72,20 @@ describe("pe-score case", () => {
     expect(JSON.parse(out).errors[0].message).toContain("不存在的指标");
   });
 
-  test.each([
-    [["--format", "xml", seed004]],
-    [[]],
-    [["/no/such/file.json"]],
-  ])("bad usage %j throws a usage error", async (args) => {
-    await expect(capture(args)).rejects.toThrow();
-  });
+  test.each([[["--format", "xml", seed004]], [[]], [["/no/such/file.json"]]])(
+    "bad usage %j throws a usage error",
+    async (args) => {
+      await expect(capture(args)).rejects.toThrow();
+    },
+  );
 
   test("the installed bin exits 0 / 1 / 2 as documented", () => {
     const bin = path.join(ROOT, "bin/pe-score.js");
     const ok = execFileSync(process.execPath, [bin, "case", seed004, "--format", "table"], { encoding: "utf8" });
     expect(ok).toContain("89.46");
-    const bad = spawnSync(process.execPath, [bin, "case", tmpCase((g) => (g.inputs["staff.contract"] = 2.5))], { encoding: "utf8" });
+    const bad = spawnSync(process.execPath, [bin, "case", tmpCase((g) => (g.inputs["staff.contract"] = 2.5))], {
+      encoding: "utf8",
+    });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("编外人员数");
     const usage = spawnSync(process.execPath, [bin, "case"], { encoding: "utf8" });

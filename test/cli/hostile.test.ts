@@ -34,10 +34,21 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "pe-hostile-"));
   mkdirSync(join(dir, "batch"));
   save("ledger-150k.xlsx", withParts(SEED, [ledgerSheet("明细账", "xl/worksheets/ledger.xml", 150_000)]));
-  save("stray-last-row.xlsx", editTable((x) => x.replace(/<\/sheetData>/, `<row r="1048576"><c r="I1048576"><v>0</v></c></row></sheetData>`)));
-  save("stray-xfd.xlsx", editTable((x) => x.replace(/<\/sheetData>/, `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>`)));
+  save(
+    "stray-last-row.xlsx",
+    editTable((x) => x.replace(/<\/sheetData>/, `<row r="1048576"><c r="I1048576"><v>0</v></c></row></sheetData>`)),
+  );
+  save(
+    "stray-xfd.xlsx",
+    editTable((x) => x.replace(/<\/sheetData>/, `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>`)),
+  );
   // 1.1 GB of white space inside <sheetData> of a sheet that must be read.
-  save("bomb-read.xlsx", withParts(SEED, [{ name: "附表", entry: bombEntry("xl/worksheets/bomb.xml", SHEET_HEAD, " ".repeat(64), 1.1e9, SHEET_TAIL) }]));
+  save(
+    "bomb-read.xlsx",
+    withParts(SEED, [
+      { name: "附表", entry: bombEntry("xl/worksheets/bomb.xml", SHEET_HEAD, " ".repeat(64), 1.1e9, SHEET_TAIL) },
+    ]),
+  );
   // 1.1 GB of zeros in a media part nothing refers to.
   save("bomb-unread.xlsx", withParts(SEED, [], [bombEntry("xl/media/image99.png", "", "\0", 1.1e9)]));
   // Three sheet parts of 400 MB each (rows without r: each takes the next index).
@@ -45,12 +56,18 @@ beforeAll(() => {
     "huge-sheets.xlsx",
     withParts(
       SEED,
-      [1, 2, 3].map((i) => ({ name: `大表${i}`, entry: bombEntry(`xl/worksheets/huge${i}.xml`, SHEET_HEAD, LEDGER_ROW, 4e8, SHEET_TAIL) })),
+      [1, 2, 3].map((i) => ({
+        name: `大表${i}`,
+        entry: bombEntry(`xl/worksheets/huge${i}.xml`, SHEET_HEAD, LEDGER_ROW, 4e8, SHEET_TAIL),
+      })),
     ),
   );
   // A million empty styled cells under the table, in the table's own sheet.
   const styledRow = `<row>${'<c s="1"/>'.repeat(1000)}</row>`;
-  save("styled-million.xlsx", editTable((x) => x.replace(/<\/sheetData>/, `${styledRow.repeat(1000)}</sheetData>`)));
+  save(
+    "styled-million.xlsx",
+    editTable((x) => x.replace(/<\/sheetData>/, `${styledRow.repeat(1000)}</sheetData>`)),
+  );
   for (const [name, path] of Object.entries(files)) writeFileSync(join(dir, "batch", name), readFileSync(path));
   writeFileSync(join(dir, "batch", "seed-004.xlsx"), SEED);
 }, 120_000);
@@ -72,12 +89,21 @@ function cli(args: string[]): Promise<{ code: number; out: string; err: string; 
   });
 }
 
-function parsed(out: string): { file: string; ok: boolean; total: number | null; grade: string | null; errors: { message: string }[] }[] {
+function parsed(
+  out: string,
+): { file: string; ok: boolean; total: number | null; grade: string | null; errors: { message: string }[] }[] {
   return JSON.parse(out);
 }
 
 describe("large and hostile workbooks (CLI, ≤ 1.5 GB heap, ≤ 30 s each)", () => {
-  test.each(["ledger-150k.xlsx", "stray-last-row.xlsx", "stray-xfd.xlsx", "bomb-unread.xlsx", "huge-sheets.xlsx", "styled-million.xlsx"])(
+  test.each([
+    "ledger-150k.xlsx",
+    "stray-last-row.xlsx",
+    "stray-xfd.xlsx",
+    "bomb-unread.xlsx",
+    "huge-sheets.xlsx",
+    "styled-million.xlsx",
+  ])(
     "%s scores like the plain sample (89.46 良)",
     async (name) => {
       const r = await cli(["score", files[name], "--format", "json"]);

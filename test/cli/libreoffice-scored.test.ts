@@ -23,42 +23,59 @@ function besideLabel(s: WorkbookSnapshot, sheet: string, label: string) {
   return row?.slice(at + 1).find((c) => c.value !== null)?.value;
 }
 
-withSoffice("LibreOffice opens the scored copy and keeps its scores, total, grade and names", () => {
-  const work = mkdtempSync(join(tmpdir(), "pe-lo-"));
-  try {
-    const original = new Uint8Array(readFileSync(SAMPLE));
-    const outcome = rescore(readXlsx(original));
-    expect(outcome.errors).toEqual([]);
-    const scored = applyPlan(original, outcome.plan);
-    const ours = readXlsx(scored);
-    writeFileSync(join(work, "scored.xlsx"), scored);
+withSoffice(
+  "LibreOffice opens the scored copy and keeps its scores, total, grade and names",
+  () => {
+    const work = mkdtempSync(join(tmpdir(), "pe-lo-"));
+    try {
+      const original = new Uint8Array(readFileSync(SAMPLE));
+      const outcome = rescore(readXlsx(original));
+      expect(outcome.errors).toEqual([]);
+      const scored = applyPlan(original, outcome.plan);
+      const ours = readXlsx(scored);
+      writeFileSync(join(work, "scored.xlsx"), scored);
 
-    const out = join(work, "lo");
-    const r = spawnSync(
-      soffice,
-      [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, join(work, "scored.xlsx")],
-      { encoding: "utf8", timeout: 120000 },
-    );
-    expect(r.status).toBe(0);
-    const theirs = readXlsx(new Uint8Array(readFileSync(join(out, "scored.xlsx"))));
+      const out = join(work, "lo");
+      const r = spawnSync(
+        soffice,
+        [
+          `-env:UserInstallation=file://${join(work, "profile")}`,
+          "--headless",
+          "--norestore",
+          "--convert-to",
+          "xlsx:Calc MS Excel 2007 XML",
+          "--outdir",
+          out,
+          join(work, "scored.xlsx"),
+        ],
+        { encoding: "utf8", timeout: 120000 },
+      );
+      expect(r.status).toBe(0);
+      const theirs = readXlsx(new Uint8Array(readFileSync(join(out, "scored.xlsx"))));
 
-    // Every cell the plan wrote reads back the same in LibreOffice's own file.
-    for (const c of outcome.plan.cells) expect([c.address, valueAt(theirs, c.sheet, c.address)]).toEqual([c.address, c.value]);
-    const t = outcome.table!;
-    const written = (id: string) => outcome.plan.cells.find((c) => c.role === id)!;
-    expect(valueAt(theirs, t.sheet, written("budgetExecution").address)).toBe(5.96);
-    expect(valueAt(theirs, t.sheet, written("total").address)).toBe(89.46);
-    expect(besideLabel(theirs, t.sheet, "综合评分")).toBe(89.46);
-    expect(besideLabel(theirs, t.sheet, "评分等级")).toBe("良");
+      // Every cell the plan wrote reads back the same in LibreOffice's own file.
+      for (const c of outcome.plan.cells)
+        expect([c.address, valueAt(theirs, c.sheet, c.address)]).toEqual([c.address, c.value]);
+      const t = outcome.table!;
+      const written = (id: string) => outcome.plan.cells.find((c) => c.role === id)!;
+      expect(valueAt(theirs, t.sheet, written("budgetExecution").address)).toBe(5.96);
+      expect(valueAt(theirs, t.sheet, written("total").address)).toBe(89.46);
+      expect(besideLabel(theirs, t.sheet, "综合评分")).toBe(89.46);
+      expect(besideLabel(theirs, t.sheet, "评分等级")).toBe("良");
 
-    // Every defined name survives, pointing at the same cells.
-    const names = (s: WorkbookSnapshot) =>
-      s.names.filter((n) => n.sheet).map((n) => `${n.name}@${n.scope ?? ""}=${n.sheet}!${n.address}`).sort();
-    expect(names(theirs)).toEqual(expect.arrayContaining(names(ours)));
-    expect(names(ours).length).toBeGreaterThan(50);
-    // And LibreOffice's file rescores to the same result.
-    expect(rescore(theirs).result.total).toBe(89.46);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}, 150000);
+      // Every defined name survives, pointing at the same cells.
+      const names = (s: WorkbookSnapshot) =>
+        s.names
+          .filter((n) => n.sheet)
+          .map((n) => `${n.name}@${n.scope ?? ""}=${n.sheet}!${n.address}`)
+          .sort();
+      expect(names(theirs)).toEqual(expect.arrayContaining(names(ours)));
+      expect(names(ours).length).toBeGreaterThan(50);
+      // And LibreOffice's file rescores to the same result.
+      expect(rescore(theirs).result.total).toBe(89.46);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+  150000,
+);

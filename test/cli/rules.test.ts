@@ -59,7 +59,7 @@ test("rules check: a good file in one line; a bad one, every problem numbered, e
   const lines = r.out.split("\n");
   expect(lines[0]).toBe(RULES_CLI.problems(file, lines.length - 1));
   expect(r.out).toContain("1. 输入项“procurement.planned” 的单位（unit）：缺少。");
-  expect(r.out).toContain("三级指标““三公经费”变动率”第 1 项 的类型（kind）：未知的评分规则类型 \"changeRatio\"");
+  expect(r.out).toContain('三级指标““三公经费”变动率”第 1 项 的类型（kind）：未知的评分规则类型 "changeRatio"');
   expect(r.out).toContain("三级指标“在职人员控制率”第 1 项 的每个百分点扣分（perPoint）：应为写成文字的数字");
   expect(r.out).toContain("名称“政府采购执行情况”重复");
   // Weights are checked once the structure holds: not in this run, whose structure is broken.
@@ -124,12 +124,13 @@ test("init --rules: 评分依据 lists the framework's inputs, 评分框架 carr
   const src = join(dir, "dept.xlsx");
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("说明").getCell("A1").value = "部门整体支出绩效自评";
-  writeFileSync(src, new Uint8Array((await wb.xlsx.writeBuffer())));
+  writeFileSync(src, new Uint8Array(await wb.xlsx.writeBuffer()));
   const r = await cli("init", src, "--rules", EXAMPLE);
   expect(r.code).toBe(0);
   const snap = readXlsx(new Uint8Array(readFileSync(join(dir, "dept-评分.xlsx"))));
   expect(snap.sheets).toEqual(expect.arrayContaining(["评分框架", "评分依据", "评分设置"]));
-  for (const name of ["上年三公经费预算数", "公务招待费预算数", "上年公务招待费预算数"]) expect(snap.names.some((n) => n.name === name)).toBe(true);
+  for (const name of ["上年三公经费预算数", "公务招待费预算数", "上年公务招待费预算数"])
+    expect(snap.names.some((n) => n.name === name)).toBe(true);
   // No 评分表 yet, but the framework it carries is the one scoring uses.
   const outcome = rescore(snap);
   expect(outcome.ruleSet.id).toBe("example-local");

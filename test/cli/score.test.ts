@@ -20,7 +20,9 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pe-score-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function capture(fn: (out: (s: string) => void) => number | Promise<number>): Promise<{ code: number; text: string }> {
+async function capture(
+  fn: (out: (s: string) => void) => number | Promise<number>,
+): Promise<{ code: number; text: string }> {
   const lines: string[] = [];
   const code = await fn((s) => lines.push(s));
   return { code, text: lines.join("\n") };
@@ -76,7 +78,10 @@ describe("pe-score score", () => {
     const j = await capture((o) => score([join(ROOT, "assets/samples"), "--format", "json"], o));
     const data = JSON.parse(j.text);
     expect(data.map((d: { total: number }) => d.total)).toEqual([95.93, 89.46]);
-    expect(data[1].indicators.find((i: { id: string }) => i.id === "budgetExecution")).toMatchObject({ score: 5.96, previous: 5.66 });
+    expect(data[1].indicators.find((i: { id: string }) => i.id === "budgetExecution")).toMatchObject({
+      score: 5.96,
+      previous: 5.66,
+    });
     const c = await capture((o) => score([S004, join(BAD, "div0.xlsx"), "--format", "csv"], o));
     expect(c.code).toBe(1);
     // No ids in front of a clerk (issue 11.11): the CSV numbers the indicators instead.
@@ -89,7 +94,9 @@ describe("pe-score score", () => {
   test("--detail writes the 评分明细 sheet into the copy", async () => {
     const out = join(dir, "out");
     await capture((o) => score([S000, "--out", out, "--detail"], o));
-    expect(readXlsx(new Uint8Array(readFileSync(join(out, "seed-000-district-2020.xlsx")))).sheets).toContain("评分明细");
+    expect(readXlsx(new Uint8Array(readFileSync(join(out, "seed-000-district-2020.xlsx")))).sheets).toContain(
+      "评分明细",
+    );
   });
 });
 
@@ -108,8 +115,9 @@ describe("pe-score init", () => {
     expect(r.code).toBe(0);
     const snap = readXlsx(new Uint8Array(readFileSync(out)));
     expect(snap.sheets).toEqual(["评分表", "评分依据", "评分设置"]);
-    for (const n of ["核定编制数", "预算编制合理性_3", "效果性指标表", "规则集"]) expect(snap.names.map((x) => x.name)).toContain(n);
-    expect(snap.names.find((n) => n.name === "规则集")!.cells![0].value).toBe("市级 2021") // the short Chinese name, never the id;
+    for (const n of ["核定编制数", "预算编制合理性_3", "效果性指标表", "规则集"])
+      expect(snap.names.map((x) => x.name)).toContain(n);
+    expect(snap.names.find((n) => n.name === "规则集")!.cells![0].value).toBe("市级 2021"); // the short Chinese name, never the id;
     const o = rescore(snap);
     expect(o.errors.length).toBeGreaterThan(0); // nothing filled in yet
     expect(o.errors.some((e) => e.message.includes("（评分依据!C4）未绑定或为空"))).toBe(true);
@@ -117,7 +125,11 @@ describe("pe-score init", () => {
   test("a patch: every other part of the package stays byte-identical, every name is kept, the new names resolve", () => {
     // The rich fixture (chart, comments, VML, styles) with its own input sheets renamed out of the way.
     const rich = unzipSync(new Uint8Array(readFileSync(join(ROOT, "test/fixtures/rich.xlsx"))));
-    rich["xl/workbook.xml"] = strToU8(strFromU8(rich["xl/workbook.xml"]).replace(/评分依据/g, "原始依据").replace(/评分设置/g, "原始设置"));
+    rich["xl/workbook.xml"] = strToU8(
+      strFromU8(rich["xl/workbook.xml"])
+        .replace(/评分依据/g, "原始依据")
+        .replace(/评分设置/g, "原始设置"),
+    );
     const input = zipSync(rich);
     const r = initWorkbook(input, "district-2020");
     expect(r.errors).toEqual([]);
@@ -133,7 +145,8 @@ describe("pe-score init", () => {
     const planned = new Set(plan.names!.map((n) => n.name));
     expect(planned.has("政府采购计划金额")).toBe(false); // it resolves on 原始依据: left alone
     for (const n of a.names) if (!planned.has(n.name)) expect(b.names).toContainEqual(n);
-    for (const n of plan.names!) expect(b.names.find((x) => x.name === n.name)).toMatchObject({ sheet: n.sheet, address: n.address });
+    for (const n of plan.names!)
+      expect(b.names.find((x) => x.name === n.name)).toMatchObject({ sheet: n.sheet, address: n.address });
     expect(r.names).toBe(plan.names!.filter((n) => !a.names.some((x) => x.name === n.name)).length);
     expect(b.names.find((n) => n.name === "预算编制合理性_1")!.cells).toHaveLength(1);
     expect(b.settings?.sheet).toBe("评分设置");
@@ -148,7 +161,10 @@ describe("pe-score init", () => {
 });
 
 test("the committed samples match what the generator builds from the golden cases", async () => {
-  for (const [id, path] of [["seed-000-district-2020", S000], ["seed-004-city-2021", S004]] as const) {
+  for (const [id, path] of [
+    ["seed-000-district-2020", S000],
+    ["seed-004-city-2021", S004],
+  ] as const) {
     const fresh = readXlsx(await buildSample(loadGolden(id)));
     const committed = readXlsx(new Uint8Array(readFileSync(path)));
     expect(fresh.grids).toEqual(committed.grids);

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 async function ownWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("预算执行").getCell("A1").value = "部门预算总额";
-  writeFileSync(path, new Uint8Array((await wb.xlsx.writeBuffer())));
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 const ROOT = join(__dirname, "../..");
@@ -24,20 +24,32 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pe-words-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-
-const ascii = (s: string) => /[A-Za-z]{6,}/.test(s.replace(/pe-score|--[a-z-]+|xlsx|json|table|csv|shared\/golden|PE_DEBUG|BOM|Excel|WebView2|rules (export|check|schema)|JSON Schema/g, ""));
+const ascii = (s: string) =>
+  /[A-Za-z]{6,}/.test(
+    s.replace(
+      /pe-score|--[a-z-]+|xlsx|json|table|csv|shared\/golden|PE_DEBUG|BOM|Excel|WebView2|rules (export|check|schema)|JSON Schema/g,
+      "",
+    ),
+  );
 
 describe("help and usage errors are Chinese", () => {
-  test.each(["score", "init", "case", "rules"])("%s --help prints the verb's Chinese help and exits 0", async (verb) => {
-    for (const args of [[verb, "--help"], [verb, "-h"], ["help", verb]]) {
-      const r = await cli(...args);
-      expect(r.code).toBe(0);
-      expect(r.out).toBe(CLI.help[verb]);
-      expect(r.out).toContain("退出码：0");
-      expect(r.out).toContain("3 程序内部错误");
-      expect(ascii(r.out)).toBe(false);
-    }
-  });
+  test.each(["score", "init", "case", "rules"])(
+    "%s --help prints the verb's Chinese help and exits 0",
+    async (verb) => {
+      for (const args of [
+        [verb, "--help"],
+        [verb, "-h"],
+        ["help", verb],
+      ]) {
+        const r = await cli(...args);
+        expect(r.code).toBe(0);
+        expect(r.out).toBe(CLI.help[verb]);
+        expect(r.out).toContain("退出码：0");
+        expect(r.out).toContain("3 程序内部错误");
+        expect(ascii(r.out)).toBe(false);
+      }
+    },
+  );
 
   test("an unknown option and a missing value are named in Chinese, exit 2, never parseArgs's English", async () => {
     const a = await cli("score", S004, "--bogus");

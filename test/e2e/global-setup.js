@@ -8,10 +8,14 @@ module.exports = async () => {
   if (process.env.PE_E2E_DIST) return;
   const root = join(__dirname, "..", "..");
   const dir = mkdtempSync(join(tmpdir(), "pe-e2e-"));
-  execFileSync(process.execPath, [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`], {
-    cwd: root,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`],
+    {
+      cwd: root,
+      stdio: "pipe",
+    },
+  );
   process.env.PE_E2E_DIST = dir;
   process.env.PE_E2E_DIST_OWNED = "1";
 };

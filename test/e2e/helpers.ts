@@ -32,10 +32,14 @@ export function build(): Built {
   const given = process.env.PE_E2E_DIST;
   if (given) return { dir: given, dispose: () => {} };
   const dir = mkdtempSync(join(tmpdir(), "pe-e2e-"));
-  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -21,7 +21,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "pe-intranet-"));
   execFileSync(
     process.execPath,
-    [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`, "--env", `url=${HOST}`, "--env", "officejs=local"],
+    [
+      join(ROOT, "node_modules/webpack/bin/webpack.js"),
+      "--mode",
+      "production",
+      "--env",
+      `outdir=${dir}`,
+      "--env",
+      `url=${HOST}`,
+      "--env",
+      "officejs=local",
+    ],
     { cwd: ROOT, stdio: "pipe" },
   );
   served = await serve(dir);
@@ -37,7 +47,9 @@ afterAll(async () => {
 
 test("every URL in the manifest is under the intranet host", () => {
   const manifest = readFileSync(join(dir, "manifest.xml"), "utf8");
-  const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"|<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1] ?? m[2]);
+  const urls = [
+    ...manifest.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"|<AppDomain>([^<]+)<\/AppDomain>/g),
+  ].map((m) => m[1] ?? m[2]);
   expect(urls.length).toBeGreaterThan(8);
   for (const u of urls) expect(u.startsWith(HOST) || u === "https://intranet.example").toBe(true);
   expect(manifest).not.toContain("localhost");

@@ -21,18 +21,26 @@ const session = browserSession();
 const external: string[] = [];
 
 async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
-  const context = await session.browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, colorScheme: options.dark ? "dark" : "light" });
+  const context = await session.browser.newContext({
+    viewport: { width: 320, height: 900 },
+    acceptDownloads: true,
+    colorScheme: options.dark ? "dark" : "light",
+  });
   const page = await context.newPage();
   await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
   page.on("request", (r) => {
     const url = r.url();
-    if (!url.startsWith(session.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:")) external.push(url);
+    if (!url.startsWith(session.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:"))
+      external.push(url);
   });
   await page.goto(`${session.base}/taskpane.html`);
   await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });
   await page.getByRole("button", { name: paneText.rescore }).waitFor({ state: "visible" });
   // Ready once the scoring core (loaded after the first paint) and the workbook are both there.
-  await page.waitForFunction((label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled), paneText.rescore);
+  await page.waitForFunction(
+    (label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled),
+    paneText.rescore,
+  );
   return page;
 }
 
@@ -43,7 +51,7 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 
 async function download(page: Page): Promise<Uint8Array> {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
-  return new Uint8Array(readFileSync((await dl.path())));
+  return new Uint8Array(readFileSync(await dl.path()));
 }
 
 function cell(bytes: Uint8Array, sheet: string, address: string): unknown {
@@ -96,7 +104,10 @@ test("a bad workbook: its errors are listed, 定位 shows the cell, download sta
   await noHorizontalOverflow(page);
   await page.screenshot({ path: join(RESULTS, "pane-errors.png"), fullPage: true });
 
-  await errors.getByRole("button", { name: /定位到/ }).first().click();
+  await errors
+    .getByRole("button", { name: /定位到/ })
+    .first()
+    .click();
   await expect(page.getByTestId("grid-status").textContent()).resolves.toMatch(/^已定位到 /);
   expect(await page.locator('[data-testid="sheet-grid"] td[aria-selected="true"]').count()).toBe(1);
   await page.getByTestId("sheet-grid").screenshot({ path: join(RESULTS, "pane-errors-located.png") });
@@ -122,7 +133,9 @@ test("the first bundle carries neither the .xlsx host nor the scoring core, and 
   const taskpane = readFileSync(join(session.dir, "taskpane.js"));
   const text = taskpane.toString("utf8");
   expect(text).not.toContain(XLSX_TEXT.notZip);
-  const lazy = js.filter((f) => f !== "taskpane.js" && readFileSync(join(session.dir, f), "utf8").includes(XLSX_TEXT.notZip));
+  const lazy = js.filter(
+    (f) => f !== "taskpane.js" && readFileSync(join(session.dir, f), "utf8").includes(XLSX_TEXT.notZip),
+  );
   expect(lazy.length).toBe(1);
   // decimal.js, the rule sets and the contract's messages load with the core chunk, after first paint.
   expect(text).not.toContain("[DecimalError]");
@@ -168,7 +181,10 @@ test("frameworks in the pane: a workbook carrying one scores by it and exports i
   const page = await openPreview();
   // The example workbook carries the example framework (评分框架): scored by it.
   await page.getByTestId("file-input").setInputFiles(join(ROOT, "examples/frameworks/example-local.xlsx"));
-  await page.waitForFunction((label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled), paneText.rescore);
+  await page.waitForFunction(
+    (label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled),
+    paneText.rescore,
+  );
   await page.getByRole("button", { name: paneText.rescore }).click();
   await page.getByTestId("total").waitFor();
   expect(await page.getByTestId("total").textContent()).toBe("88.75");
@@ -178,7 +194,10 @@ test("frameworks in the pane: a workbook carrying one scores by it and exports i
   expect(await current.textContent()).toContain(PANE_SETUP.setup.framework.stored);
   await noHorizontalOverflow(page);
   await page.getByTestId("framework").screenshot({ path: join(RESULTS, "pane-framework.png") });
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: PANE_SETUP.setup.framework.export }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: PANE_SETUP.setup.framework.export }).click(),
+  ]);
   expect(dl.suggestedFilename()).toBe("示例框架.json");
   expect(JSON.parse(readFileSync(await dl.path(), "utf8")).id).toBe("example-local");
 

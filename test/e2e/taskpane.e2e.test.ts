@@ -42,7 +42,12 @@ test("in a plain browser without internet, the pane opens preview mode and does 
   }, "");
   await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });
   await expect(page.getByText(boot.officeMissingTitle).filter({ visible: true }).count()).resolves.toBe(0);
-  await expect(page.getByText(/关闭并重新打开任务窗格/).filter({ visible: true }).count()).resolves.toBe(0);
+  await expect(
+    page
+      .getByText(/关闭并重新打开任务窗格/)
+      .filter({ visible: true })
+      .count(),
+  ).resolves.toBe(0);
   await page.close();
 });
 
@@ -56,7 +61,10 @@ test("inside Office, a slow Office.onReady: the pane shows it is waiting, then o
   const page = await open(async (p) => {
     await p.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: lateExcel }));
   });
-  await page.getByText(/正在连接 Excel/).first().waitFor({ state: "visible", timeout: 5000 });
+  await page
+    .getByText(/正在连接 Excel/)
+    .first()
+    .waitFor({ state: "visible", timeout: 5000 });
   await page.getByText(paneText.boot.waitingLong).waitFor({ state: "visible", timeout: 12000 });
   await page.screenshot({ path: join(RESULTS, "taskpane-waiting.png") });
   await page.getByRole("tab", { name: paneText.tabs.score }).waitFor({ state: "visible", timeout: 15000 });
@@ -68,7 +76,10 @@ test("inside Office, a slow Office.onReady: the pane shows it is waiting, then o
 test("in a plain browser, onReady never resolving means preview mode, not an error", async () => {
   const page = await open(async (p) => {
     await p.route(CDN, (route) =>
-      route.fulfill({ contentType: "text/javascript", body: "window.Office = { onReady: function () { return new Promise(function () {}); } };" }),
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.Office = { onReady: function () { return new Promise(function () {}); } };",
+      }),
     );
   }, "");
   await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });

@@ -26,7 +26,9 @@ function fails(patch: Patch, name: string, code: string, target: string, file = 
 }
 
 describe("编外人员控制率: <5% → 1; 5% ≤ r ≤ 10% → 0.5; >10% → 0", () => {
-  const staff = (onPayroll: number, contract: number) => ({ inputs: { "staff.onPayroll": onPayroll, "staff.contract": contract, "staff.authorized": 100 } });
+  const staff = (onPayroll: number, contract: number) => ({
+    inputs: { "staff.onPayroll": onPayroll, "staff.contract": contract, "staff.authorized": 100 },
+  });
   test.each([
     // [在编, 编外, score, ratio text, band]
     [19, 1, 0.5, "1 / (19 + 1) = 5.00%", "5%≤比率≤10%"], // exactly 5%
@@ -49,7 +51,9 @@ describe("编外人员控制率: <5% → 1; 5% ≤ r ≤ 10% → 0.5; >10% → 0
 });
 
 describe("固定资产利用率: ≥90% → 1; [75%, 90%) → 0.7; [60%, 75%) → 0.4; <60% → 0", () => {
-  const assets = (inUse: number | string, total: number | string) => ({ inputs: { "assets.inUse": inUse, "assets.total": total } });
+  const assets = (inUse: number | string, total: number | string) => ({
+    inputs: { "assets.inUse": inUse, "assets.total": total },
+  });
   test.each([
     [90, 100, 1, "90.00%", "≥90%"],
     [8999, 10000, 0.7, "89.99%", "75%≤利用率<90%"],
@@ -79,7 +83,9 @@ describe("固定资产利用率: ≥90% → 1; [75%, 90%) → 0.7; [60%, 75%) �
 
 describe("公用经费控制率: each part <90% → 3; 90%–100% → 2; >100% → 0", () => {
   // 日常公用 stays at seed 000's 150/153 = 98.04% → 2, so the indicator = 三公 part + 2.
-  const sanGong = (actual: number, budget: number) => ({ inputs: { "sanGong.actual": actual, "sanGong.budget": budget } });
+  const sanGong = (actual: number, budget: number) => ({
+    inputs: { "sanGong.actual": actual, "sanGong.budget": budget },
+  });
   test.each([
     [9, 10, 2, "9 / 10 = 90.00%", "90%≤控制率≤100%"],
     [10, 10, 2, "10 / 10 = 100.00%", "90%≤控制率≤100%"],
@@ -92,8 +98,12 @@ describe("公用经费控制率: each part <90% → 3; 90%–100% → 2; >100% �
     expect(x.explanation).toContain(`“${band}”`);
   });
   test("日常公用 part: exactly 100% → 2, just above → 0", () => {
-    expect(ok({ inputs: { "dailyPublic.actual": 153, "dailyPublic.budget": 153 } }, "公用经费控制率").score).toBe(3 + 2);
-    expect(ok({ inputs: { "dailyPublic.actual": 153.01, "dailyPublic.budget": 153 } }, "公用经费控制率").score).toBe(3 + 0);
+    expect(ok({ inputs: { "dailyPublic.actual": 153, "dailyPublic.budget": 153 } }, "公用经费控制率").score).toBe(
+      3 + 2,
+    );
+    expect(ok({ inputs: { "dailyPublic.actual": 153.01, "dailyPublic.budget": 153 } }, "公用经费控制率").score).toBe(
+      3 + 0,
+    );
   });
   test("budget 0 & actual 0: not applicable → 3", () => {
     const x = ok(sanGong(0, 0), "公用经费控制率");
@@ -139,7 +149,9 @@ describe("公众或服务对象满意度", () => {
     expect(x.explanation).toContain(`“${band}”`);
   });
   test("a survey bound wins over the typed score", () => {
-    expect(ok({ inputs: { satisfaction: "85%" }, manual: { 公众或服务对象满意度: 6 } }, "公众或服务对象满意度").score).toBe(2);
+    expect(
+      ok({ inputs: { satisfaction: "85%" }, manual: { 公众或服务对象满意度: 6 } }, "公众或服务对象满意度").score,
+    ).toBe(2);
   });
   test("above 100% → an input error (a share cannot exceed the whole)", () => {
     const e = fails({ inputs: { satisfaction: "100.5%" } }, "公众或服务对象满意度", "implausible", "satisfaction");
@@ -185,8 +197,15 @@ describe("预算执行率 = Σ min(进度_q/序时_q, 1) × 1 + min(mean of unca
     const x = ok(
       {
         inputs: {
-          "progress.q1": undefined, "progress.q2": undefined, "progress.q3": undefined, "progress.q4": undefined,
-          "execution.q1": 200, "execution.q2": 600, "execution.q3": 600, "execution.q4": "1,000", "budget.total": 1000,
+          "progress.q1": undefined,
+          "progress.q2": undefined,
+          "progress.q3": undefined,
+          "progress.q4": undefined,
+          "execution.q1": 200,
+          "execution.q2": 600,
+          "execution.q3": 600,
+          "execution.q4": "1,000",
+          "budget.total": 1000,
         },
       },
       "预算执行率",
@@ -225,12 +244,18 @@ describe("财务合规性 (2) 调整调剂: ≤10% → 1, else 1 − 0.1 × (r �
     expect(x.explanation).toContain(text);
   });
   test("via amount / total: 1084.5807 / 10329.34 = 10.5% → 0.95", () => {
-    const x = ok({ inputs: { "budget.adjustedRatio": undefined, "budget.adjusted": 1084.5807 } }, "财务合规性", SEED004);
+    const x = ok(
+      { inputs: { "budget.adjustedRatio": undefined, "budget.adjusted": 1084.5807 } },
+      "财务合规性",
+      SEED004,
+    );
     expect(x.score).toBe(2.95);
     expect(x.explanation).toContain("1084.5807 / 10329.34 = 10.50%");
   });
   test("via amount / total: 1032.934 / 10329.34 = exactly 10% → 1", () => {
-    expect(ok({ inputs: { "budget.adjustedRatio": undefined, "budget.adjusted": 1032.934 } }, "财务合规性", SEED004).score).toBe(3);
+    expect(
+      ok({ inputs: { "budget.adjustedRatio": undefined, "budget.adjusted": 1032.934 } }, "财务合规性", SEED004).score,
+    ).toBe(3);
   });
   test("via amount: 2582.335 / 10329.34 = 25% → 0 (floor)", () => {
     const x = ok({ inputs: { "budget.adjustedRatio": undefined, "budget.adjusted": 2582.335 } }, "财务合规性", SEED004);
@@ -243,14 +268,19 @@ describe("财务合规性 (2) 调整调剂: ≤10% → 1, else 1 − 0.1 × (r �
     expect(x.explanation).toContain("直接填报");
   });
   test("violation (违规支出 = 是) vetoes the whole indicator → 0", () => {
-    const x = ok({ subItems: { 财务合规性: { 资金支出规范性: 1, 资金调整调剂规范性: 1, 会计核算规范性: 1, 违规支出: "是" } } }, "财务合规性");
+    const x = ok(
+      { subItems: { 财务合规性: { 资金支出规范性: 1, 资金调整调剂规范性: 1, 会计核算规范性: 1, 违规支出: "是" } } },
+      "财务合规性",
+    );
     expect(x.score).toBe(0);
     expect(x.explanation).toContain("发生违规支出");
   });
 });
 
 describe("政府采购执行情况: part 1 = 实际/计划 × 1 (0 when 实际 > 计划), part 2 judged", () => {
-  const proc = (actual: number, planned: number) => ({ inputs: { "procurement.actual": actual, "procurement.planned": planned } });
+  const proc = (actual: number, planned: number) => ({
+    inputs: { "procurement.actual": actual, "procurement.planned": planned },
+  });
   test("actual > plan → part 1 = 0", () => {
     const x = ok(proc(33, 32.43), "政府采购执行情况");
     expect(x.score).toBe(1); // 0 + policy 1
@@ -265,7 +295,12 @@ describe("政府采购执行情况: part 1 = 实际/计划 × 1 (0 when 实际 >
     expect(ok(proc(5, 0), "政府采购执行情况").score).toBe(1);
   });
   test("policy part missing → error: a mixed indicator needs its judged part", () => {
-    const e = fails({ subItems: { 政府采购执行情况: undefined }, manual: { 政府采购执行情况: 2 } }, "政府采购执行情况", "missing", "procurement.2");
+    const e = fails(
+      { subItems: { 政府采购执行情况: undefined }, manual: { 政府采购执行情况: 2 } },
+      "政府采购执行情况",
+      "missing",
+      "procurement.2",
+    );
     expect(e.message).toContain("政府采购执行情况_2");
     expect(e.message).toContain("不能沿用表中已填分数");
   });
@@ -277,7 +312,13 @@ describe("政府采购执行情况: part 1 = 实际/计划 × 1 (0 when 实际 >
 
 describe("rounding half-up to 2 decimals, total = sum of rounded scores", () => {
   test("0.9385 → 0.94 (9385/10000, policy 0)", () => {
-    const x = ok({ inputs: { "procurement.actual": 9385, "procurement.planned": 10000 }, subItems: { 政府采购执行情况: { 政策功能落实: 0 } } }, "政府采购执行情况");
+    const x = ok(
+      {
+        inputs: { "procurement.actual": 9385, "procurement.planned": 10000 },
+        subItems: { 政府采购执行情况: { 政策功能落实: 0 } },
+      },
+      "政府采购执行情况",
+    );
     expect(x.score).toBe(0.94);
   });
   test("1.945 → 1.95 (945/1000 + 1; a float 1.945 × 100 would round down to 1.94)", () => {
@@ -287,13 +328,17 @@ describe("rounding half-up to 2 decimals, total = sum of rounded scores", () => 
     expect(x.r.total).toBe(95.94);
   });
   test("1.9449 → 1.94", () => {
-    expect(ok({ inputs: { "procurement.actual": 9449, "procurement.planned": 10000 } }, "政府采购执行情况").score).toBe(1.94);
+    expect(ok({ inputs: { "procurement.actual": 9449, "procurement.planned": 10000 } }, "政府采购执行情况").score).toBe(
+      1.94,
+    );
   });
   test("total sums rounded scores, not exact ones", () => {
     // 政府采购 945/1000 + 1 = 1.945 → 1.95; 预算执行率 with q4 99.65%: 3 + 0.9965 + 2 = 5.9965 → 6.00.
     // The rest of seed 000 is 95.93 − 1.94 − 5.99 = 88.
     // Rounded: 88 + 1.95 + 6 = 95.95; exact then rounded would be 88 + 7.9415 → 95.94.
-    const r = scoreFrom(SEED000, { inputs: { "procurement.actual": 945, "procurement.planned": 1000, "progress.q4": "99.65%" } });
+    const r = scoreFrom(SEED000, {
+      inputs: { "procurement.actual": 945, "procurement.planned": 1000, "progress.q4": "99.65%" },
+    });
     expect(errorSummary(r)).toBe("");
     expect(ind(r, "政府采购执行情况").score).toBe(1.95);
     expect(ind(r, "预算执行率").score).toBe(6);
@@ -335,7 +380,12 @@ describe("项目完成及时性 = 按时 / 计划 × 6", () => {
     expect(ok({ inputs: { "projects.onTime": 2, "projects.planned": 3 } }, "项目完成及时性").score).toBe(4);
   });
   test("onTime > planned → inconsistent error", () => {
-    const e = fails({ inputs: { "projects.onTime": 5, "projects.planned": 4 } }, "项目完成及时性", "inconsistent", "projectTimeliness.1");
+    const e = fails(
+      { inputs: { "projects.onTime": 5, "projects.planned": 4 } },
+      "项目完成及时性",
+      "inconsistent",
+      "projectTimeliness.1",
+    );
     expect(e.message).toContain("按时完成项目数 5 > 计划完成项目数 4");
   });
   test("planned 0 (and onTime 0) → 6, not applicable", () => {
@@ -346,7 +396,9 @@ describe("项目完成及时性 = 按时 / 计划 × 6", () => {
 });
 
 describe("群众信访办理情况 from counts", () => {
-  const pet = (total: number, answered: number, onTime: number) => ({ inputs: { "petitions.total": total, "petitions.answered": answered, "petitions.onTime": onTime } });
+  const pet = (total: number, answered: number, onTime: number) => ({
+    inputs: { "petitions.total": total, "petitions.answered": answered, "petitions.onTime": onTime },
+  });
   test("10/10/10 → 3", () => {
     expect(ok(pet(10, 10, 10), "群众信访办理情况").score).toBe(3);
   });
@@ -366,7 +418,10 @@ describe("群众信访办理情况 from counts", () => {
   });
   test("without counts the two rates may be judged", () => {
     const x = ok(
-      { inputs: { "petitions.total": undefined, "petitions.answered": undefined, "petitions.onTime": undefined }, subItems: { 群众信访办理情况: [1, 1, 0] } },
+      {
+        inputs: { "petitions.total": undefined, "petitions.answered": undefined, "petitions.onTime": undefined },
+        subItems: { 群众信访办理情况: [1, 1, 0] },
+      },
       "群众信访办理情况",
     );
     expect(x.score).toBe(2);
@@ -386,7 +441,12 @@ describe("预决算信息公开: each part 1.5 / 1 / 0 / 1.5", () => {
     expect(x.score).toBe(score);
   });
   test("公开但不符合 → 1, named in the explanation", () => {
-    const x = ok({ subItems: { 预决算信息公开: { 部门预算公开: "公开但不符合时限、内容、范围要求", 部门决算公开: "按规定公开" } } }, "预决算信息公开");
+    const x = ok(
+      {
+        subItems: { 预决算信息公开: { 部门预算公开: "公开但不符合时限、内容、范围要求", 部门决算公开: "按规定公开" } },
+      },
+      "预决算信息公开",
+    );
     expect(x.explanation).toContain("部门预算公开：公开但不符合时限、内容、范围要求，1 分");
   });
 });
@@ -460,7 +520,12 @@ describe("效果性 from the 个性化绩效指标 table (city-2021: 25)", () =>
   });
   test("row weights not adding up → effectTable error naming both sums", () => {
     const e = fails(
-      { effectTable: [{ 名称: "A", 分值: 10, 性质: "正向", 目标值: 100, 实际值: 90 }, { 名称: "B", 分值: 10, 性质: "定性", 实际值: "好" }] },
+      {
+        effectTable: [
+          { 名称: "A", 分值: 10, 性质: "正向", 目标值: 100, 实际值: 90 },
+          { 名称: "B", 分值: 10, 性质: "定性", 实际值: "好" },
+        ],
+      },
       "effectiveness",
       "effectTable",
       "effectiveness.指标表",
@@ -512,7 +577,12 @@ describe("overrides", () => {
     fails({ overrides: { 项目监管: { score: 1, reason: "   " } } }, "项目监管", "overrideReason", "projectSupervision");
   });
   test("score > 分值 → outOfRange error", () => {
-    const e = fails({ overrides: { 项目监管: { score: 2.5, reason: "x" } } }, "项目监管", "outOfRange", "projectSupervision.override");
+    const e = fails(
+      { overrides: { 项目监管: { score: 2.5, reason: "x" } } },
+      "项目监管",
+      "outOfRange",
+      "projectSupervision.override",
+    );
     expect(e.message).toContain("数字 2.5");
     expect(e.message).toContain("0 到 2 之间");
   });
@@ -548,7 +618,10 @@ describe("grade edges: ≥90 优, ≥80 良, ≥60 中, else 差", () => {
 
 test("a rule set that does not allow a manual 效果性 score and no table: a missing-input error, never a throw", () => {
   const { rs, c } = load(caseFileFrom(SEED004));
-  const eff = rs.levels.flatMap((l) => l.groups).flatMap((g) => g.indicators).find((d) => d.id === "effectiveness")!;
+  const eff = rs.levels
+    .flatMap((l) => l.groups)
+    .flatMap((g) => g.indicators)
+    .find((d) => d.id === "effectiveness")!;
   eff.manualAllowed = false;
   const r = scoreCase(rs, c);
   expect(ind(r, eff.name).score).toBeNull();

@@ -7,7 +7,13 @@ import Ajv from "ajv";
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { BUILTIN_RULE_SET_IDS, builtinRuleSet, parseFramework, parseFrameworkText, RULE_KIND_NAMES } from "../../src/engine";
+import {
+  BUILTIN_RULE_SET_IDS,
+  builtinRuleSet,
+  parseFramework,
+  parseFrameworkText,
+  RULE_KIND_NAMES,
+} from "../../src/engine";
 import { FIELD } from "../../src/text/framework";
 
 const ROOT = join(__dirname, "../..");
@@ -44,13 +50,16 @@ test("an unknown rule kind names the indicator, the item and the kinds there are
   expect(rest).toEqual([]);
   expect(p).toContain("三级指标“预算编制合理性”第 2 项");
   expect(p).toContain(FIELD.kind);
-  expect(p).toContain("\"ratioLinear\"");
+  expect(p).toContain('"ratioLinear"');
   for (const k of RULE_KIND_NAMES) expect(p).toContain(k);
 });
 
 test("a missing parameter: the field by its Chinese name", () => {
   const problems = broken((d) => {
-    for (const l1 of d.levels) for (const l2 of l1.groups) for (const i of l2.indicators) for (const p of i.parts) if (p.rule.kind === "perPointDeduction") delete p.rule.threshold;
+    for (const l1 of d.levels)
+      for (const l2 of l1.groups)
+        for (const i of l2.indicators)
+          for (const p of i.parts) if (p.rule.kind === "perPointDeduction") delete p.rule.threshold;
   });
   expect(problems.length).toBeGreaterThan(0);
   expect(problems.every((p) => p.includes(FIELD.threshold) && p.includes("（未填写）"))).toBe(true);
@@ -74,13 +83,20 @@ test("duplicate indicator names (after normalising), an empty criteria, a non-de
   });
   expect(problems).toContain("三级指标“预算编制合理性 ” 的名称（name）：名称“预算编制合理性 ”重复。");
   expect(problems).toContain("三级指标“绩效目标完整性” 的评分标准（criteria）：应为非空文字。");
-  expect(problems).toContain("三级指标“绩效指标明确性” 的分值（weight）：应为写成文字的数字（如 \"5\" 或 \"0.5\"），现为 7。");
+  expect(problems).toContain(
+    '三级指标“绩效指标明确性” 的分值（weight）：应为写成文字的数字（如 "5" 或 "0.5"），现为 7。',
+  );
 });
 
 test("grade bands out of order, and bands with a gap", () => {
-  expect(broken((d) => d.grades.reverse())).toContain("评分框架 的评分等级（grades）：应从高到低排列，最后一档的最低分为 0。");
+  expect(broken((d) => d.grades.reverse())).toContain(
+    "评分框架 的评分等级（grades）：应从高到低排列，最后一档的最低分为 0。",
+  );
   const gap = broken((d) => {
-    for (const l1 of d.levels) for (const l2 of l1.groups) for (const i of l2.indicators) for (const p of i.parts) if (p.rule.kind === "ratioBands") p.rule.bands[0].min = "0.95";
+    for (const l1 of d.levels)
+      for (const l2 of l1.groups)
+        for (const i of l2.indicators)
+          for (const p of i.parts) if (p.rule.kind === "ratioBands") p.rule.bands[0].min = "0.95";
   });
   expect(gap.some((p) => p.includes("分档不连续"))).toBe(true);
 });
@@ -88,7 +104,9 @@ test("grade bands out of order, and bands with a gap", () => {
 test("not JSON, not an object: one Chinese sentence each", () => {
   expect(parseFrameworkText("{ id: 1 ").problems[0]).toMatch(/^评分框架：不是有效的 JSON 文件（/);
   expect(parseFramework([1, 2]).problems).toEqual(["评分框架：应为一个 JSON 对象（{ … }）。"]);
-  expect(parseFramework({}).problems).toEqual(expect.arrayContaining(["评分框架 的编号（id）：缺少。", "评分框架 的输入项（inputs）：缺少。"]));
+  expect(parseFramework({}).problems).toEqual(
+    expect.arrayContaining(["评分框架 的编号（id）：缺少。", "评分框架 的输入项（inputs）：缺少。"]),
+  );
 });
 
 test("whatever a file holds, the checker answers with problems, never an exception", () => {
@@ -96,7 +114,8 @@ test("whatever a file holds, the checker answers with problems, never an excepti
   const paths: (string | number)[][] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
     paths.push(path);
-    if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, Array.isArray(v) ? Number(k) : k]);
+    if (v && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, Array.isArray(v) ? Number(k) : k]);
   };
   walk(base, []);
   fc.assert(

@@ -4,7 +4,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { loadCase, scoreCase, type CaseFile, type IndicatorResult, type RuleSet, type ScoreCase, type ScoreResult } from "../../src/engine";
+import {
+  loadCase,
+  scoreCase,
+  type CaseFile,
+  type IndicatorResult,
+  type RuleSet,
+  type ScoreCase,
+  type ScoreResult,
+} from "../../src/engine";
 
 /** /work/shared/golden, resolved from this file (test/engine → repo root → ../shared). */
 export const GOLDEN_DIR = path.resolve(__dirname, "../../../shared/golden");
@@ -15,7 +23,10 @@ export const SEED004 = "seed-004-city-2021.json";
 export type Json = string | number | boolean | null;
 
 export function goldenFiles(): string[] {
-  return fs.readdirSync(GOLDEN_DIR).filter((f) => f.endsWith(".json")).sort();
+  return fs
+    .readdirSync(GOLDEN_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 export function readGolden(file: string): CaseFile & Record<string, unknown> {
@@ -35,7 +46,10 @@ export interface Patch {
   keepReported?: boolean;
 }
 
-function merge<T>(base: Record<string, T> | undefined, patch: Record<string, T | undefined> | undefined): Record<string, T> {
+function merge<T>(
+  base: Record<string, T> | undefined,
+  patch: Record<string, T | undefined> | undefined,
+): Record<string, T> {
   const out: Record<string, T> = { ...(base ?? {}) };
   for (const [k, v] of Object.entries(patch ?? {})) {
     if (v === undefined) delete out[k];
@@ -68,7 +82,8 @@ export function caseFileFrom(file: string, patch: Patch = {}): CaseFile {
 export function load(cf: CaseFile): { rs: RuleSet; c: ScoreCase } {
   const l = loadCase(cf);
   // Weight errors are also reported by scoreCase itself; anything else is a bug of the test.
-  if (l.errors.some((e) => e.code !== "weights")) throw new Error("case file errors: " + l.errors.map((e) => e.message).join(" | "));
+  if (l.errors.some((e) => e.code !== "weights"))
+    throw new Error("case file errors: " + l.errors.map((e) => e.message).join(" | "));
   if (!l.ruleSet) throw new Error("no rule set");
   return { rs: l.ruleSet, c: l.scoreCase };
 }
@@ -85,7 +100,11 @@ export function ind(r: ScoreResult, name: string): IndicatorResult {
 }
 
 /** Score of one indicator of a derived case, asserting the case as a whole has no errors. */
-export function scoreOf(file: string, patch: Patch, name: string): { score: number | null; explanation: string; r: ScoreResult; i: IndicatorResult } {
+export function scoreOf(
+  file: string,
+  patch: Patch,
+  name: string,
+): { score: number | null; explanation: string; r: ScoreResult; i: IndicatorResult } {
   const r = scoreFrom(file, patch);
   const i = ind(r, name);
   return { score: i.score, explanation: i.explanation, r, i };

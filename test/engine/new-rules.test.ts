@@ -5,7 +5,14 @@
  * previous figures under each policy, the explanation, and properties over random figures.
  */
 import fc from "fast-check";
-import { parseFramework, scoreCase, type PartRule, type RuleSet, type ScoreCase, type ScoreResult } from "../../src/engine";
+import {
+  parseFramework,
+  scoreCase,
+  type PartRule,
+  type RuleSet,
+  type ScoreCase,
+  type ScoreResult,
+} from "../../src/engine";
 
 /** A framework of the two rules under test and a manual filler that brings the total to 100. */
 function framework(staffRule: Partial<PartRule> = {}, changeRule: Partial<PartRule> = {}): RuleSet {
@@ -41,7 +48,17 @@ function framework(staffRule: Partial<PartRule> = {}, changeRule: Partial<PartRu
                     label: "在职人员控制率",
                     text: "在职人员控制率",
                     points: "5",
-                    rule: { kind: "perPointDeduction", numerator: ["onPayroll"], denominator: ["authorized"], threshold: "1", perPoint: "0.5", judgedFallback: false, zero, ratioName: "在职人员控制率", ...staffRule },
+                    rule: {
+                      kind: "perPointDeduction",
+                      numerator: ["onPayroll"],
+                      denominator: ["authorized"],
+                      threshold: "1",
+                      perPoint: "0.5",
+                      judgedFallback: false,
+                      zero,
+                      ratioName: "在职人员控制率",
+                      ...staffRule,
+                    },
                   },
                 ],
               },
@@ -58,11 +75,28 @@ function framework(staffRule: Partial<PartRule> = {}, changeRule: Partial<PartRu
                     label: "变动率",
                     text: "变动率",
                     points: "8",
-                    rule: { kind: "changeRate", current: "cur", previous: "prev", threshold: "0", perPoint: "0.8", zero: { bothZero: "full", numeratorPositive: "zero" }, ratioName: "“三公经费”变动率", ...changeRule },
+                    rule: {
+                      kind: "changeRate",
+                      current: "cur",
+                      previous: "prev",
+                      threshold: "0",
+                      perPoint: "0.8",
+                      zero: { bothZero: "full", numeratorPositive: "zero" },
+                      ratioName: "“三公经费”变动率",
+                      ...changeRule,
+                    },
                   },
                 ],
               },
-              { id: "rest", name: "其他", weight: "87", kind: "manual", manualAllowed: true, criteria: "人工", parts: [{ key: "1", label: "其他", text: "其他", points: "87", rule: { kind: "judgedScore" } }] },
+              {
+                id: "rest",
+                name: "其他",
+                weight: "87",
+                kind: "manual",
+                manualAllowed: true,
+                criteria: "人工",
+                parts: [{ key: "1", label: "其他", text: "其他", points: "87", rule: { kind: "judgedScore" } }],
+              },
             ],
           },
         ],
@@ -105,7 +139,9 @@ describe("per-point deduction above a standard (在职人员控制率 5 分, −
   });
 
   test("the explanation shows the ratio, the points beyond and the floor", () => {
-    expect(explanation(run(rs, { onPayroll: 51, authorized: 50, ...base }), "staff")).toContain("在职人员控制率 = 51 / 50 = 102.00%，102.00% 超出 100.00% 2 个百分点，扣 0.5 × 2 → 4 分");
+    expect(explanation(run(rs, { onPayroll: 51, authorized: 50, ...base }), "staff")).toContain(
+      "在职人员控制率 = 51 / 50 = 102.00%，102.00% 超出 100.00% 2 个百分点，扣 0.5 × 2 → 4 分",
+    );
     expect(explanation(run(rs, { onPayroll: 60, authorized: 50, ...base }), "staff")).toContain("（扣完为止）");
   });
 
@@ -152,7 +188,9 @@ describe("change rate against last year (“三公经费”变动率 8 分, ≤0
   });
 
   test("the explanation shows both figures and the rate", () => {
-    expect(explanation(run(rs, { ...staff, cur: 106, prev: 100 }), "sanGong")).toBe("“三公经费”变动率 = (106 − 100) / 100 = 6.00%，6.00% 超出 0.00% 6 个百分点，扣 0.8 × 6 → 3.2 分");
+    expect(explanation(run(rs, { ...staff, cur: 106, prev: 100 }), "sanGong")).toBe(
+      "“三公经费”变动率 = (106 − 100) / 100 = 6.00%，6.00% 超出 0.00% 6 个百分点，扣 0.8 × 6 → 3.2 分",
+    );
   });
 
   test("last year 0: both 0 is no change (full); spending from nothing scores 0 under this framework's policy", () => {
@@ -170,7 +208,12 @@ describe("change rate against last year (“三公经费”变动率 8 分, ≤0
   });
 
   test("last year's figure unbound: a missing-input error, never a silent score", () => {
-    const c: ScoreCase = { inputs: { onPayroll: { value: 50 }, authorized: { value: 50 }, cur: { value: 100 } }, parts: { rest: { "1": { value: 87 } } }, manual: {}, overrides: {} };
+    const c: ScoreCase = {
+      inputs: { onPayroll: { value: 50 }, authorized: { value: 50 }, cur: { value: 100 } },
+      parts: { rest: { "1": { value: 87 } } },
+      manual: {},
+      overrides: {},
+    };
     const r = scoreCase(rs, c);
     expect(r.total).toBeNull();
     expect(r.errors).toEqual([expect.objectContaining({ code: "missing", target: "prev" })]);
@@ -181,17 +224,26 @@ describe("properties", () => {
   const rs = framework();
   test("scores stay within [floor, points] and never rise as the ratio or the change grows", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 1000 }), (auth, on, more, prev) => {
-        const a = run(rs, { authorized: auth, onPayroll: on, cur: prev + on, prev });
-        const b = run(rs, { authorized: auth, onPayroll: on + more, cur: prev + on + more, prev });
-        for (const [id, max] of [["staff", 5], ["sanGong", 8]] as const) {
-          const x = score(a, id)!;
-          const y = score(b, id)!;
-          expect(x).toBeGreaterThanOrEqual(0);
-          expect(x).toBeLessThanOrEqual(max);
-          expect(y).toBeLessThanOrEqual(x);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (auth, on, more, prev) => {
+          const a = run(rs, { authorized: auth, onPayroll: on, cur: prev + on, prev });
+          const b = run(rs, { authorized: auth, onPayroll: on + more, cur: prev + on + more, prev });
+          for (const [id, max] of [
+            ["staff", 5],
+            ["sanGong", 8],
+          ] as const) {
+            const x = score(a, id)!;
+            const y = score(b, id)!;
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(max);
+            expect(y).toBeLessThanOrEqual(x);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,7 +4,15 @@
  */
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { builtinRuleSet, scoreCase, type InputId, type RawValue, type RuleSet, type ScoreCase, type ScoreResult } from "../../src/engine";
+import {
+  builtinRuleSet,
+  scoreCase,
+  type InputId,
+  type RawValue,
+  type RuleSet,
+  type ScoreCase,
+  type ScoreResult,
+} from "../../src/engine";
 import { ind } from "./helpers";
 
 const RULE_SETS: Record<string, RuleSet> = {
@@ -17,7 +25,8 @@ const v = (value: RawValue["value"]): RawValue => ({ value });
 const amount = (max = 100_000) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
 const positiveAmount = (max = 100_000) => fc.integer({ min: 1, max: max * 100 }).map((n) => n / 100);
 /** A percent text with up to 2 decimals, e.g. "95.61%". */
-const pctText = (maxPct: number) => fc.integer({ min: 0, max: maxPct * 100 }).map((n) => `${new Decimal(n).dividedBy(100).toString()}%`);
+const pctText = (maxPct: number) =>
+  fc.integer({ min: 0, max: maxPct * 100 }).map((n) => `${new Decimal(n).dividedBy(100).toString()}%`);
 const yesNo = fc.constantFrom<RawValue["value"]>(1, 0, "是", "否", true, false);
 const level = fc.constantFrom("按规定公开", "公开但不符合时限、内容、范围要求", "未公开", "涉密或未到公开时限");
 
@@ -26,11 +35,17 @@ function validCase(rsId: string) {
   const rs = RULE_SETS[rsId];
   const effectWeight = rsId === "city-2021" ? 25 : 20;
   const quarters = fc.oneof(
-    fc.record({ kind: fc.constant("pct" as const), p: fc.tuple(pctText(150), pctText(150), pctText(150), pctText(150)) }),
+    fc.record({
+      kind: fc.constant("pct" as const),
+      p: fc.tuple(pctText(150), pctText(150), pctText(150), pctText(150)),
+    }),
     fc.record({ kind: fc.constant("amt" as const), p: fc.tuple(amount(), amount(), amount(), amount()) }),
   );
   const effect = fc.oneof(
-    fc.record({ kind: fc.constant("manual" as const), score: fc.integer({ min: 0, max: effectWeight * 100 }).map((n) => n / 100) }),
+    fc.record({
+      kind: fc.constant("manual" as const),
+      score: fc.integer({ min: 0, max: effectWeight * 100 }).map((n) => n / 100),
+    }),
     fc.record({
       kind: fc.constant("table" as const),
       w1: fc.integer({ min: 1, max: effectWeight - 1 }),
@@ -119,7 +134,8 @@ function validCase(rsId: string) {
           targetCompleteness: { 不符合项数: v(g.deductions[1]) },
           indicatorClarity: arr(g.clarity5),
           procurement: { "2": v(g.policy) },
-          financialCompliance: g.adjustedRatio === undefined ? arr(g.fin) : { "1": v(g.fin[0]), "3": v(g.fin[2]), "4": v(g.fin[3]) },
+          financialCompliance:
+            g.adjustedRatio === undefined ? arr(g.fin) : { "1": v(g.fin[0]), "3": v(g.fin[2]), "4": v(g.fin[3]) },
           disclosure: { "1": v(g.disclosure[0]), "2": v(g.disclosure[1]) },
           projectProcedure: arr(g.pairs.slice(0, 2)),
           projectSupervision: arr(g.pairs.slice(2, 4)),
@@ -135,7 +151,14 @@ function validCase(rsId: string) {
         const e = g.effect;
         c.effectTable = [
           { name: v("数量指标"), weight: v(e.w1), nature: v(e.nature1), target: v(e.t1), actual: v(e.a1) },
-          { name: v("满意程度"), weight: v(effectWeight - e.w1), nature: v("定性"), target: v(null), actual: v(e.grade2), notApplicable: v(e.na2 ? "是" : "否") },
+          {
+            name: v("满意程度"),
+            weight: v(effectWeight - e.w1),
+            nature: v("定性"),
+            target: v(null),
+            actual: v(e.grade2),
+            notApplicable: v(e.na2 ? "是" : "否"),
+          },
         ];
       }
       return { rs, c };
@@ -168,7 +191,12 @@ describe.each(Object.keys(RULE_SETS))("random valid cases, %s", (rsId) => {
 });
 
 /** Score one indicator of a fixed base case with some inputs replaced. */
-function scoreWith(rsId: string, base: ScoreCase, inputs: Partial<Record<InputId, RawValue>>, indicator: string): number {
+function scoreWith(
+  rsId: string,
+  base: ScoreCase,
+  inputs: Partial<Record<InputId, RawValue>>,
+  indicator: string,
+): number {
   const c: ScoreCase = { ...base, inputs: { ...base.inputs, ...inputs } };
   const r = scoreCase(RULE_SETS[rsId], c);
   const s = ind(r, indicator).score;
@@ -187,7 +215,8 @@ describe("monotonicity", () => {
   test("spending more against the same 三公 budget never raises 公用经费控制率", () => {
     fc.assert(
       fc.property(rsArb, amount(1000), twoAmounts, (rsId, budget, [less, more]) => {
-        const s = (a: number) => scoreWith(rsId, bases[rsId], { "sanGong.budget": v(budget), "sanGong.actual": v(a) }, "publicExpenseControl");
+        const s = (a: number) =>
+          scoreWith(rsId, bases[rsId], { "sanGong.budget": v(budget), "sanGong.actual": v(a) }, "publicExpenseControl");
         expect(s(more)).toBeLessThanOrEqual(s(less));
       }),
       { numRuns: 200 },
@@ -196,7 +225,13 @@ describe("monotonicity", () => {
   test("spending more against the same 日常公用 budget never raises 公用经费控制率", () => {
     fc.assert(
       fc.property(rsArb, amount(1000), twoAmounts, (rsId, budget, [less, more]) => {
-        const s = (a: number) => scoreWith(rsId, bases[rsId], { "dailyPublic.budget": v(budget), "dailyPublic.actual": v(a) }, "publicExpenseControl");
+        const s = (a: number) =>
+          scoreWith(
+            rsId,
+            bases[rsId],
+            { "dailyPublic.budget": v(budget), "dailyPublic.actual": v(a) },
+            "publicExpenseControl",
+          );
         expect(s(more)).toBeLessThanOrEqual(s(less));
       }),
       { numRuns: 200 },
@@ -204,17 +239,30 @@ describe("monotonicity", () => {
   });
   test("more 编外 staff (same 在编) never raises 编外人员控制率", () => {
     fc.assert(
-      fc.property(rsArb, fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 50 }), (rsId, onPayroll, c1, extra) => {
-        const s = (c: number) => scoreWith(rsId, bases[rsId], { "staff.onPayroll": v(onPayroll), "staff.contract": v(c) }, "contractStaffControl");
-        expect(s(c1 + extra)).toBeLessThanOrEqual(s(c1));
-      }),
+      fc.property(
+        rsArb,
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 50 }),
+        (rsId, onPayroll, c1, extra) => {
+          const s = (c: number) =>
+            scoreWith(
+              rsId,
+              bases[rsId],
+              { "staff.onPayroll": v(onPayroll), "staff.contract": v(c) },
+              "contractStaffControl",
+            );
+          expect(s(c1 + extra)).toBeLessThanOrEqual(s(c1));
+        },
+      ),
       { numRuns: 200 },
     );
   });
   test("higher 固定资产利用率 never lowers its score", () => {
     fc.assert(
       fc.property(rsArb, positiveAmount(10_000), twoAmounts, (rsId, total, [less, more]) => {
-        const s = (inUse: number) => scoreWith(rsId, bases[rsId], { "assets.total": v(total), "assets.inUse": v(inUse) }, "assetUtilization");
+        const s = (inUse: number) =>
+          scoreWith(rsId, bases[rsId], { "assets.total": v(total), "assets.inUse": v(inUse) }, "assetUtilization");
         expect(s(more)).toBeGreaterThanOrEqual(s(less));
       }),
       { numRuns: 200 },
@@ -224,7 +272,13 @@ describe("monotonicity", () => {
     fc.assert(
       fc.property(rsArb, fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }), (rsId, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const s = (n: number) => scoreWith(rsId, bases[rsId], { satisfaction: v(`${new Decimal(n).dividedBy(100).toString()}%`) }, "satisfaction");
+        const s = (n: number) =>
+          scoreWith(
+            rsId,
+            bases[rsId],
+            { satisfaction: v(`${new Decimal(n).dividedBy(100).toString()}%`) },
+            "satisfaction",
+          );
         expect(s(hi)).toBeGreaterThanOrEqual(s(lo));
       }),
       { numRuns: 200 },

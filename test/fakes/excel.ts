@@ -130,7 +130,13 @@ function parseBox(sheet: string, address: string): Box {
   const [a, b] = text.replace(/\$/g, "").split(":");
   const p = parseA1(a);
   const q = b ? parseA1(b) : p;
-  return { sheet, r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+  return {
+    sheet,
+    r0: Math.min(p.row, q.row),
+    c0: Math.min(p.col, q.col),
+    r1: Math.max(p.row, q.row),
+    c1: Math.max(p.col, q.col),
+  };
 }
 function overlaps(a: Box, b: Box): boolean {
   return a.r0 <= b.r1 && a.r1 >= b.r0 && a.c0 <= b.c1 && a.c1 >= b.c0;
@@ -167,14 +173,20 @@ function serial(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0): number
 /** What Excel stores for a string written through `Range.values` (en/zh locales). */
 export function convertWrittenText(x: string): FakeCell {
   if (x.startsWith("'")) return { value: x.slice(1), quotePrefix: true };
-  if (/^=/.test(x) || (/^[+-]/.test(x) && !/^[+-]\s*[\d.,]+%?$/.test(x))) return { value: null, formula: x.replace(/^=/, "") };
+  if (/^=/.test(x) || (/^[+-]/.test(x) && !/^[+-]\s*[\d.,]+%?$/.test(x)))
+    return { value: null, formula: x.replace(/^=/, "") };
   const t = x.trim();
-  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(t) && /\d/.test(t)) return { value: Number(t.replace(/,/g, "")) };
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/.test(t) && /\d/.test(t))
+    return { value: Number(t.replace(/,/g, "")) };
   const pct = /^([+-]?\d+(\.\d+)?)\s*%$/.exec(t);
   if (pct) return { value: Number(pct[1]) / 100, numberFormat: "0%" };
   if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  if (m) return { value: serial(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)), numberFormat: m[4] ? "yyyy/m/d h:mm" : "yyyy/m/d" };
+  if (m)
+    return {
+      value: serial(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)),
+      numberFormat: m[4] ? "yyyy/m/d h:mm" : "yyyy/m/d",
+    };
   m = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
   if (m) return { value: serial(+m[1], +m[2], +(m[3] ?? 1)), numberFormat: 'yyyy"年"m"月"' };
   m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
@@ -225,7 +237,14 @@ export class FakeWorkbookData {
 
   /** Test helper: the user (or anything) changed a cell; every registered handler hears of it. */
   async fireChanged(sheet: string, address: string): Promise<void> {
-    for (const h of [...this.changeHandlers]) await h({ worksheetId: sheet, address, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" } as unknown as Excel.WorksheetChangedEventArgs);
+    for (const h of [...this.changeHandlers])
+      await h({
+        worksheetId: sheet,
+        address,
+        changeType: "RangeEdited",
+        source: "Local",
+        type: "WorksheetChanged",
+      } as unknown as Excel.WorksheetChangedEventArgs);
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -249,7 +268,11 @@ export class FakeWorkbookData {
   /** Deep copy, to compare before/after. */
   dump(): unknown {
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, protected: s.protected, cells: Array.from(s.cells.entries()).sort() })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        protected: s.protected,
+        cells: Array.from(s.cells.entries()).sort(),
+      })),
       names: this.names.map((n) => ({ ...n })),
     };
   }
@@ -275,7 +298,8 @@ export class FakeWorkbookData {
   }
   /** Like `officeRunner()` on ExcelApi 1.20: an undo group, and the same runner without it. */
   get groupedRun(): OfficeRunner {
-    const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => batch(this.context({ undoGroup: true }));
+    const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) =>
+      batch(this.context({ undoGroup: true }));
     grouped.withoutUndoGroup = this.run;
     grouped.undoGroup = true;
     return grouped;
@@ -310,7 +334,8 @@ export class FakeContext implements ExcelContext {
   }
   /** Throws UndoNotSupported when this context has an undo group that refuses `op`. */
   undoCheck(op: string): void {
-    if (this.undoGroup && this.data.undoGroupRefuses?.(op)) throw new FakeOfficeError("UndoNotSupported", `${op} is not supported in an undo group`);
+    if (this.undoGroup && this.data.undoGroupRefuses?.(op))
+      throw new FakeOfficeError("UndoNotSupported", `${op} is not supported in an undo group`);
   }
   async sync(): Promise<void> {
     const d = this.data;
@@ -339,7 +364,10 @@ export class FakeContext implements ExcelContext {
       if (responseBytes > LIMITS.responseBytes) {
         this.pending = [];
         // eslint-disable-next-line no-unsafe-finally
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit.",
+        );
       }
     }
     for (const p of this.pending) p.commit();
@@ -347,7 +375,8 @@ export class FakeContext implements ExcelContext {
     // Excel raises onChanged for the add-in's own writes too, after the batch (asynchronously).
     const changed = this.changed;
     this.changed = [];
-    if (changed.length && d.changeHandlers.size) setTimeout(() => void Promise.all(changed.map((c) => d.fireChanged(c.sheet, c.address))), 0);
+    if (changed.length && d.changeHandlers.size)
+      setTimeout(() => void Promise.all(changed.map((c) => d.fireChanged(c.sheet, c.address))), 0);
   }
 }
 
@@ -405,7 +434,8 @@ abstract class FakeObject<T = unknown> {
       let cells = 0;
       for (const p of list) {
         cells += this.cellsOf(t, p);
-        if (cells > LIMITS.cellsPerRead) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
+        if (cells > LIMITS.cellsPerRead)
+          throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "too many cells");
         const v = this.read(t, p);
         values.set(p, v);
         size += bytes(v);
@@ -416,7 +446,8 @@ abstract class FakeObject<T = unknown> {
   /** Resolves a parent for a chained method: null stays null, or fails on a strict client. */
   protected chained<P>(parent: { resolve(): P | null }): P | null {
     const p = parent.resolve();
-    if (p === null && this.ctx.data.nullChainThrows) throw new FakeOfficeError("InvalidObjectPath", "method called on a null object");
+    if (p === null && this.ctx.data.nullChainThrows)
+      throw new FakeOfficeError("InvalidObjectPath", "method called on a null object");
     return p;
   }
 }
@@ -433,7 +464,15 @@ function sheetOf(ctx: FakeContext, name: string): FakeSheet {
 }
 
 export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
-  protected props = ["address", "values", "text", "numberFormat", "formulas", "valueTypes", "format/protection/locked"] as const;
+  protected props = [
+    "address",
+    "values",
+    "text",
+    "numberFormat",
+    "formulas",
+    "valueTypes",
+    "format/protection/locked",
+  ] as const;
   constructor(
     ctx: FakeContext,
     private target: () => RangeTarget | null,
@@ -471,7 +510,15 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
         return this.grid(t, (c) => (c?.formula ? `=${c.formula}` : c ? (c.error ?? c.value ?? "") : ""));
       case "valueTypes":
         return this.grid(t, (c) =>
-          !c || (c.value === null && !c.error) ? "Empty" : c.error ? "Error" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String",
+          !c || (c.value === null && !c.error)
+            ? "Empty"
+            : c.error
+              ? "Error"
+              : typeof c.value === "number"
+                ? "Double"
+                : typeof c.value === "boolean"
+                  ? "Boolean"
+                  : "String",
         );
       case "format/protection/locked": {
         const s = sheetOf(this.ctx, t.sheet);
@@ -548,7 +595,8 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
       const t = this.resolve();
       if (!t) return;
       const s = sheetOf(this.ctx, t.sheet);
-      if (s.merges.some((m) => overlaps(parseBox(t.sheet, m), t))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged area.");
+      if (s.merges.some((m) => overlaps(parseBox(t.sheet, m), t)))
+        throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged area.");
       s.merges.push(boxAddress(t).split("!")[1]);
     });
   }
@@ -559,7 +607,8 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
     if (!s.protected) return s;
     let unlocked = cellsOnly;
     if (cellsOnly) {
-      for (let r = t.r0; r <= t.r1 && unlocked; r++) for (let c = t.c0; c <= t.c1 && unlocked; c++) if (s.cells.get(`${r},${c}`)?.locked !== false) unlocked = false;
+      for (let r = t.r0; r <= t.r1 && unlocked; r++)
+        for (let c = t.c0; c <= t.c1 && unlocked; c++) if (s.cells.get(`${r},${c}`)?.locked !== false) unlocked = false;
     }
     if (!unlocked) {
       throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", {
@@ -580,7 +629,10 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
       const rows = t.r1 - t.r0 + 1;
       const cols = t.c1 - t.c0 + 1;
       if (v.length !== rows || v.some((r) => r.length !== cols)) {
-        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       if (kind === "values") {
         this.ctx.data.writeLog.push({ sheet: t.sheet, address: boxAddress(t), values: v.map((r) => r.slice()) });
@@ -655,7 +707,13 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
         if (o && o.sheet !== t.sheet) return null;
       }
       if (!o) return null;
-      const b = { sheet: t.sheet, r0: Math.max(t.r0, o.r0), c0: Math.max(t.c0, o.c0), r1: Math.min(t.r1, o.r1), c1: Math.min(t.c1, o.c1) };
+      const b = {
+        sheet: t.sheet,
+        r0: Math.max(t.r0, o.r0),
+        c0: Math.max(t.c0, o.c0),
+        r1: Math.min(t.r1, o.r1),
+        c1: Math.min(t.c1, o.c1),
+      };
       return b.r0 <= b.r1 && b.c0 <= b.c1 ? b : null;
     });
   }
@@ -667,8 +725,11 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
       const t = this.chained(this);
       if (!t) return null;
       const s = sheetOf(this.ctx, t.sheet);
-      const hits = s.merges.map((m) => parseBox(t.sheet, m)).filter((m) => m.r0 <= t.r1 && m.r1 >= t.r0 && m.c0 <= t.c1 && m.c1 >= t.c0);
-      if (hits.length > LIMITS.mergedAreas) throw new FakeOfficeError("GeneralException", `more than ${LIMITS.mergedAreas} merged areas`);
+      const hits = s.merges
+        .map((m) => parseBox(t.sheet, m))
+        .filter((m) => m.r0 <= t.r1 && m.r1 >= t.r0 && m.c0 <= t.c1 && m.c1 >= t.c0);
+      if (hits.length > LIMITS.mergedAreas)
+        throw new FakeOfficeError("GeneralException", `more than ${LIMITS.mergedAreas} merged areas`);
       return hits.length ? hits : null;
     });
   }
@@ -693,7 +754,8 @@ export class FakeRange extends FakeObject<RangeTarget> implements RangeLike {
 
 /** A range past the sheet's last row or column is refused, as Excel does. */
 function edge(b: Box): Box {
-  if (b.r1 > MAX_ROW || b.c1 > MAX_COL || b.r0 < 0 || b.c0 < 0) throw new FakeOfficeError("InvalidArgument", "The range is outside the worksheet.");
+  if (b.r1 > MAX_ROW || b.c1 > MAX_COL || b.r0 < 0 || b.c0 < 0)
+    throw new FakeOfficeError("InvalidArgument", "The range is outside the worksheet.");
   return b;
 }
 
@@ -826,7 +888,8 @@ export class FakeNamedItem extends FakeObject<FakeName> implements NamedItemLike
 /** A name's reference is resolved when it is set: a sheet that does not exist yet is refused. */
 function checkReference(ctx: FakeContext, reference: string): void {
   const ref = parseReference(reference);
-  if (ref && !ctx.data.sheet(ref.sheet)) throw new FakeOfficeError("InvalidArgument", `The reference '${reference}' is not valid: no sheet '${ref.sheet}'.`);
+  if (ref && !ctx.data.sheet(ref.sheet))
+    throw new FakeOfficeError("InvalidArgument", `The reference '${reference}' is not valid: no sheet '${ref.sheet}'.`);
 }
 
 export class FakeNamedItemCollection implements NamedItemCollectionLike {
@@ -859,7 +922,11 @@ export class FakeNamedItemCollection implements NamedItemCollectionLike {
         item.fill(n, props);
         return item;
       });
-      this.ctx.pending.push({ commit: () => (this.loadedItems = items), bytes: bytes(list.map((n) => [n.name, n.reference])), cells: 0 });
+      this.ctx.pending.push({
+        commit: () => (this.loadedItems = items),
+        bytes: bytes(list.map((n) => [n.name, n.reference])),
+        cells: 0,
+      });
     });
     return this;
   }
@@ -889,7 +956,8 @@ export class FakeNamedItemCollection implements NamedItemCollectionLike {
       if (d.names.some((n) => n.scope === entry.scope && n.name.toLowerCase() === name.toLowerCase())) {
         throw new FakeOfficeError("ItemAlreadyExists", `name ${name} exists`);
       }
-      if (typeof reference !== "string") throw new Error("fake: add() with a Range is not modelled; pass a formula string");
+      if (typeof reference !== "string")
+        throw new Error("fake: add() with a Range is not modelled; pass a formula string");
       checkReference(this.ctx, reference);
       entry.reference = reference.replace(/^=/, "");
       d.names.push(entry);
@@ -968,7 +1036,13 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetLik
         if (valuesOnly && c.value === null && !c.formula && !c.error) continue;
         const [r, col] = key.split(",").map(Number);
         box = box
-          ? { sheet: s.name, r0: Math.min(box.r0, r), c0: Math.min(box.c0, col), r1: Math.max(box.r1, r), c1: Math.max(box.c1, col) }
+          ? {
+              sheet: s.name,
+              r0: Math.min(box.r0, r),
+              c0: Math.min(box.c0, col),
+              r1: Math.max(box.r1, r),
+              c1: Math.max(box.c1, col),
+            }
           : { sheet: s.name, r0: r, c0: col, r1: r, c1: col };
       }
       s.used = { key, box };
@@ -1018,7 +1092,11 @@ export class FakeWorksheetCollection implements WorksheetCollectionLike {
         ws.fill(s, props);
         return ws;
       });
-      this.ctx.pending.push({ commit: () => (this.loadedItems = items), bytes: bytes(this.ctx.data.sheets.map((s) => s.name)), cells: 0 });
+      this.ctx.pending.push({
+        commit: () => (this.loadedItems = items),
+        bytes: bytes(this.ctx.data.sheets.map((s) => s.name)),
+        cells: 0,
+      });
     });
     return this;
   }

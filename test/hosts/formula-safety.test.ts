@@ -13,7 +13,7 @@ import type { WritePlan } from "../../src/workbook/snapshot";
 import { fakeFromXlsx } from "../fakes/fromSnapshot";
 
 const SAMPLE = new Uint8Array(readFileSync(join(__dirname, "../../assets/samples/seed-004-city-2021.xlsx")));
-const DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@A1", "=HYPERLINK(\"http://x\")"];
+const DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@A1", '=HYPERLINK("http://x")'];
 const sheet = readXlsx(SAMPLE).sheets[0];
 const plan: WritePlan = {
   cells: DANGEROUS.map((value, i) => ({ sheet, address: `Z${i + 1}`, value, previous: null, role: "label" })),

@@ -74,7 +74,10 @@ test("undo refuses, naming the cell, after the clerk edited a written score", as
   await waitFor(() => expect(enabled(rescoreButton())).toBe(true));
   await user.click(rescoreButton());
   await waitFor(() => expect(enabled(undoButton())).toBe(true));
-  await port.apply({ cells: [{ sheet: "评分表", address: "I20", value: 6, previous: 5.96, role: "edit" }], sheets: [] });
+  await port.apply({
+    cells: [{ sheet: "评分表", address: "I20", value: 6, previous: 5.96, role: "edit" }],
+    sheets: [],
+  });
   const calls = apply.mock.calls.length;
   await user.click(undoButton());
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("评分表!I20"));
@@ -104,7 +107,9 @@ test("评分明细 switch: persisted in 评分设置 and used by the next rescor
   expect((sw as HTMLInputElement).checked).toBe(false);
   await user.click(sw);
   await waitFor(() => expect(readSettings(readXlsx(port.bytes())).detailSheet).toBe(true));
-  await waitFor(() => expect(screen.getByRole<HTMLInputElement>("switch", { name: paneText.detail.label }).checked).toBe(true));
+  await waitFor(() =>
+    expect(screen.getByRole<HTMLInputElement>("switch", { name: paneText.detail.label }).checked).toBe(true),
+  );
   await user.click(rescoreButton());
   await waitFor(() => expect(readXlsx(port.bytes()).sheets).toContain("评分明细"));
 });

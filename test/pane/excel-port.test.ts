@@ -13,7 +13,11 @@ const SAMPLE = join(__dirname, "../../assets/samples/seed-004-city-2021.xlsx");
 
 function portOver(bytes: Uint8Array) {
   const data = fakeFromXlsx(bytes);
-  const port = new ExcelPort(data.run, () => true, async () => undefined as never);
+  const port = new ExcelPort(
+    data.run,
+    () => true,
+    async () => undefined as never,
+  );
   return { data, port };
 }
 
@@ -25,7 +29,9 @@ test("rescoring from the pane costs the ribbon's syncs and writes the scores", a
   expect(data.syncCount).toBe(3); // read, scan (no 评分表 name yet), write
 
   const t = first.table!;
-  const row = [...Array(40).keys()].map((i) => `${t.scoreColumn}${i + 1}`).find((a) => data.cell(t.sheet, a)?.value === 5.96)!;
+  const row = [...Array(40).keys()]
+    .map((i) => `${t.scoreColumn}${i + 1}`)
+    .find((a) => data.cell(t.sheet, a)?.value === 5.96)!;
   data.cell(t.sheet, row)!.value = 5.5; // someone edits the score; the next rescoring puts it right
   const before = data.syncCount;
   const second = (await rescoreThrough(port, { now: new Date(1) })).outcome;

@@ -30,7 +30,12 @@ const enabled = (el: HTMLElement) => !(el as HTMLButtonElement).disabled && el.g
 test("in Excel, a change the clerk types after a rescoring marks the result out of date until the next one", async () => {
   const data = fakeFromXlsx(new Uint8Array(readFileSync(SEED_004)));
   let t = 0;
-  const port = new ExcelPort(data.run, () => true, data.run, () => t);
+  const port = new ExcelPort(
+    data.run,
+    () => true,
+    data.run,
+    () => t,
+  );
   const user = userEvent.setup();
   ui(port);
   const rescore = () => screen.getAllByRole("button", { name: paneText.rescore })[0];
@@ -54,8 +59,9 @@ async function unnamed(): Promise<Uint8Array> {
   const src = readXlsx(new Uint8Array(readFileSync(SEED_004)));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("评分表");
-  for (const g of src.grids.filter((x) => x.sheet === "评分表")) for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value;
-  return new Uint8Array((await wb.xlsx.writeBuffer()));
+  for (const g of src.grids.filter((x) => x.sheet === "评分表"))
+    for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 test("a workbook without defined names: one message with one action; after it, 设置 shows what is still to fill", async () => {

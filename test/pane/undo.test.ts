@@ -6,7 +6,14 @@
 import { readXlsx } from "../../src/hosts/xlsx";
 import { rescore } from "../../src/workbook/rescore";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { readUndoRecord, sameValue, undoPlan, undoRecordPlan, UNDO_ROLE, withUndoRecord } from "../../src/workbook/undo";
+import {
+  readUndoRecord,
+  sameValue,
+  undoPlan,
+  undoRecordPlan,
+  UNDO_ROLE,
+  withUndoRecord,
+} from "../../src/workbook/undo";
 import { UNDO } from "../../src/text/undo";
 import { UNDO_BLOCK } from "../../src/text/vocabulary";
 import { bad, NOW, score, SEED_000, SEED_004, valueAt, write } from "./helpers";
@@ -22,7 +29,10 @@ describe("recording the last rescoring", () => {
   test("seed 004: the two changed cells are recorded in the same plan, on 评分设置", () => {
     const { bytes, snapshot, outcome } = score(SEED_004);
     expect(outcome.errors).toEqual([]);
-    const plan = withUndoRecord(outcome.plan, snapshot, { now: NOW, label: (r) => (r === "budgetExecution" ? "预算执行率" : undefined) });
+    const plan = withUndoRecord(outcome.plan, snapshot, {
+      now: NOW,
+      label: (r) => (r === "budgetExecution" ? "预算执行率" : undefined),
+    });
     // The scores are still first; the record follows in the same single plan.
     expect(plan.cells.slice(0, outcome.plan.cells.length)).toEqual(outcome.plan.cells);
     const record = plan.cells.filter((c) => c.role === UNDO_ROLE);
@@ -66,10 +76,15 @@ describe("recording the last rescoring", () => {
     const snap = readXlsx(once.bytes);
     const row = rescore(snap, { now: NOW }).plan; // empty: nothing differs
     expect(row.cells).toEqual([]);
-    const edited = write(once.bytes, { cells: [{ sheet: "指标评分表", address: "I5", value: 1, previous: null, role: "edit" }], sheets: [] });
+    const edited = write(once.bytes, {
+      cells: [{ sheet: "指标评分表", address: "I5", value: 1, previous: null, role: "edit" }],
+      sheets: [],
+    });
     const twice = rescoreAndRecord(edited);
     const record = readUndoRecord(readXlsx(twice.bytes))!;
-    expect(record.entries).toEqual([{ sheet: "指标评分表", address: "I5", role: expect.any(String), previous: 1, written: expect.any(Number) }]);
+    expect(record.entries).toEqual([
+      { sheet: "指标评分表", address: "I5", role: expect.any(String), previous: 1, written: expect.any(Number) },
+    ]);
     // Rows of the older record under the new one are empty now.
     expect(valueAt(twice.bytes, "评分设置", `A${record.row + 3}`)).toBeNull();
     expect(valueAt(twice.bytes, "评分设置", `E${record.row + 5}`)).toBeNull();
@@ -121,7 +136,10 @@ describe("undoing", () => {
     expect(valueAt(undone, "评分表", "I20")).toBe(5.66);
     expect(valueAt(undone, "评分表", "I26")).toBe(89.16);
     // Every cell of the score table is back as it was before the rescoring.
-    const table = (b: Uint8Array) => readXlsx(b).grids.find((g) => g.sheet === "评分表")!.cells.map((c) => [c.address, c.value]);
+    const table = (b: Uint8Array) =>
+      readXlsx(b)
+        .grids.find((g) => g.sheet === "评分表")!
+        .cells.map((c) => [c.address, c.value]);
     expect(table(undone)).toEqual(table(original));
     // The same rescoring cannot be undone twice.
     const second = undoPlan(readXlsx(undone), NOW);
@@ -142,7 +160,10 @@ describe("undoing", () => {
 
   test("refuses, naming the cell, when a recorded cell was edited since", () => {
     const once = rescoreAndRecord(score(SEED_004).bytes);
-    const edited = write(once.bytes, { cells: [{ sheet: "评分表", address: "I20", value: 6, previous: 5.96, role: "edit" }], sheets: [] });
+    const edited = write(once.bytes, {
+      cells: [{ sheet: "评分表", address: "I20", value: 6, previous: 5.96, role: "edit" }],
+      sheets: [],
+    });
     const u = undoPlan(readXlsx(edited), NOW);
     expect(!u.ok && u.message).toBe(UNDO.edited([UNDO.editedCell("评分表!I20", "6", "5.96")]));
     expect(u).not.toHaveProperty("plan");

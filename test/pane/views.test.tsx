@@ -21,7 +21,9 @@ test("summary: 综合评分, 评分等级, and one line of what changed (issue 1
   ui(<SummaryView outcome={seed004} written />);
   expect(screen.getByTestId("total").textContent).toBe("89.46");
   expect(screen.getByTestId("grade").textContent).toBe("良");
-  expect(screen.getByTestId("summary").textContent).toBe(`1 项得分变化，综合评分 89.16 → 89.46，良 · ${paneText.summary.writtenAt}`);
+  expect(screen.getByTestId("summary").textContent).toBe(
+    `1 项得分变化，综合评分 89.16 → 89.46，良 · ${paneText.summary.writtenAt}`,
+  );
   expect(screen.queryByText(/与表中原值不同/)).toBeNull();
 });
 
@@ -73,8 +75,12 @@ test("errors: every error with what was found and expected, and 定位 selecting
   const e = outcome.errors[0];
   expect(within(list).getByText(e.message)).toBeTruthy();
   // Each error says 应为 once: the message does, no second "现为…；应为…" line under it (issue 11.11).
-  expect(list.textContent.split("应为").length - 1).toBe(outcome.errors.filter((x) => x.message.includes("应为")).length);
-  await user.click(within(list).getByRole("button", { name: paneText.errors.locateLabel(`${e.source!.sheet}!${e.source!.address}`) }));
+  expect(list.textContent.split("应为").length - 1).toBe(
+    outcome.errors.filter((x) => x.message.includes("应为")).length,
+  );
+  await user.click(
+    within(list).getByRole("button", { name: paneText.errors.locateLabel(`${e.source!.sheet}!${e.source!.address}`) }),
+  );
   expect(located).toEqual([{ sheet: e.source!.sheet, address: e.source!.address }]);
 });
 
@@ -112,7 +118,9 @@ test("scores: a legend explains the tags shown; a 评分细项 line names its pa
   }
   await user.click(screen.getByRole("button", { name: /^政府采购执行情况/ }));
   const item = screen.getByTestId("indicator-procurement");
-  const lines = within(item).getAllByRole("listitem").map((li) => li.textContent ?? "");
+  const lines = within(item)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent ?? "");
   expect(lines.length).toBeGreaterThan(1);
   const ind = seed004.result.indicators.find((i) => i.id === "procurement")!;
   for (const p of ind.parts) {

@@ -4,7 +4,8 @@ import type { CellData, WorkbookSnapshot } from "../../src/workbook/snapshot";
 /** Cells of a sheet as read (grids and settings), row-major, without duplicates. */
 export function cellsOf(s: WorkbookSnapshot, sheet: string): CellData[] {
   const seen = new Map<string, CellData>();
-  for (const g of [...s.grids, ...(s.settings ? [s.settings] : [])]) if (g.sheet === sheet) for (const c of g.cells) seen.set(c.address, c);
+  for (const g of [...s.grids, ...(s.settings ? [s.settings] : [])])
+    if (g.sheet === sheet) for (const c of g.cells) seen.set(c.address, c);
   return [...seen.values()];
 }
 

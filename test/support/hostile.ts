@@ -45,7 +45,10 @@ function literal(w: BitWriter, b: number): void {
 }
 
 // Distance codes: base distance and extra bits of codes 0..29 (RFC 1951 §3.2.5).
-const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+  8193, 12289, 16385, 24577,
+];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 
 function distance(w: BitWriter, d: number): void {
@@ -59,7 +62,12 @@ function distance(w: BitWriter, d: number): void {
  * A raw deflate stream of `head`, then `unit` repeated until the repeated part is `repeatBytes`
  * long (rounded down to whole units), then `tail`. `unit` must be at most 32 KiB.
  */
-export function repeatDeflate(head: string, unit: string, repeatBytes: number, tail: string): { data: Uint8Array; size: number } {
+export function repeatDeflate(
+  head: string,
+  unit: string,
+  repeatBytes: number,
+  tail: string,
+): { data: Uint8Array; size: number } {
   const h = strToU8(head);
   const u = strToU8(unit);
   const t = strToU8(tail);
@@ -109,7 +117,12 @@ export interface ExtraSheet {
  * Adds sheets (their parts already compressed) and other parts to a workbook: the sheet list,
  * relationships and content types are edited as text; every other entry is copied as it is.
  */
-export function withParts(bytes: Uint8Array, sheets: ExtraSheet[], others: AddedEntry[] = [], edit?: (name: string, xml: string) => string): Uint8Array {
+export function withParts(
+  bytes: Uint8Array,
+  sheets: ExtraSheet[],
+  others: AddedEntry[] = [],
+  edit?: (name: string, xml: string) => string,
+): Uint8Array {
   const zip = readZip(bytes);
   const text = (name: string) => new TextDecoder().decode(inflateSync(rawData(zip, zip.byName.get(name)!)));
   const replaced = new Map<string, Uint8Array | null>();
@@ -120,7 +133,10 @@ export function withParts(bytes: Uint8Array, sheets: ExtraSheet[], others: Added
   sheets.forEach((s, i) => {
     const rid = `rIdHostile${i}`;
     const part = s.entry.name;
-    rels = rels.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WS_TYPE}" Target="${part.replace(/^xl\//, "")}"/></Relationships>`);
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${rid}" Type="${WS_TYPE}" Target="${part.replace(/^xl\//, "")}"/></Relationships>`,
+    );
     ct = ct.replace("</Types>", `<Override PartName="/${part}" ContentType="${WS_CT}"/></Types>`);
     wb = wb.replace("</sheets>", `<sheet name="${s.name}" sheetId="${++maxId}" r:id="${rid}"/></sheets>`);
   });

@@ -15,20 +15,30 @@ describe("binding rows", () => {
     // Cells left empty where another input or the counts stand in for them (进度 vs 金额, 信访 items).
     expect(rows.filter((r) => r.state === "empty").every((r) => r.alternative || r.kind !== "input")).toBe(true);
     expect(rows.filter((r) => r.kind === "input")).toHaveLength(ruleSetInputs(rs).length);
-    expect(rows.find((r) => r.key === "staff.authorized")).toMatchObject({ name: "核定编制数", sheet: "评分依据", address: "C23", value: "67" });
-    expect(rows.find((r) => r.key === "budgetReasonableness.1")).toMatchObject({ kind: "part", group: "预算编制合理性", name: "预算编制合理性_1", value: "是" });
+    expect(rows.find((r) => r.key === "staff.authorized")).toMatchObject({
+      name: "核定编制数",
+      sheet: "评分依据",
+      address: "C23",
+      value: "67",
+    });
+    expect(rows.find((r) => r.key === "budgetReasonableness.1")).toMatchObject({
+      kind: "part",
+      group: "预算编制合理性",
+      name: "预算编制合理性_1",
+      value: "是",
+    });
     expect(rows.find((r) => r.key === "effectTable")).toMatchObject({ state: "empty", address: "B68:G73" }); // the samples score 效果性 by judgment
   });
 
   test("missing, broken and bad values are told apart, like rescoring sees them", () => {
     const s0 = Book.sample(SAMPLE_000).read();
     const s = withoutNames(s0, ["核定编制数"]);
-    s.names = s.names.map((n) =>
-      n.name === "在编人数" ? { name: n.name, scope: null, reference: "#REF!" } : n,
-    );
+    s.names = s.names.map((n) => (n.name === "在编人数" ? { name: n.name, scope: null, reference: "#REF!" } : n));
     // A plain number where a percent is expected: the engine refuses it, so does the setup view.
     s.names = s.names.map((n) =>
-      n.name === "一季度支出进度" ? { ...n, cells: [{ address: n.address!, value: 0.37, numberFormat: "General" }] } : n,
+      n.name === "一季度支出进度"
+        ? { ...n, cells: [{ address: n.address!, value: 0.37, numberFormat: "General" }] }
+        : n,
     );
     const rows = bindingRows(s, rs, readSettings(s));
     const by = (k: string) => rows.find((r) => r.key === k)!;
@@ -49,7 +59,10 @@ describe("binding rows", () => {
     const row = bindingRows(s, builtinRuleSet("city-2021")!, settings).find((r) => r.key === "satisfaction")!;
     expect(row).toMatchObject({ defaultName: "满意度", name: "我的满意度", state: "missing" });
     const plan = bindPlan(row, { sheet: "评分表", address: "H3" });
-    expect(plan).toEqual({ ok: true, plan: { cells: [], sheets: [], names: [{ name: "我的满意度", sheet: "评分表", address: "H3" }] } });
+    expect(plan).toEqual({
+      ok: true,
+      plan: { cells: [], sheets: [], names: [{ name: "我的满意度", sheet: "评分表", address: "H3" }] },
+    });
   });
 });
 
@@ -79,8 +92,14 @@ describe("bind plan", () => {
     expect(bindPlan(input, undefined)).toMatchObject({ ok: false });
     const table = { kind: "effectTable" as const, name: "效果性指标表", label: "个性化绩效指标表" };
     expect(bindPlan(table, { sheet: "S", address: "B2:D9" })).toMatchObject({ ok: false });
-    expect(bindPlan(table, { sheet: "S", address: "B2:F9" })).toMatchObject({ ok: true, plan: { names: [{ address: "B2:F9" }] } });
-    expect(bindPlan(table, { sheet: "S", address: "B2" })).toMatchObject({ ok: true, plan: { names: [{ address: "B2:G7" }] } });
+    expect(bindPlan(table, { sheet: "S", address: "B2:F9" })).toMatchObject({
+      ok: true,
+      plan: { names: [{ address: "B2:F9" }] },
+    });
+    expect(bindPlan(table, { sheet: "S", address: "B2" })).toMatchObject({
+      ok: true,
+      plan: { names: [{ address: "B2:G7" }] },
+    });
   });
 
   test("every input a built-in framework defines is read by its rules (none defined in vain)", () => {

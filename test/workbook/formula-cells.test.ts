@@ -21,19 +21,26 @@ const NOW = new Date(2026, 10, 30, 9, 0);
 function withFormulas(): Uint8Array {
   return withParts(SEED, [], [], (name, xml) =>
     name === "xl/worksheets/sheet1.xml"
-      ? xml.replace('<c r="I26" s="6"><v>89.16</v></c>', '<c r="I26" s="6"><f>SUM(I3:I25)</f><v>89.16</v></c>').replace('<c r="I21" s="6"><v>8</v></c>', '<c r="I21" s="6"><f>4+4</f><v>8</v></c>')
+      ? xml
+          .replace('<c r="I26" s="6"><v>89.16</v></c>', '<c r="I26" s="6"><f>SUM(I3:I25)</f><v>89.16</v></c>')
+          .replace('<c r="I21" s="6"><v>8</v></c>', '<c r="I21" s="6"><f>4+4</f><v>8</v></c>')
       : xml,
   );
 }
 
-const cell = (bytes: Uint8Array, address: string) => cellsOf(readXlsx(bytes), "评分表").find((c) => c.address === address);
+const cell = (bytes: Uint8Array, address: string) =>
+  cellsOf(readXlsx(bytes), "评分表").find((c) => c.address === address);
 
 test("a formula 综合评分 keeps its formula and the copy stores the new total as its cached value", () => {
   const bytes = withFormulas();
   const out = rescore(readXlsx(bytes), { now: NOW });
   expect(out.errors).toEqual([]);
   expect(out.result.total).toBe(89.46);
-  expect(out.plan.cells.find((c) => c.role === "total")).toMatchObject({ address: "I26", value: 89.46, keepFormula: true });
+  expect(out.plan.cells.find((c) => c.role === "total")).toMatchObject({
+    address: "I26",
+    value: 89.46,
+    keepFormula: true,
+  });
   const scored = applyPlan(bytes, out.plan);
   expect(cell(scored, "I26")).toMatchObject({ value: 89.46, formula: "SUM(I3:I25)" });
   const xml = strFromU8(unzipSync(scored)["xl/worksheets/sheet1.xml"]);
@@ -73,10 +80,14 @@ test("formula-looking text written to a cell gets Excel's quote prefix style; ot
   const styles = strFromU8(files["xl/styles.xml"]);
   const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
   const xfs = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
-  const styleOf = (xml: string, address: string) => Number(new RegExp(`<c r="${address}"[^>]*\\ss="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const styleOf = (xml: string, address: string) =>
+    Number(new RegExp(`<c r="${address}"[^>]*\\ss="(\\d+)"`).exec(xml)?.[1] ?? 0);
   expect(xfs[styleOf(sheet, "K1")]).toContain('quotePrefix="1"');
   expect(xfs[styleOf(sheet, "K2")] ?? "").not.toContain("quotePrefix");
-  const detailPart = Object.keys(files).find((f) => /worksheets\/sheet\d+\.xml$/.test(f) && f !== "xl/worksheets/sheet1.xml" && strFromU8(files[f]).includes("cmd|"))!;
+  const detailPart = Object.keys(files).find(
+    (f) =>
+      /worksheets\/sheet\d+\.xml$/.test(f) && f !== "xl/worksheets/sheet1.xml" && strFromU8(files[f]).includes("cmd|"),
+  )!;
   const detail = strFromU8(files[detailPart]);
   expect(xfs[styleOf(detail, "A2")]).toContain('quotePrefix="1"');
   expect(cellsOf(readXlsx(out), "评分表").find((c) => c.address === "K1")).toMatchObject({ value: danger });
@@ -101,12 +112,19 @@ describe("matching the 评分表 (issue 11.6)", () => {
   test("two complete 评分表 in one workbook: the first is scored and the outcome says which, and where the other is", () => {
     const { deflateSync, strToU8 } = require("fflate") as typeof import("fflate");
     const copy = strToU8(sheet1());
-    const bytes = withParts(SEED, [{ name: "评分表（上年）", entry: { name: "xl/worksheets/copy.xml", compressed: deflateSync(copy), size: copy.length, crc: 0 } }]);
+    const bytes = withParts(SEED, [
+      {
+        name: "评分表（上年）",
+        entry: { name: "xl/worksheets/copy.xml", compressed: deflateSync(copy), size: copy.length, crc: 0 },
+      },
+    ]);
     const out = rescore(readXlsx(bytes), { now: NOW });
     expect(out.errors).toEqual([]);
     expect(out.table?.sheet).toBe("评分表");
     expect(out.warnings).toHaveLength(1);
-    expect(out.warnings[0]).toMatch(/有 2 张评分表：本次评分的是“评分表”!A\d+:I\d+，另有“评分表（上年）”!A\d+:I\d+。如需为另一张评分，请用定义名称“评分表”指向它/);
+    expect(out.warnings[0]).toMatch(
+      /有 2 张评分表：本次评分的是“评分表”!A\d+:I\d+，另有“评分表（上年）”!A\d+:I\d+。如需为另一张评分，请用定义名称“评分表”指向它/,
+    );
     expect(rescore(readXlsx(SEED), { now: NOW }).warnings).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ import { FRAMEWORK_BLOCK } from "../../src/text/vocabulary";
 import { withPlan } from "../../src/workbook/plan-snapshot";
 
 const ROOT = join(__dirname, "../..");
-const example = (): RuleSet => parseFrameworkText(readFileSync(join(ROOT, "examples/frameworks/example-local.json"), "utf8")).ruleSet!;
+const example = (): RuleSet =>
+  parseFrameworkText(readFileSync(join(ROOT, "examples/frameworks/example-local.json"), "utf8")).ruleSet!;
 const SEED = () => new Uint8Array(readFileSync(join(ROOT, "assets/samples/seed-004-city-2021.xlsx")));
 
 test("stored, written to an .xlsx and read back: the same framework, its file split into cells of at most 30,000 characters", () => {
@@ -28,12 +29,18 @@ test("stored, written to an .xlsx and read back: the same framework, its file sp
 });
 
 test("the words an auditor reads: the tree with weights, each rule described with the framework's input names", () => {
-  const rows = frameworkSheet(example(), frameworkText(example())).rows.map((r) => r.map((c) => (c === null ? "" : String(c))).join("|"));
+  const rows = frameworkSheet(example(), frameworkText(example())).rows.map((r) =>
+    r.map((c) => (c === null ? "" : String(c))).join("|"),
+  );
   expect(rows[0]).toBe(`评分框架|${example().title}`);
   const staff = rows.find((r) => r.includes("|在职人员控制率|"))!;
   expect(staff).toContain("|5|");
-  expect(staff).toContain("在职人员控制率 = 在编人数 / 核定编制数；不超过 100.00% 得满分，每超出 1 个百分点扣 0.5 分，最低 0 分");
-  expect(rows.find((r) => r.includes("|“三公经费”变动率|"))).toContain("“三公经费”变动率 = (三公经费预算数 − 上年三公经费预算数) / 上年三公经费预算数");
+  expect(staff).toContain(
+    "在职人员控制率 = 在编人数 / 核定编制数；不超过 100.00% 得满分，每超出 1 个百分点扣 0.5 分，最低 0 分",
+  );
+  expect(rows.find((r) => r.includes("|“三公经费”变动率|"))).toContain(
+    "“三公经费”变动率 = (三公经费预算数 − 上年三公经费预算数) / 上年三公经费预算数",
+  );
   expect(rows.some((r) => r.startsWith("上年度公务招待费预算数|上年公务招待费预算数|金额"))).toBe(true);
 });
 
@@ -51,7 +58,10 @@ test("a damaged stored file stops scoring with Chinese problems naming 评分框
 });
 
 test("a 评分框架 sheet without its file block says what to do", () => {
-  const snap = withPlan(readXlsx(SEED()), { cells: [], sheets: [{ sheet: "评分框架", rows: [["评分框架", "自己画的表"]] }] });
+  const snap = withPlan(readXlsx(SEED()), {
+    cells: [],
+    sheets: [{ sheet: "评分框架", rows: [["评分框架", "自己画的表"]] }],
+  });
   const out = rescore(snap);
   expect(out.errors.find((x) => x.code === "framework")!.message).toContain("找不到“框架文件（JSON）”一节");
 });

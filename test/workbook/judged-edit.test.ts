@@ -23,10 +23,26 @@ describe("judged model", () => {
     const s = Book.sample(SAMPLE_004).read();
     const model = judgedModel(s, city, readSettings(s));
     const ids = model.map((m) => m.def.id);
-    expect(ids).toEqual(expect.arrayContaining(["budgetReasonableness", "budgetCompliance", "procurement", "financialCompliance", "disclosure", "effectiveness", "petitions"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "budgetReasonableness",
+        "budgetCompliance",
+        "procurement",
+        "financialCompliance",
+        "disclosure",
+        "effectiveness",
+        "petitions",
+      ]),
+    );
     expect(ids).not.toContain("budgetExecution");
     const br = model.find((m) => m.def.id === "budgetReasonableness")!;
-    expect(br.parts[3]).toMatchObject({ name: "预算编制合理性_4", state: "found", sheet: "评分依据", address: "C38", value: "否" });
+    expect(br.parts[3]).toMatchObject({
+      name: "预算编制合理性_4",
+      state: "found",
+      sheet: "评分依据",
+      address: "C38",
+      value: "否",
+    });
     expect(currentEdit(br.parts[3].part, "否")).toEqual({ kind: "yesNo", value: false });
     expect(model.find((m) => m.def.id === "procurement")!.mixed).toBe(true);
     expect(model.find((m) => m.def.id === "effectiveness")!.effect).toBe(true);
@@ -40,7 +56,10 @@ describe("part edits", () => {
     const r = partEditPlan(book.read(), city, undefined, "budgetReasonableness", "4", { kind: "yesNo", value: true });
     expect(r).toEqual({
       ok: true,
-      plan: { cells: [{ sheet: "评分依据", address: "C38", value: "是", previous: "否", role: "budgetReasonableness.4" }], sheets: [] },
+      plan: {
+        cells: [{ sheet: "评分依据", address: "C38", value: "是", previous: "否", role: "budgetReasonableness.4" }],
+        sheets: [],
+      },
     });
     if (!r.ok) return;
     book.apply(r.plan);
@@ -67,10 +86,16 @@ describe("part edits", () => {
 
   test("values outside what the rule accepts are refused before anything is planned", () => {
     const s = Book.sample(SAMPLE_000).read();
-    expect(partEditPlan(s, district, undefined, "budgetCompliance", "不符合项数", { kind: "count", value: 1.5 }).ok).toBe(false);
-    expect(partEditPlan(s, district, undefined, "budgetCompliance", "不符合项数", { kind: "count", value: -1 }).ok).toBe(false);
+    expect(
+      partEditPlan(s, district, undefined, "budgetCompliance", "不符合项数", { kind: "count", value: 1.5 }).ok,
+    ).toBe(false);
+    expect(
+      partEditPlan(s, district, undefined, "budgetCompliance", "不符合项数", { kind: "count", value: -1 }).ok,
+    ).toBe(false);
     expect(partEditPlan(s, district, undefined, "procurement", "2", { kind: "score", value: 1.5 }).ok).toBe(false);
-    expect(partEditPlan(s, district, undefined, "disclosure", "1", { kind: "level", value: "=HYPERLINK()" }).ok).toBe(false);
+    expect(partEditPlan(s, district, undefined, "disclosure", "1", { kind: "level", value: "=HYPERLINK()" }).ok).toBe(
+      false,
+    );
   });
 
   test("a part without a name is refused; createPartPlan adds a row on 评分依据 and the name", () => {
@@ -129,7 +154,14 @@ describe("个性化绩效指标 table", () => {
 
   test("more rows than the area holds: the table grows into empty cells and the name follows", () => {
     const book = Book.sample(SAMPLE_000);
-    const seven = Array.from({ length: 7 }, (_, i): EffectRowEdit => ({ name: `指标${i + 1}`, weight: i < 6 ? 3 : 2, nature: "正向", target: 1, actual: 1, notApplicable: false }));
+    const seven = Array.from({ length: 7 }, (_, i): EffectRowEdit => ({
+      name: `指标${i + 1}`,
+      weight: i < 6 ? 3 : 2,
+      nature: "正向",
+      target: 1,
+      actual: 1,
+      notApplicable: false,
+    }));
     const r = effectTablePlan(book.read(), undefined, seven);
     if (!r.ok) throw new Error(r.message);
     expect(r.plan.names).toEqual([{ name: "效果性指标表", sheet: "评分依据", address: "B68:G75" }]);
@@ -137,7 +169,11 @@ describe("个性化绩效指标 table", () => {
     expect(readEffectRows(s).rows).toHaveLength(7);
     expect(score(book, "effectiveness").score).toBe(20);
     // Removing rows clears them; the area stays.
-    const back = effectTablePlan(s, undefined, seven.slice(0, 1).map((x) => ({ ...x, weight: 20 })));
+    const back = effectTablePlan(
+      s,
+      undefined,
+      seven.slice(0, 1).map((x) => ({ ...x, weight: 20 })),
+    );
     if (!back.ok) throw new Error(back.message);
     expect(readEffectRows(book.apply(back.plan)).rows).toHaveLength(1);
   });

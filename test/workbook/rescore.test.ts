@@ -105,7 +105,11 @@ describe("bad workbooks: one specific Chinese message each, and an empty plan", 
     ["div0.xlsx", "errorValue", "定义名称“三公经费预算数”（评分依据!C6）：发现错误值 #DIV/0!"],
     ["negative-amount.xlsx", "negative", "定义名称“三公经费实际支出数”（评分依据!C7）：发现负数 -7.28"],
     ["fraction-person.xlsx", "notWhole", "定义名称“在编人数”（评分依据!C24）：发现非整数 52.5"],
-    ["percent-plain.xlsx", "percentFormat", "定义名称“一季度支出进度”（评分依据!C17）：发现数字 0.3782（单元格格式为“General”，不是百分比格式）"],
+    [
+      "percent-plain.xlsx",
+      "percentFormat",
+      "定义名称“一季度支出进度”（评分依据!C17）：发现数字 0.3782（单元格格式为“General”，不是百分比格式）",
+    ],
     ["no-table.xlsx", "tableNotFound", "没有找到评分表"],
     ["row-missing.xlsx", "rowMissing", "评分表（指标评分表!A2:I25）中没有“项目监管”这一行"],
     ["row-doubled.xlsx", "rowDuplicate", "“项目监管”出现了 2 次（E13、E26）"],
@@ -113,7 +117,9 @@ describe("bad workbooks: one specific Chinese message each, and an empty plan", 
     ["empty.xlsx", "tableNotFound", "在工作表 “Sheet1” 中都没有表头"],
   ];
   test("every fixture is covered", () => {
-    const files = readdirSync(BAD).filter((f) => f !== "not-xlsx.xlsx").sort();
+    const files = readdirSync(BAD)
+      .filter((f) => f !== "not-xlsx.xlsx")
+      .sort();
     expect(files).toEqual(cases.map((c) => c[0]).sort());
   });
   test.each(cases)("%s → %s", (file, code, text) => {
@@ -128,7 +134,11 @@ describe("bad workbooks: one specific Chinese message each, and an empty plan", 
   });
 });
 
-function withName(snap: WorkbookSnapshot, name: string, change: (n: WorkbookSnapshot["names"][number]) => void): WorkbookSnapshot {
+function withName(
+  snap: WorkbookSnapshot,
+  name: string,
+  change: (n: WorkbookSnapshot["names"][number]) => void,
+): WorkbookSnapshot {
   const n = snap.names.find((x) => x.name === name)!;
   change(n);
   return snap;
@@ -181,7 +191,10 @@ describe("names: scope and mapping", () => {
 
 describe("table finding", () => {
   test("the rule set is inferred from the table when 评分设置 has none", () => {
-    for (const [path, id] of [[SAMPLE_000, "district-2020"], [SAMPLE_004, "city-2021"]] as const) {
+    for (const [path, id] of [
+      [SAMPLE_000, "district-2020"],
+      [SAMPLE_004, "city-2021"],
+    ] as const) {
       const snap = snapshotOf(path);
       delete snap.settings;
       snap.names = snap.names.filter((n) => n.name !== "规则集");
@@ -191,15 +204,35 @@ describe("table finding", () => {
   });
   test("a 评分表 defined name bounds the search", () => {
     const snap = snapshotOf(SAMPLE_004);
-    snap.names.push({ name: "评分表", scope: null, reference: "评分表!$A$2:$I$27", sheet: "评分表", address: "A2:I27" });
+    snap.names.push({
+      name: "评分表",
+      scope: null,
+      reference: "评分表!$A$2:$I$27",
+      sheet: "评分表",
+      address: "A2:I27",
+    });
     const o = rescore(snap);
     expect(o.errors).toEqual([]);
     expect(o.table?.address).toBe("A2:I27");
   });
   test("综合评分 / 评分等级 by defined name", () => {
     const snap = snapshotOf(SAMPLE_000);
-    snap.names.push({ name: "综合评分", scope: null, reference: "指标评分表!$K$1", sheet: "指标评分表", address: "K1", cells: [{ address: "K1", value: null }] });
-    snap.names.push({ name: "评分等级", scope: null, reference: "指标评分表!$K$2", sheet: "指标评分表", address: "K2", cells: [{ address: "K2", value: null }] });
+    snap.names.push({
+      name: "综合评分",
+      scope: null,
+      reference: "指标评分表!$K$1",
+      sheet: "指标评分表",
+      address: "K1",
+      cells: [{ address: "K1", value: null }],
+    });
+    snap.names.push({
+      name: "评分等级",
+      scope: null,
+      reference: "指标评分表!$K$2",
+      sheet: "指标评分表",
+      address: "K2",
+      cells: [{ address: "K2", value: null }],
+    });
     const o = rescore(snap);
     expect(o.plan.cells.map((c) => `${c.address}=${c.value}`)).toEqual(["K1=95.93", "K2=优"]);
   });
@@ -208,7 +241,20 @@ describe("table finding", () => {
 describe("contractNames", () => {
   test("every default name the contract may read", () => {
     const names = contractNames();
-    for (const n of ["核定编制数", "一季度支出进度", "预算编制合理性_3", "政府采购执行情况_2", "预算编制规范性_不符合项数", "财务合规性_2", "效果性指标表", "评分表", "综合评分", "评分等级", "规则集", "生成评分明细"]) {
+    for (const n of [
+      "核定编制数",
+      "一季度支出进度",
+      "预算编制合理性_3",
+      "政府采购执行情况_2",
+      "预算编制规范性_不符合项数",
+      "财务合规性_2",
+      "效果性指标表",
+      "评分表",
+      "综合评分",
+      "评分等级",
+      "规则集",
+      "生成评分明细",
+    ]) {
       expect(names).toContain(n);
     }
     expect(new Set(names).size).toBe(names.length);

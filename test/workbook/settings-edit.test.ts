@@ -7,7 +7,14 @@ import ExcelJS from "exceljs";
 import { builtinRuleSet } from "../../src/engine";
 import { readSettings, type WorkbookSettings } from "../../src/workbook/settings";
 import { rescore } from "../../src/workbook/rescore";
-import { checkDraft, changedWeights, currentOverride, overridePlan, settingsPlan, type SettingsDraft } from "../../src/workbook/settings-edit";
+import {
+  checkDraft,
+  changedWeights,
+  currentOverride,
+  overridePlan,
+  settingsPlan,
+  type SettingsDraft,
+} from "../../src/workbook/settings-edit";
 import { Book, SAMPLE_000, SAMPLE_004 } from "./pane-helpers";
 
 function plain(s: WorkbookSettings) {
@@ -16,7 +23,11 @@ function plain(s: WorkbookSettings) {
     ruleSetId: s.ruleSetId?.value,
     weights: s.weights.map((w) => ({ name: w.value.name, weight: v(w.value.weight) })),
     grades: s.grades.map((g) => ({ min: v(g.value.min), label: g.value.label })),
-    overrides: s.overrides.map((o) => ({ indicator: o.value.indicator, score: v(o.value.score), reason: o.value.reason })),
+    overrides: s.overrides.map((o) => ({
+      indicator: o.value.indicator,
+      score: v(o.value.score),
+      reason: o.value.reason,
+    })),
     errors: s.errors,
   };
 }
@@ -95,7 +106,9 @@ describe("settings round trip", () => {
     const book = Book.sample(SAMPLE_000);
     const r = settingsPlan(book.read(), { ruleSetId: "city-2021" });
     if (!r.ok) throw new Error(r.message);
-    expect(r.plan.cells).toEqual([{ sheet: "评分设置", address: "B3", value: "市级 2021", previous: "区级 2020", role: "ruleSet" }]);
+    expect(r.plan.cells).toEqual([
+      { sheet: "评分设置", address: "B3", value: "市级 2021", previous: "区级 2020", role: "ruleSet" },
+    ]);
   });
 });
 
@@ -103,25 +116,66 @@ describe("weight and grade drafts", () => {
   const base = builtinRuleSet("district-2020")!;
   test("a consistent draft has no errors; each mismatch names its group", () => {
     expect(checkDraft(base, [])).toEqual([]);
-    expect(checkDraft(base, [{ name: "绩效目标完整性", weight: 3 }, { name: "目标设置", weight: 10 }, { name: "部门决策", weight: 20 }, { name: "效果性", weight: 25 }, { name: "社会效益、经济效益、生态效益及可持续影响等", weight: 25 }, { name: "部门绩效", weight: 60 }])).toEqual([]);
+    expect(
+      checkDraft(base, [
+        { name: "绩效目标完整性", weight: 3 },
+        { name: "目标设置", weight: 10 },
+        { name: "部门决策", weight: 20 },
+        { name: "效果性", weight: 25 },
+        { name: "社会效益、经济效益、生态效益及可持续影响等", weight: 25 },
+        { name: "部门绩效", weight: 60 },
+      ]),
+    ).toEqual([]);
     // "效果性" is the 二级 group (also an alias of its 三级 indicator): the group is re-weighted.
-    expect(checkDraft(base, [{ name: "效果性", weight: 25 }]).map((e) => e.target).sort()).toEqual(["效果性", "部门绩效"].sort());
+    expect(
+      checkDraft(base, [{ name: "效果性", weight: 25 }])
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual(["效果性", "部门绩效"].sort());
     const errors = checkDraft(base, [{ name: "绩效目标完整性", weight: 6 }]);
     expect(errors.map((e) => e.target)).toEqual(["目标设置"]);
     expect(errors[0].message).toContain("目标设置");
     const more = checkDraft(base, [{ name: "目标设置", weight: 12 }]);
     expect(more.map((e) => e.target).sort()).toEqual(["目标设置", "部门决策"].sort());
-    expect(checkDraft(base, [{ name: "部门决策", weight: 30 }]).map((e) => e.target).sort()).toEqual(["部门决策", "total"].sort());
+    expect(
+      checkDraft(base, [{ name: "部门决策", weight: 30 }])
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual(["部门决策", "total"].sort());
   });
 
   test("unknown names and bad grade bands are reported", () => {
     expect(checkDraft(base, [{ name: "不存在的指标", weight: 1 }])[0].message).toContain("不存在的指标");
-    expect(checkDraft(base, [], [{ min: 80, label: "良" }, { min: 90, label: "优" }, { min: 0, label: "差" }])).toEqual([]); // sorted first
-    expect(checkDraft(base, [], [{ min: 90, label: "优" }, { min: 60, label: "中" }]).map((e) => e.target)).toEqual(["grades"]);
+    expect(
+      checkDraft(
+        base,
+        [],
+        [
+          { min: 80, label: "良" },
+          { min: 90, label: "优" },
+          { min: 0, label: "差" },
+        ],
+      ),
+    ).toEqual([]); // sorted first
+    expect(
+      checkDraft(
+        base,
+        [],
+        [
+          { min: 90, label: "优" },
+          { min: 60, label: "中" },
+        ],
+      ).map((e) => e.target),
+    ).toEqual(["grades"]);
   });
 
   test("only weights that differ from the rule set are stored", () => {
-    expect(changedWeights(base, [{ name: "部门决策", weight: 25 }, { name: "效果性", weight: 25 }])).toEqual([{ name: "效果性", weight: 25 }]);
+    expect(
+      changedWeights(base, [
+        { name: "部门决策", weight: 25 },
+        { name: "效果性", weight: 25 },
+      ]),
+    ).toEqual([{ name: "效果性", weight: 25 }]);
   });
 });
 
@@ -131,7 +185,9 @@ describe("overrides (人工调整)", () => {
     const s = Book.sample(SAMPLE_004).read();
     const r = overridePlan(s, rs, "satisfaction", { score: 4, reason: "   " });
     expect(r).toEqual({ ok: false, message: expect.stringContaining("调整理由") });
-    expect(settingsPlan(s, { overrides: [{ indicator: "公众或服务对象满意度", score: 4, reason: "" }] }).ok).toBe(false);
+    expect(settingsPlan(s, { overrides: [{ indicator: "公众或服务对象满意度", score: 4, reason: "" }] }).ok).toBe(
+      false,
+    );
   });
 
   test("out-of-range scores are refused", () => {

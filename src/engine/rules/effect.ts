@@ -30,16 +30,25 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   const fail = (rowName: string, what: string, src: SourceRef | undefined, found: string, expected: string) => {
     ok = false;
     const source = src ?? ctx.partSource();
-    ctx.error({ code: "effectTable", source, found, expected, message: MSG.effectRow(source, rowName, EFFECT.problem(what, found, expected)) });
+    ctx.error({
+      code: "effectTable",
+      source,
+      found,
+      expected,
+      message: MSG.effectRow(source, rowName, EFFECT.problem(what, found, expected)),
+    });
   };
   rows.forEach((raw, i) => {
     const name = isEmpty(raw.name) ? EFFECT.row(i + 1) : String(raw.name.value).trim();
     const src = raw.source;
     const w = parseInput(raw.weight, "amount");
     if (!w.ok) return fail(name, EFFECT.field.weight, src, w.found, w.expected);
-    const na = raw.notApplicable && !isEmpty(raw.notApplicable)
-      ? (normalizeName(String(raw.notApplicable.value)) === EFFECT.notApplicable ? { ok: true as const, value: true } : parseYesNo(raw.notApplicable))
-      : { ok: true as const, value: false };
+    const na =
+      raw.notApplicable && !isEmpty(raw.notApplicable)
+        ? normalizeName(String(raw.notApplicable.value)) === EFFECT.notApplicable
+          ? { ok: true as const, value: true }
+          : parseYesNo(raw.notApplicable)
+        : { ok: true as const, value: false };
     if (!na.ok) return fail(name, EFFECT.field.notApplicable, src, na.found, EXPECTED.judged);
     if (na.value) {
       parsed.push({ name, weight: w.value, factor: ZERO, detail: "", notApplicable: true });
@@ -49,12 +58,26 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
     if (nature === EFFECT.qualitative) {
       const grade = isEmpty(raw.actual) ? "" : normalizeName(String(raw.actual.value));
       const q = rule.qualitative.find((x) => x.label === grade);
-      if (!q) return fail(name, EFFECT.field.actual, src, describe(raw.actual), EXPECTED.qualitative(rule.qualitative.map((x) => x.label)));
+      if (!q)
+        return fail(
+          name,
+          EFFECT.field.actual,
+          src,
+          describe(raw.actual),
+          EXPECTED.qualitative(rule.qualitative.map((x) => x.label)),
+        );
       const factor = new Dec(q.factor);
-      parsed.push({ name, weight: w.value, factor, detail: EXPLAIN.effectQualitative(q.label, fmtNum(factor), fmtNum(w.value)), notApplicable: false });
+      parsed.push({
+        name,
+        weight: w.value,
+        factor,
+        detail: EXPLAIN.effectQualitative(q.label, fmtNum(factor), fmtNum(w.value)),
+        notApplicable: false,
+      });
       return;
     }
-    if (nature !== EFFECT.positive && nature !== EFFECT.negative) return fail(name, EFFECT.field.nature, src, describe(raw.nature), EXPECTED.nature);
+    if (nature !== EFFECT.positive && nature !== EFFECT.negative)
+      return fail(name, EFFECT.field.nature, src, describe(raw.nature), EXPECTED.nature);
     const t = parseInput(raw.target, "amount");
     if (!t.ok) return fail(name, EFFECT.field.target, src, t.found, t.expected);
     const a = parseInput(raw.actual, "amount");
@@ -62,9 +85,10 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
     const [num, den] = nature === EFFECT.positive ? [a.value, t.value] : [t.value, a.value];
     // A zero denominator means the target is met outright (正向 target 0, 反向 actual 0).
     const factor = den.isZero() ? ONE : Dec.min(num.dividedBy(den), ONE);
-    const detail = nature === EFFECT.positive
-      ? EXPLAIN.effectPositive(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value))
-      : EXPLAIN.effectNegative(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value));
+    const detail =
+      nature === EFFECT.positive
+        ? EXPLAIN.effectPositive(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value))
+        : EXPLAIN.effectNegative(fmtNum(a.value), fmtNum(t.value), fmtNum(w.value));
     parsed.push({ name, weight: w.value, factor, detail, notApplicable: false });
   });
   if (!ok) return null;
@@ -75,7 +99,13 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   const total = parsed.reduce((s, r) => s.plus(r.weight), ZERO);
   if (!total.equals(weight)) {
     const src = ctx.partSource();
-    ctx.error({ code: "effectTable", source: src, found: fmtNum(total), expected: fmtNum(weight), message: MSG.effectWeights(src, fmtNum(total), fmtNum(weight)) });
+    ctx.error({
+      code: "effectTable",
+      source: src,
+      found: fmtNum(total),
+      expected: fmtNum(weight),
+      message: MSG.effectWeights(src, fmtNum(total), fmtNum(weight)),
+    });
     return null;
   }
   const applicable = parsed.filter((r) => !r.notApplicable);
@@ -83,7 +113,13 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   if (applicableWeight.isZero() && applicable.length === 0) {
     // Nothing left to score: neither full marks nor 0 would be a fair silent answer.
     const src = ctx.partSource();
-    ctx.error({ code: "effectTable", source: src, found: EFFECT.allNotApplicable, expected: EFFECT.needOneApplicable, message: MSG.effectAllNotApplicable(src) });
+    ctx.error({
+      code: "effectTable",
+      source: src,
+      found: EFFECT.allNotApplicable,
+      expected: EFFECT.needOneApplicable,
+      message: MSG.effectAllNotApplicable(src),
+    });
     return null;
   }
   const scale = applicableWeight.isZero() ? ONE : weight.dividedBy(applicableWeight);
@@ -99,7 +135,12 @@ export function effectTable(rule: Rule, ctx: PartContext, rows: EffectRowRaw[]):
   const skipped = parsed.filter((r) => r.notApplicable);
   if (skipped.length && !applicableWeight.isZero()) {
     const scaled = score.times(scale);
-    explain.push(EXPLAIN.effectNotApplicable(skipped.map((r) => r.name), fmtNum(applicableWeight)));
+    explain.push(
+      EXPLAIN.effectNotApplicable(
+        skipped.map((r) => r.name),
+        fmtNum(applicableWeight),
+      ),
+    );
     explain.push(EXPLAIN.effectScaled(fmtNum(score), `${fmtNum(weight)}/${fmtNum(applicableWeight)}`, fmtNum(scaled)));
     score = scaled;
   }
@@ -113,7 +154,9 @@ export const effectTableKind: RuleKind<Rule> = {
   // Without a table (only reachable when a rule set does not allow a manual score) the table is a
   // missing input like any other: a clear error, never a silent null.
   evaluate: (rule, ctx) =>
-    ctx.effectTable ? effectTable(rule, ctx, ctx.effectTable) : partParseError(ctx, { ok: false, code: "missing", found: FOUND.notBound, expected: EXPECTED_TEXT.effectTable }),
+    ctx.effectTable
+      ? effectTable(rule, ctx, ctx.effectTable)
+      : partParseError(ctx, { ok: false, code: "missing", found: FOUND.notBound, expected: EXPECTED_TEXT.effectTable }),
   alternatives: () => [],
   check: (r, c) => {
     if (!Array.isArray(r.qualitative) || r.qualitative.length === 0) return c.problem("qualitative", FRAMEWORK.notList);

@@ -37,8 +37,20 @@ function progressOf(rule: Rule, q: number, ctx: PartContext, explain: string[]):
     return p;
   }
   const src = ctx.inputSource(pid);
-  const expected = EXPECTED.quarterInputs(q + 1, src.name, ctx.inputSource(eid).name, ctx.inputSource(rule.budget).name);
-  ctx.error({ code: "missing", target: pid, source: src, found: FOUND.notBound, expected, message: MSG.missingInput(src, ctx.indicator.name, expected) });
+  const expected = EXPECTED.quarterInputs(
+    q + 1,
+    src.name,
+    ctx.inputSource(eid).name,
+    ctx.inputSource(rule.budget).name,
+  );
+  ctx.error({
+    code: "missing",
+    target: pid,
+    source: src,
+    found: FOUND.notBound,
+    expected,
+    message: MSG.missingInput(src, ctx.indicator.name, expected),
+  });
   return null;
 }
 
@@ -99,7 +111,8 @@ export const quarterlyExecutionKind: RuleKind<Rule> = {
     checkDecimal(c, "quarterPoints", r.quarterPoints);
     checkDecimal(c, "averagePoints", r.averagePoints);
     if (isDecimalText(r.quarterPoints) && isDecimalText(r.averagePoints) && isDecimalText(c.points)) {
-      if (4 * Number(r.quarterPoints) + Number(r.averagePoints) !== Number(c.points)) c.problem("quarterPoints", FRAMEWORK.quarterPointsSum(r.quarterPoints, r.averagePoints, c.points));
+      if (4 * Number(r.quarterPoints) + Number(r.averagePoints) !== Number(c.points))
+        c.problem("quarterPoints", FRAMEWORK.quarterPointsSum(r.quarterPoints, r.averagePoints, c.points));
     }
   },
   describe: (r) => W.quarterly(r.quarterPoints, r.averagePoints),

@@ -14,7 +14,9 @@ type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 export function partParseError(ctx: PartContext, p: Extract<Parsed<unknown>, { ok: false }>): null {
   const src = ctx.partSource();
   const message =
-    p.code === "missing" ? MSG.missingPart(src, ctx.indicator.name, p.expected) : errorMessage(src, p.found, p.expected);
+    p.code === "missing"
+      ? MSG.missingPart(src, ctx.indicator.name, p.expected)
+      : errorMessage(src, p.found, p.expected);
   ctx.error({ code: p.code, source: src, found: p.found, expected: p.expected, message });
   return null;
 }
@@ -52,13 +54,19 @@ export function level(rule: Rule<"level">, ctx: PartContext): PartOutcome | null
   const labels = rule.levels.map((l) => l.label);
   const expected = EXPECTED.level(labels);
   if (isEmpty(raw) || raw?.errorValue) {
-    return partParseError(ctx, { ok: false, code: raw?.errorValue ? "errorValue" : "missing", found: describe(raw), expected });
+    return partParseError(ctx, {
+      ok: false,
+      code: raw?.errorValue ? "errorValue" : "missing",
+      found: describe(raw),
+      expected,
+    });
   }
   const v = raw!.value;
   const text = normalizeName(String(v));
-  const hit = rule.levels.find(
-    (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
-  ) ?? (typeof v === "number" ? rule.levels.find((l) => new Dec(l.points).equals(String(v))) : undefined);
+  const hit =
+    rule.levels.find(
+      (l) => normalizeName(l.label) === text || (l.aliases ?? []).some((a) => normalizeName(a) === text),
+    ) ?? (typeof v === "number" ? rule.levels.find((l) => new Dec(l.points).equals(String(v))) : undefined);
   if (!hit) return partParseError(ctx, { ok: false, code: "badChoice", found: describe(raw), expected });
   const pts = new Dec(hit.points);
   const lost = new Dec(part.points).minus(pts);
@@ -105,7 +113,11 @@ export function countDeduction(rule: Rule<"countDeduction">, ctx: PartContext): 
   const lostPts = max.minus(score);
   const lost = lostPts.isZero()
     ? []
-    : [rule.input ? LOST.countInput(indicator.name, part.label, count.toString(), fmtScore(lostPts)) : LOST.deduction(indicator.name, count.toString(), fmtScore(lostPts))];
+    : [
+        rule.input
+          ? LOST.countInput(indicator.name, part.label, count.toString(), fmtScore(lostPts))
+          : LOST.deduction(indicator.name, count.toString(), fmtScore(lostPts)),
+      ];
   return { score, explanation, lost, formula: rule.input !== undefined };
 }
 

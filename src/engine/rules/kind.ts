@@ -52,7 +52,8 @@ export type RuleKinds = { [K in PartRule["kind"]]: RuleKind<RuleOf<K>> };
 // ---------------------------------------------------------------------------
 // Parameter checks shared by the kinds.
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 export const isDecimalText = (v: unknown): v is string => typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v);
 
@@ -63,7 +64,7 @@ export function shown(v: unknown): string {
 /** "a + b" of input names. */
 export function operandWords(ids: InputId[], d: RuleWords): string {
   const names = ids.map((id) => d.input(id));
-  return names.length > 1 ? `(${names.join(WORDS.plus)})` : names[0] ?? "";
+  return names.length > 1 ? `(${names.join(WORDS.plus)})` : (names[0] ?? "");
 }
 
 export function checkDecimal(c: RuleCheck, field: string, v: unknown, optional = false): void {
@@ -109,10 +110,14 @@ export function checkBands(c: RuleCheck, field: string, bands: Band[] | undefine
     checkDecimal(c, f, b.min, true);
     checkDecimal(c, f, b.max, true);
     checkText(c, f, b.label);
-    if (isDecimalText(b.points) && isDecimalText(c.points) && Number(b.points) > Number(c.points)) c.problem(f, T.bandOver(b.points, c.points));
+    if (isDecimalText(b.points) && isDecimalText(c.points) && Number(b.points) > Number(c.points))
+      c.problem(f, T.bandOver(b.points, c.points));
   });
   // Every ratio from 0 up must fall in exactly one band: probe each bound, just below and above it.
-  const edges = bands.flatMap((b) => [b.min, b.max]).filter(isDecimalText).map(Number);
+  const edges = bands
+    .flatMap((b) => [b.min, b.max])
+    .filter(isDecimalText)
+    .map(Number);
   const probes = [0, ...edges, ...edges.map((e) => e - 1e-9), ...edges.map((e) => e + 1e-9), 1e9].filter((x) => x >= 0);
   for (const x of probes) {
     const hits = bands.filter((b) => inBandNumber(x, b)).length;

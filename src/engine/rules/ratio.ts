@@ -8,7 +8,21 @@ import { EXPECTED, EXPLAIN, FOUND, LOST, MSG } from "../../text/engine";
 import { FRAMEWORK, RULE_TEXT as W } from "../../text/framework";
 import type { PartContext, PartOutcome } from "./context";
 import { judged } from "./judged";
-import { checkBands, checkDecimal, checkInput, checkOneOf, checkOperand, checkText, checkZero, isDecimalText, operandWords, type RuleCheck, type RuleKind, type RuleOf, type RuleWords } from "./kind";
+import {
+  checkBands,
+  checkDecimal,
+  checkInput,
+  checkOneOf,
+  checkOperand,
+  checkText,
+  checkZero,
+  isDecimalText,
+  operandWords,
+  type RuleCheck,
+  type RuleKind,
+  type RuleOf,
+  type RuleWords,
+} from "./kind";
 
 type Rule<K extends PartRule["kind"]> = RuleOf<K>;
 
@@ -60,7 +74,8 @@ function ratioOf(spec: RatioSpec, ctx: PartContext): Ratio | null {
     const both = n.value.isZero();
     const policy = both ? spec.zero.bothZero : spec.zero.numeratorPositive;
     const pts = fmtNum(new Dec(ctx.part.points));
-    if (policy === "full") return { kind: "notApplicable", explanation: both ? EXPLAIN.notApplicableBothZero(name, pts) : name };
+    if (policy === "full")
+      return { kind: "notApplicable", explanation: both ? EXPLAIN.notApplicableBothZero(name, pts) : name };
     if (policy === "zero") return { kind: "zeroScore", explanation: EXPLAIN.zeroDenomNumerPositive(name) };
     const src = ctx.inputSource(spec.denominator[spec.denominator.length - 1]);
     ctx.error({
@@ -180,14 +195,25 @@ function perPointOutcome(r: Dec, text: string, rule: PerPoint, name: string, ctx
   const beyond = above ? r.minus(threshold) : threshold.minus(r);
   if (beyond.lessThanOrEqualTo(0)) {
     const within = above ? EXPLAIN.linearWithin : EXPLAIN.linearAtLeast;
-    return { score: points, explanation: `${text}，${within(fmtPct(r), fmtPct(threshold), fmtNum(points))}`, lost: [], formula: true };
+    return {
+      score: points,
+      explanation: `${text}，${within(fmtPct(r), fmtPct(threshold), fmtNum(points))}`,
+      lost: [],
+      formula: true,
+    };
   }
   const pts = beyond.times(HUNDRED);
   const per = new Dec(rule.perPoint);
   const floor = new Dec(rule.floor ?? "0");
   const raw = points.minus(per.times(pts));
   const score = clamp(raw, Dec.min(floor, points), points);
-  const beyondText = (above ? EXPLAIN.linearOver : EXPLAIN.linearUnder)(fmtPct(r), fmtPct(threshold), fmtNum(per), fmtNum(pts), fmtNum(score));
+  const beyondText = (above ? EXPLAIN.linearOver : EXPLAIN.linearUnder)(
+    fmtPct(r),
+    fmtPct(threshold),
+    fmtNum(per),
+    fmtNum(pts),
+    fmtNum(score),
+  );
   const floorText = raw.lessThan(floor) ? (floor.isZero() ? EXPLAIN.floorZero : EXPLAIN.floorAt(fmtNum(floor))) : "";
   return {
     score,
@@ -216,10 +242,20 @@ export function changeRate(rule: Rule<"changeRate">, ctx: PartContext): PartOutc
     const both = cur.value.isZero();
     const policy = both ? rule.zero.bothZero : rule.zero.numeratorPositive;
     const pts = fmtNum(new Dec(ctx.part.points));
-    if (policy === "full") return notApplicable({ kind: "notApplicable", explanation: both ? EXPLAIN.changeBothZero(name, pts) : name }, ctx);
+    if (policy === "full")
+      return notApplicable(
+        { kind: "notApplicable", explanation: both ? EXPLAIN.changeBothZero(name, pts) : name },
+        ctx,
+      );
     if (policy === "zero") return notApplicable({ kind: "zeroScore", explanation: EXPLAIN.changeFromZero(name) }, ctx);
     const src = ctx.inputSource(rule.previous);
-    ctx.error({ code: "zeroDenominator", source: src, found: FOUND.number("0"), expected: EXPECTED.positiveDenominator(src.name), message: MSG.zeroDenominator(src, name, cur.text) });
+    ctx.error({
+      code: "zeroDenominator",
+      source: src,
+      found: FOUND.number("0"),
+      expected: EXPECTED.positiveDenominator(src.name),
+      message: MSG.zeroDenominator(src, name, cur.text),
+    });
     return null;
   }
   const r = cur.value.minus(prev.value).dividedBy(prev.value);
@@ -234,7 +270,13 @@ export function ratioFull(rule: Rule<"ratioFull">, ctx: PartContext): PartOutcom
   if (ratio.kind !== "ratio") {
     if (ratio.kind === "notApplicable") {
       const pts = fmtNum(new Dec(ctx.part.points));
-      return { score: new Dec(ctx.part.points), explanation: EXPLAIN.noPetitions(rule.ratioName, pts), notApplicable: true, lost: [], formula: true };
+      return {
+        score: new Dec(ctx.part.points),
+        explanation: EXPLAIN.noPetitions(rule.ratioName, pts),
+        notApplicable: true,
+        lost: [],
+        formula: true,
+      };
     }
     return notApplicable(ratio, ctx);
   }
@@ -252,15 +294,29 @@ export function ratioFull(rule: Rule<"ratioFull">, ctx: PartContext): PartOutcom
 // ---------------------------------------------------------------------------
 // The kinds.
 
-const ratioInputs = (r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }): InputId[] => [...r.numerator, ...r.denominator, ...(r.direct ? [r.direct] : [])];
+const ratioInputs = (r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }): InputId[] => [
+  ...r.numerator,
+  ...r.denominator,
+  ...(r.direct ? [r.direct] : []),
+];
 
 /** With a directly entered percent, the amounts may stay unbound (and the percent when they are bound). */
-function directAlternatives(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId }): [InputId, InputId[]][] {
+function directAlternatives(r: {
+  numerator: InputId[];
+  denominator: InputId[];
+  direct?: InputId;
+}): [InputId, InputId[]][] {
   if (!r.direct) return [];
-  return [...[...r.numerator, ...r.denominator].map((id): [InputId, InputId[]] => [id, [r.direct!]]), [r.direct, [...r.numerator, ...r.denominator]]];
+  return [
+    ...[...r.numerator, ...r.denominator].map((id): [InputId, InputId[]] => [id, [r.direct!]]),
+    [r.direct, [...r.numerator, ...r.denominator]],
+  ];
 }
 
-function checkRatio(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; zero: ZeroDenominatorPolicy; ratioName: string }, c: RuleCheck): void {
+function checkRatio(
+  r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; zero: ZeroDenominatorPolicy; ratioName: string },
+  c: RuleCheck,
+): void {
   checkOperand(c, "numerator", r.numerator);
   checkOperand(c, "denominator", r.denominator);
   checkInput(c, "direct", r.direct, true);
@@ -274,12 +330,19 @@ function checkPerPoint(r: PerPoint, c: RuleCheck): void {
   if (isDecimalText(r.perPoint) && Number(r.perPoint) < 0) c.problem("perPoint", FRAMEWORK.negative(r.perPoint));
   if (r.direction !== undefined) checkOneOf(c, "direction", r.direction, ["above", "below"] as const);
   checkDecimal(c, "floor", r.floor, true);
-  if (isDecimalText(r.floor) && isDecimalText(c.points) && Number(r.floor) > Number(c.points)) c.problem("floor", FRAMEWORK.floorAbove(r.floor, c.points));
+  if (isDecimalText(r.floor) && isDecimalText(c.points) && Number(r.floor) > Number(c.points))
+    c.problem("floor", FRAMEWORK.floorAbove(r.floor, c.points));
 }
 
 /** "比例 = 分子 / 分子（或直接填写 …）". */
-function ratioWords(r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; ratioName: string }, d: RuleWords): string {
-  return W.ratio(r.ratioName, operandWords(r.numerator, d), operandWords(r.denominator, d)) + (r.direct ? W.orDirect(d.input(r.direct)) : "");
+function ratioWords(
+  r: { numerator: InputId[]; denominator: InputId[]; direct?: InputId; ratioName: string },
+  d: RuleWords,
+): string {
+  return (
+    W.ratio(r.ratioName, operandWords(r.numerator, d), operandWords(r.denominator, d)) +
+    (r.direct ? W.orDirect(d.input(r.direct)) : "")
+  );
 }
 
 function perPointWords(r: PerPoint): string {

@@ -18,7 +18,14 @@ export function surveyBands(rule: Rule, ctx: PartContext): PartOutcome | null {
   if (s.greaterThan(ONE)) {
     const src = ctx.inputSource(rule.input);
     const found = FOUND.number(fmtPct(s));
-    ctx.error({ code: "outOfRange", target: rule.input, source: src, found, expected: EXPECTED.percentAtMost100, message: errorMessage(src, found, EXPECTED.percentAtMost100) });
+    ctx.error({
+      code: "outOfRange",
+      target: rule.input,
+      source: src,
+      found,
+      expected: EXPECTED.percentAtMost100,
+      message: errorMessage(src, found, EXPECTED.percentAtMost100),
+    });
     return null;
   }
   return bandOutcome(s, `${rule.ratioName} = ${fmtPct(s)}`, rule.bands, rule.ratioName, ctx);

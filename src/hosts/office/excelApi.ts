@@ -16,8 +16,10 @@ export interface RangeAreasLike extends Pick<Excel.RangeAreas, "address" | "isNu
 /** ExcelApi 1.8: a range's data validation. */
 export type DataValidationLike = Pick<Excel.DataValidation, "rule">;
 
-export interface RangeLike
-  extends Pick<Excel.Range, "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"> {
+export interface RangeLike extends Pick<
+  Excel.Range,
+  "address" | "values" | "text" | "numberFormat" | "formulas" | "valueTypes" | "isNullObject"
+> {
   readonly dataValidation: DataValidationLike;
   /** ExcelApi 1.2: `format/protection/locked` is loaded to know whether a protected sheet's cell may be written. */
   readonly format: { readonly protection: Pick<Excel.FormatProtection, "locked"> };
@@ -34,7 +36,10 @@ export interface RangeLike
   clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
 }
 
-export interface NamedItemLike extends Pick<Excel.NamedItem, "name" | "type" | "value" | "visible" | "scope" | "comment" | "isNullObject"> {
+export interface NamedItemLike extends Pick<
+  Excel.NamedItem,
+  "name" | "type" | "value" | "visible" | "scope" | "comment" | "isNullObject"
+> {
   /** ExcelApi 1.7: setting it re-points the name and keeps its comment and visibility. */
   formula: string;
   load(propertyNames?: string | string[]): NamedItemLike;

@@ -19,7 +19,13 @@ import { readFirst, readLaterNames, readScan, Syncs, writePlan } from "./session
 
 export { rescoreWorkbook, officeRunner } from "./rescoreWorkbook";
 export { officeSupport, REQUIRED_EXCEL_API } from "./support";
-export type { ContractApi, OfficeRescoreOptions, OfficeRescoreOutcome, OfficeRunner, RescoreOutcomeLike } from "./rescoreWorkbook";
+export type {
+  ContractApi,
+  OfficeRescoreOptions,
+  OfficeRescoreOutcome,
+  OfficeRunner,
+  RescoreOutcomeLike,
+} from "./rescoreWorkbook";
 export type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
 export { toHostError, isOfficeError } from "./errors";
 
@@ -33,7 +39,12 @@ export interface ReadResult {
  * Batch 1 of the names the contract may need; with `scan`, the bounded scan too; then the cells of
  * `later` names (what the snapshot read so far says it needs: a carried framework's inputs).
  */
-export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], scan: boolean, later?: (snapshot: WorkbookSnapshot) => string[]): Promise<ReadResult> {
+export async function readWorkbook(
+  run: ExcelRunner,
+  wanted: readonly string[],
+  scan: boolean,
+  later?: (snapshot: WorkbookSnapshot) => string[],
+): Promise<ReadResult> {
   return run(async (context: ExcelContext) => {
     const syncs = new Syncs(context);
     let state = await readFirst(context, syncs, wanted);
@@ -47,7 +58,12 @@ export async function readWorkbook(run: ExcelRunner, wanted: readonly string[], 
  * Applies a plan (a pane edit) in one write batch after a light read (sheet list and protection,
  * the original content a rollback needs). Errors come back, never thrown.
  */
-export async function applyPlanInExcel(run: ExcelRunner, plan: WritePlan, wanted: readonly string[], support?: ApiSupport): Promise<{ errors: ScoreError[]; syncs: number }> {
+export async function applyPlanInExcel(
+  run: ExcelRunner,
+  plan: WritePlan,
+  wanted: readonly string[],
+  support?: ApiSupport,
+): Promise<{ errors: ScoreError[]; syncs: number }> {
   if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return { errors: [], syncs: 0 };
   try {
     return await run(async (context: ExcelContext) => {

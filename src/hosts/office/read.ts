@@ -93,7 +93,10 @@ function toScalar(v: unknown): CellScalar {
  * from its value: a text cell that starts with "=" (typed with Excel's quote prefix) reads back
  * through `formulas` without the quote (office-js#6687) and must not become a live formula.
  */
-export function readRange(range: RangeLike, withText: boolean): { sheet: string; address: string; cells: CellData[] } | undefined {
+export function readRange(
+  range: RangeLike,
+  withText: boolean,
+): { sheet: string; address: string; cells: CellData[] } | undefined {
   const where = splitAddress(range.address);
   if (!where) return undefined;
   const origin = parseArea(where.address)!; // splitAddress checked the shape
@@ -166,7 +169,12 @@ function isPayloadError(e: unknown): boolean {
  * Runs requests in one sync; when Excel refuses the response as too large, in halves, recursively
  * (each half one sync). `sync` counts round trips for the caller.
  */
-export async function runRequests(wb: WorkbookLike, sync: () => Promise<void>, requests: Request[], state: ReadState): Promise<void> {
+export async function runRequests(
+  wb: WorkbookLike,
+  sync: () => Promise<void>,
+  requests: Request[],
+  state: ReadState,
+): Promise<void> {
   if (!requests.length) return;
   const finishers = requests.map((r) => r(wb));
   try {
@@ -208,7 +216,8 @@ const namesListRequest: Request = (wb) => {
   return (state) => {
     for (const item of names.items) {
       const key = nameKey(null, item.name);
-      if (!state.names.has(key)) state.names.set(key, { name: item.name, scope: null, reference: reference(item.value) });
+      if (!state.names.has(key))
+        state.names.set(key, { name: item.name, scope: null, reference: reference(item.value) });
     }
   };
 };
@@ -287,7 +296,10 @@ const tableRequest: Request = (wb) => {
   const block = intersect(range.getCell(0, 0).getResizedRange(NAME_BLOCK.rows - 1, NAME_BLOCK.cols - 1), range);
   block.load(GRID_PROPS);
   const below = block.getRowsBelow(2).load(GRID_PROPS);
-  const merges = [...queueMerges(block, NAME_BLOCK.rows, NAME_BLOCK.cols), below.getMergedAreasOrNullObject().load("address")];
+  const merges = [
+    ...queueMerges(block, NAME_BLOCK.rows, NAME_BLOCK.cols),
+    below.getMergedAreasOrNullObject().load("address"),
+  ];
   return (state) => {
     if (item.isNullObject) return;
     const where = range.isNullObject ? undefined : splitAddress(range.address);
@@ -296,7 +308,10 @@ const tableRequest: Request = (wb) => {
       state.tableName = "invalid";
       return;
     }
-    const cells = [...(readRange(block, false)?.cells ?? []), ...(below.isNullObject ? [] : (readRange(below, false)?.cells ?? []))];
+    const cells = [
+      ...(readRange(block, false)?.cells ?? []),
+      ...(below.isNullObject ? [] : (readRange(below, false)?.cells ?? [])),
+    ];
     const grid: GridData = {
       sheet: where.sheet,
       area: areaAddress({ ...area, bottom: area.bottom + (below.isNullObject ? 0 : 2) }),
@@ -318,7 +333,12 @@ function gridFrom(window: RangeLike, merges: RangeAreasLike[]): GridData | undef
   if (window.isNullObject) return undefined;
   const read = readRange(window, false);
   if (!read) return undefined;
-  return { sheet: read.sheet, area: read.address, cells: read.cells.filter(hasContent), merges: mergeAddresses(merges) };
+  return {
+    sheet: read.sheet,
+    area: read.address,
+    cells: read.cells.filter(hasContent),
+    merges: mergeAddresses(merges),
+  };
 }
 
 /** 评分设置 and 评分框架, each whole within OWN_SHEET_WINDOW. */
@@ -381,7 +401,8 @@ function sheetNamesRequest(sheet: string, lookFor: readonly string[]): Request {
       for (const item of list.items) {
         if (item.scope !== "Worksheet") continue;
         const key = nameKey(sheet, item.name);
-        if (!state.names.has(key)) state.names.set(key, { name: item.name, scope: sheet, reference: reference(item.value) });
+        if (!state.names.has(key))
+          state.names.set(key, { name: item.name, scope: sheet, reference: reference(item.value) });
       }
       probes.forEach((p) => applyProbe(state, p));
     };
@@ -444,13 +465,22 @@ function documentedNameRequests(state: ReadState, wanted: readonly string[]): Re
     }
     const withBelow = isTable ? { ...area, bottom: area.bottom + 2 } : area;
     out.push((wb) => {
-      const range = wb.worksheets.getItem(where.sheet).getRange(areaAddress(withBelow)).load(isTable ? GRID_PROPS : NAME_PROPS);
+      const range = wb.worksheets
+        .getItem(where.sheet)
+        .getRange(areaAddress(withBelow))
+        .load(isTable ? GRID_PROPS : NAME_PROPS);
       const step = chunkRows(area.right - area.left + 1);
       const merges: RangeAreasLike[] = [];
       if (isTable) {
         for (let r = withBelow.top; r <= withBelow.bottom; r += step) {
           const chunk: Area = { ...withBelow, top: r, bottom: Math.min(withBelow.bottom, r + step - 1) };
-          merges.push(wb.worksheets.getItem(where.sheet).getRange(areaAddress(chunk)).getMergedAreasOrNullObject().load("address"));
+          merges.push(
+            wb.worksheets
+              .getItem(where.sheet)
+              .getRange(areaAddress(chunk))
+              .getMergedAreasOrNullObject()
+              .load("address"),
+          );
         }
       }
       return (st) => {
@@ -462,7 +492,12 @@ function documentedNameRequests(state: ReadState, wanted: readonly string[]): Re
         }
         st.tableName = "valid";
         st.table = { sheet: where.sheet, address: areaAddress(area) };
-        st.grids.push({ sheet: where.sheet, area: read.address, cells: read.cells.filter(hasContent), merges: mergeAddresses(merges) });
+        st.grids.push({
+          sheet: where.sheet,
+          area: read.address,
+          cells: read.cells.filter(hasContent),
+          merges: mergeAddresses(merges),
+        });
       };
     });
   }
@@ -537,7 +572,9 @@ export function documentedWindowRequests(state: ReadState): Request[] {
 }
 
 export function toSnapshot(state: ReadState): WorkbookSnapshot {
-  const names = Array.from(state.names.values()).sort((a, b) => (a.scope === b.scope ? 0 : a.scope === null ? -1 : b.scope === null ? 1 : 0));
+  const names = Array.from(state.names.values()).sort((a, b) =>
+    a.scope === b.scope ? 0 : a.scope === null ? -1 : b.scope === null ? 1 : 0,
+  );
   const snapshot: WorkbookSnapshot = { sheets: state.sheets.map((s) => s.name), names, grids: state.grids };
   if (state.settings) snapshot.settings = state.settings;
   if (state.framework) snapshot.framework = state.framework;
@@ -554,7 +591,9 @@ export function laterNameRequests(state: ReadState, names: readonly string[]): R
     return !!e && !e.cells;
   });
   if (!unread.length) return [];
-  return state.mode === "documented" ? documentedNameRequests(state, unread) : groups(unread, NAME_GROUP).map((g) => nameProbesRequest(g));
+  return state.mode === "documented"
+    ? documentedNameRequests(state, unread)
+    : groups(unread, NAME_GROUP).map((g) => nameProbesRequest(g));
 }
 
 /** Contract names wanted but absent from the workbook-level names found so far. */

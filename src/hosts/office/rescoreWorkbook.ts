@@ -76,7 +76,8 @@ export type OfficeRunner = ExcelRunner & { withoutUndoGroup?: ExcelRunner; undoG
  * group (UndoNotSupported, office-js#6491; the web's RichApi error, office-js#6711).
  */
 export function officeRunner(support: ApiSupport = officeSupport): OfficeRunner {
-  const plain: ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) => Excel.run({ delayForCellEdit: true }, (context) => batch(context));
+  const plain: ExcelRunner = <T>(batch: (context: ExcelContext) => Promise<T>) =>
+    Excel.run({ delayForCellEdit: true }, (context) => batch(context));
   if (!support("1.20")) return plain;
   const grouped: OfficeRunner = <T>(batch: (context: ExcelContext) => Promise<T>) =>
     Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, (context) => batch(context));
@@ -88,12 +89,17 @@ export function officeRunner(support: ApiSupport = officeSupport): OfficeRunner 
 function tableTarget(table: unknown): { sheet: string; address: string } | undefined {
   if (typeof table !== "object" || table === null) return undefined;
   const t = table as { sheet?: unknown; address?: unknown };
-  return typeof t.sheet === "string" && typeof t.address === "string" ? { sheet: t.sheet, address: t.address } : undefined;
+  return typeof t.sheet === "string" && typeof t.address === "string"
+    ? { sheet: t.sheet, address: t.address }
+    : undefined;
 }
 
 type InContext<O extends RescoreOutcomeLike> = OfficeRescoreOutcome<O> & { retry?: "undoGroup" };
 
-async function rescoreInContext<O extends RescoreOutcomeLike>(context: ExcelContext, options: OfficeRescoreOptions<O>): Promise<InContext<O>> {
+async function rescoreInContext<O extends RescoreOutcomeLike>(
+  context: ExcelContext,
+  options: OfficeRescoreOptions<O>,
+): Promise<InContext<O>> {
   const syncs = new Syncs(context);
   const call: RescoreCallOptions = {};
   if (options.detailSheet !== undefined) call.detailSheet = options.detailSheet;
@@ -138,10 +144,14 @@ async function rescoreInContext<O extends RescoreOutcomeLike>(context: ExcelCont
   }
   const snapshot = toSnapshot(state);
   const base = { outcome, syncs: 0, recordedTable: false, snapshot, readMode: state.mode };
-  if (outcome.errors.length > 0 && !outcome.applyDespiteErrors) return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
+  if (outcome.errors.length > 0 && !outcome.applyDespiteErrors)
+    return { ...base, errors: outcome.errors, written: false, syncs: syncs.count };
 
   const table = options.recordTable === false || outcome.errors.length > 0 ? undefined : tableTarget(outcome.table);
-  const w = await writePlan(context, syncs, outcome.plan, state, { ...(table ? { recordTable: table } : {}), ...(options.support ? { support: options.support } : {}) });
+  const w = await writePlan(context, syncs, outcome.plan, state, {
+    ...(table ? { recordTable: table } : {}),
+    ...(options.support ? { support: options.support } : {}),
+  });
   const out: InContext<O> = {
     ...base,
     errors: w.errors.length ? w.errors : outcome.errors,

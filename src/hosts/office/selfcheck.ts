@@ -47,7 +47,8 @@ export interface SelfCheckOptions {
 /** Texts that Excel would turn into numbers, dates, booleans or formulas if written unquoted. */
 const TRICKY = ["2024", "2026-11-30 10:00", "1,234.5", "5%", "TRUE", "=1+1", "+cmd|' /C calc'!A0", "0012"];
 
-const describe = (e: unknown): string => (isOfficeError(e) ? T.evidence.error(e.code, e.message) : e instanceof Error ? e.message : String(e));
+const describe = (e: unknown): string =>
+  isOfficeError(e) ? T.evidence.error(e.code, e.message) : e instanceof Error ? e.message : String(e);
 
 interface Before {
   sheets: string[];
@@ -91,7 +92,12 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
   };
 
   const supported = support(REQUIRED_EXCEL_API);
-  await probe("requirement", () => Promise.resolve([supported, supported ? T.evidence.supported(REQUIRED_EXCEL_API) : T.evidence.unsupported(REQUIRED_EXCEL_API)]));
+  await probe("requirement", () =>
+    Promise.resolve([
+      supported,
+      supported ? T.evidence.supported(REQUIRED_EXCEL_API) : T.evidence.unsupported(REQUIRED_EXCEL_API),
+    ]),
+  );
 
   let before: Before;
   try {
@@ -121,14 +127,23 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
   try {
     // 1. A new sheet and a name pointing at it, in one write batch (sheets go first).
     await probe("sheetAndName", async () => {
-      const plan: WritePlan = { cells: [], sheets: [{ sheet, rows: [[T.title, "2024"]] }], names: [{ name: nameA, sheet, address: "B1" }] };
+      const plan: WritePlan = {
+        cells: [],
+        sheets: [{ sheet, rows: [[T.title, "2024"]] }],
+        names: [{ name: nameA, sheet, address: "B1" }],
+      };
       const w = await write(plan);
       if (!w.written) return [false, w.errors.map((e) => e.message).join("；")];
       const { state } = await read([nameA]);
       const n = nameIn(state, nameA);
       const v = cellOf(state, nameA)?.value;
       const ok = n?.sheet === sheet && n.address === "B1" && v === "2024";
-      return [ok, ok ? T.evidence.nameResolves(nameA, `${sheet}!B1`, String(v)) : T.evidence.nameBroken(nameA, n?.reference ?? "—")];
+      return [
+        ok,
+        ok
+          ? T.evidence.nameResolves(nameA, `${sheet}!B1`, String(v))
+          : T.evidence.nameBroken(nameA, n?.reference ?? "—"),
+      ];
     });
 
     // 2. The host's first read: every wanted name in one batch, a missing one among them.
@@ -147,11 +162,16 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       const w = await write({ cells, sheets: [] });
       if (!w.written) return [false, w.errors.map((e) => e.message).join("；")];
       const back = await run(async (context) => {
-        const r = context.workbook.worksheets.getItem(sheet).getRange(`A3:A${2 + TRICKY.length}`).load(["values", "valueTypes", "formulas"]);
+        const r = context.workbook.worksheets
+          .getItem(sheet)
+          .getRange(`A3:A${2 + TRICKY.length}`)
+          .load(["values", "valueTypes", "formulas"]);
         await context.sync();
         return r;
       });
-      const wrong = TRICKY.filter((t, i) => back.values[i][0] !== t || String(back.valueTypes[i][0]) !== "String").map((t, i) => `“${t}”→${JSON.stringify(back.values[i][0])}`);
+      const wrong = TRICKY.filter((t, i) => back.values[i][0] !== t || String(back.valueTypes[i][0]) !== "String").map(
+        (t, i) => `“${t}”→${JSON.stringify(back.values[i][0])}`,
+      );
       return [wrong.length === 0, wrong.length === 0 ? T.evidence.allText(TRICKY.length) : T.evidence.converted(wrong)];
     });
 
@@ -174,7 +194,11 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       const areas = await run(async (context) => {
         const range = context.workbook.worksheets.getItem(sheet).getRange("D1:E2");
         range.merge(false);
-        const found = context.workbook.worksheets.getItem(sheet).getRange("D1:F3").getMergedAreasOrNullObject().load("address");
+        const found = context.workbook.worksheets
+          .getItem(sheet)
+          .getRange("D1:F3")
+          .getMergedAreasOrNullObject()
+          .load("address");
         await context.sync();
         return found.isNullObject ? "" : found.address;
       });
@@ -191,8 +215,14 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
         await context.sync();
       });
       try {
-        const free = await write({ cells: [{ sheet, address: "B10", value: 1, previous: null, role: "label" }], sheets: [] });
-        const locked = await write({ cells: [{ sheet, address: "C10", value: 1, previous: null, role: "label" }], sheets: [] });
+        const free = await write({
+          cells: [{ sheet, address: "B10", value: 1, previous: null, role: "label" }],
+          sheets: [],
+        });
+        const locked = await write({
+          cells: [{ sheet, address: "C10", value: 1, previous: null, role: "label" }],
+          sheets: [],
+        });
         const ok = free.written && !locked.written && locked.errors.length === 1;
         const detail = `B10 ${free.written ? "已写" : "未写"}，C10 ${locked.written ? "已写" : "未写"}`;
         return [ok, ok ? T.evidence.protection : T.evidence.protectionWrong(detail)];
@@ -217,12 +247,19 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     // 8. The undo group: a write through the production runner, retried without it when refused.
     await probe("undoGroup", async () => {
       if (!support("1.20") || !options.grouped?.undoGroup) return [true, T.evidence.undoGroupUnsupported];
-      const plan: WritePlan = { cells: [{ sheet, address: "B12", value: "撤销组", previous: null, role: "label" }], sheets: [] };
+      const plan: WritePlan = {
+        cells: [{ sheet, address: "B12", value: "撤销组", previous: null, role: "label" }],
+        sheets: [],
+      };
       const first = await write(plan, [], options.grouped);
       if (first.written) return [true, T.evidence.undoGroup];
-      if (!first.retryWithoutUndoGroup || !options.grouped.withoutUndoGroup) return [false, first.errors.map((e) => e.message).join("；")];
+      if (!first.retryWithoutUndoGroup || !options.grouped.withoutUndoGroup)
+        return [false, first.errors.map((e) => e.message).join("；")];
       const again = await write(plan, [], options.grouped.withoutUndoGroup);
-      return [again.written, again.written ? T.evidence.undoGroupRetried : again.errors.map((e) => e.message).join("；")];
+      return [
+        again.written,
+        again.written ? T.evidence.undoGroupRetried : again.errors.map((e) => e.message).join("；"),
+      ];
     });
 
     // 9. The bounded scan: a far cell of the scratch sheet is not read.
@@ -239,7 +276,10 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       const grid = state.grids.find((g) => g.sheet === sheet);
       const cells = state.grids.reduce((n, g) => n + g.cells.length, 0);
       const sawFar = !!grid?.cells.some((c) => c.address === far);
-      return [!!grid && !sawFar, sawFar || !grid ? T.evidence.unbounded(far) : T.evidence.bounded(cells, `${sheet}!${far}`)];
+      return [
+        !!grid && !sawFar,
+        sawFar || !grid ? T.evidence.unbounded(far) : T.evidence.bounded(cells, `${sheet}!${far}`),
+      ];
     });
 
     // 10. 定位: select a cell and read the selection back (then put the user's selection back).
@@ -247,7 +287,12 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
       await selectCell(run, { sheet, address: "B2" });
       const got = await selectedCell(run);
       const ok = got?.sheet === sheet && got.address === "B2";
-      return [ok, ok ? T.evidence.selected(`${sheet}!B2`) : T.evidence.selectedWrong(`${sheet}!B2`, got ? `${got.sheet}!${got.address}` : "—")];
+      return [
+        ok,
+        ok
+          ? T.evidence.selected(`${sheet}!B2`)
+          : T.evidence.selectedWrong(`${sheet}!B2`, got ? `${got.sheet}!${got.address}` : "—"),
+      ];
     });
 
     // 11. Re-pointing a name keeps its comment (the host sets NamedItem.formula).
@@ -320,7 +365,12 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     if (lostSheets.length) diff.push(`缺少工作表 ${lostSheets.join("、")}`);
     if (extraNames.length) diff.push(`多出名称 ${extraNames.join("、")}`);
     if (lostNames.length) diff.push(`缺少名称 ${lostNames.join("、")}`);
-    return [diff.length === 0, diff.length === 0 ? T.evidence.restored(after.sheets.length, after.names.length) : T.evidence.notRestored(diff.join("；"))];
+    return [
+      diff.length === 0,
+      diff.length === 0
+        ? T.evidence.restored(after.sheets.length, after.names.length)
+        : T.evidence.notRestored(diff.join("；")),
+    ];
   });
   return summary(probes);
 }
@@ -342,5 +392,9 @@ export function officeEnvironment(): string {
 
 /** The report as plain text for IT (one line per probe). */
 export function reportText(report: SelfCheckReport, environment: string, when: string): string {
-  return [T.reportHeader(when, environment), ...report.probes.map((p) => T.reportLine(p.ok, p.title, p.evidence)), T.summary(report.passed, report.failed)].join("\n");
+  return [
+    T.reportHeader(when, environment),
+    ...report.probes.map((p) => T.reportLine(p.ok, p.title, p.evidence)),
+    T.summary(report.passed, report.failed),
+  ].join("\n");
 }

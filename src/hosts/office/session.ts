@@ -23,7 +23,15 @@ import {
   scanRequests,
   type ReadState,
 } from "./read";
-import { cellsToCheck, checkWritable, queueLockCheck, queueRollback, queueWrite, writtenCells, type WriteRecord } from "./write";
+import {
+  cellsToCheck,
+  checkWritable,
+  queueLockCheck,
+  queueRollback,
+  queueWrite,
+  writtenCells,
+  type WriteRecord,
+} from "./write";
 
 /** Counts round trips of one context. */
 export class Syncs {
@@ -57,12 +65,22 @@ export async function readFirst(context: ExcelContext, syncs: Syncs, wanted: rea
 }
 
 /** Batch 2, the bounded scan over a state from batch 1 (see read.ts). */
-export async function readScan(context: ExcelContext, syncs: Syncs, state: ReadState, lookFor: readonly string[]): Promise<ReadState> {
+export async function readScan(
+  context: ExcelContext,
+  syncs: Syncs,
+  state: ReadState,
+  lookFor: readonly string[],
+): Promise<ReadState> {
   const next = forScan(state);
   if (state.mode === "documented") {
     // Used ranges of the sheets, and the cells of names asked for beyond batch 1's (the inputs of
     // a framework the workbook carries), in one sync; then the windows' values.
-    await runRequests(context.workbook, syncs.sync, [...documentedUsedRequests(next), ...laterNameRequests(next, lookFor)], next);
+    await runRequests(
+      context.workbook,
+      syncs.sync,
+      [...documentedUsedRequests(next), ...laterNameRequests(next, lookFor)],
+      next,
+    );
     await runRequests(context.workbook, syncs.sync, documentedWindowRequests(next), next);
     return next;
   }
@@ -121,7 +139,8 @@ export async function writePlan(
     await syncs.sync();
     return { written: true, errors: [], record };
   } catch (e) {
-    if (isOfficeError(e) && e.code === "InvalidOperationInCellEditMode") return { written: false, errors: [toHostError(e, "read")] }; // nothing ran
+    if (isOfficeError(e) && e.code === "InvalidOperationInCellEditMode")
+      return { written: false, errors: [toHostError(e, "read")] }; // nothing ran
     const undoGroup = isOfficeError(e) && e.code === "UndoNotSupported";
     try {
       queueRollback(context.workbook, record, state);
@@ -143,7 +162,12 @@ export async function writePlan(
  * The cells of names the contract's errors point at that the reads so far left unread (a framework
  * the workbook carries names inputs beyond the built-in ones): one more sync, only then.
  */
-export async function readLaterNames(context: ExcelContext, syncs: Syncs, state: ReadState, names: readonly string[]): Promise<boolean> {
+export async function readLaterNames(
+  context: ExcelContext,
+  syncs: Syncs,
+  state: ReadState,
+  names: readonly string[],
+): Promise<boolean> {
   const requests = laterNameRequests(state, names);
   if (!requests.length) return false;
   await runRequests(context.workbook, syncs.sync, requests, state);

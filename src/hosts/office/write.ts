@@ -43,7 +43,9 @@ export interface Run {
 export function columnRuns(cells: readonly CellWrite[]): Run[] {
   const sorted = cells
     .map((c) => ({ c, p: requireCell(c.address) }))
-    .sort((a, b) => (a.c.sheet !== b.c.sheet ? (a.c.sheet < b.c.sheet ? -1 : 1) : a.p.col - b.p.col || a.p.row - b.p.row));
+    .sort((a, b) =>
+      a.c.sheet !== b.c.sheet ? (a.c.sheet < b.c.sheet ? -1 : 1) : a.p.col - b.p.col || a.p.row - b.p.row,
+    );
   const runs: Run[] = [];
   let cur: { sheet: string; col: number; start: number; last: number; fmt: boolean; cells: CellWrite[] } | undefined;
   const flush = () => {
@@ -96,7 +98,8 @@ export function checkWritable(plan: WritePlan, state: ReadState): ScoreError[] {
     errors.push(hostError("itemNotFound", officeText.itemNotFound(sheet), "ItemNotFound", sheet));
   }
   for (const s of plan.sheets) {
-    if (bySheet.get(s.sheet)?.protected) errors.push(hostError("protected", officeText.protectedSheet(s.sheet), "AccessDenied", s.sheet));
+    if (bySheet.get(s.sheet)?.protected)
+      errors.push(hostError("protected", officeText.protectedSheet(s.sheet), "AccessDenied", s.sheet));
   }
   return errors;
 }
@@ -112,7 +115,10 @@ export function cellsToCheck(plan: WritePlan, state: ReadState): CellWrite[] {
  * locked ones (Excel refuses to write them on a protected sheet; unlocked ones are fine).
  */
 export function queueLockCheck(wb: WorkbookLike, cells: CellWrite[]): { finish(): ScoreError[] } {
-  const probes = cells.map((c) => ({ c, range: wb.worksheets.getItem(c.sheet).getRange(c.address).load("format/protection/locked") }));
+  const probes = cells.map((c) => ({
+    c,
+    range: wb.worksheets.getItem(c.sheet).getRange(c.address).load("format/protection/locked"),
+  }));
   return {
     finish(): ScoreError[] {
       const bySheet = new Map<string, string[]>();
@@ -120,7 +126,9 @@ export function queueLockCheck(wb: WorkbookLike, cells: CellWrite[]): { finish()
         if (p.range.format.protection.locked === false) continue;
         bySheet.set(p.c.sheet, [...(bySheet.get(p.c.sheet) ?? []), p.c.address]);
       }
-      return [...bySheet].map(([sheet, addresses]) => hostError("protected", officeText.lockedCells(sheet, addresses), "AccessDenied", sheet));
+      return [...bySheet].map(([sheet, addresses]) =>
+        hostError("protected", officeText.lockedCells(sheet, addresses), "AccessDenied", sheet),
+      );
     },
   };
 }
@@ -164,7 +172,12 @@ export interface WriteOptions {
  * Queues the whole plan (no sync). The 评分表 record is written when the workbook has none or a
  * broken/different one, so the next rescoring finds it in batch 1 (2 syncs instead of 3).
  */
-export function queueWrite(wb: WorkbookLike, plan: WritePlan, state: ReadState, options: WriteOptions = {}): WriteRecord {
+export function queueWrite(
+  wb: WorkbookLike,
+  plan: WritePlan,
+  state: ReadState,
+  options: WriteOptions = {},
+): WriteRecord {
   const support = options.support ?? (() => true);
   // 1. Cells of existing sheets.
   const existing = new Set(state.sheets.map((s) => s.name));
@@ -200,7 +213,9 @@ export function queueWrite(wb: WorkbookLike, plan: WritePlan, state: ReadState, 
   const table = options.recordTable;
   if (table && !nameWrites.some((n) => n.name === TABLE_NAME)) {
     const same =
-      state.tableName === "valid" && state.table?.sheet === table.sheet && state.table.address === table.address.replace(/\$/g, "").toUpperCase();
+      state.tableName === "valid" &&
+      state.table?.sheet === table.sheet &&
+      state.table.address === table.address.replace(/\$/g, "").toUpperCase();
     if (!same) {
       nameWrites.push({ name: TABLE_NAME, sheet: table.sheet, address: table.address });
       addedTableName = true;
@@ -237,7 +252,9 @@ function fillSheet(ws: WorksheetLike, s: SheetWrite, support: ApiSupport): void 
     const [a, b] = f.address.replace(/\$/g, "").split(":");
     const p = requireCell(a);
     const q = requireCell(b ?? a);
-    ws.getRange(f.address).numberFormat = Array.from({ length: q.row - p.row + 1 }, () => Array.from({ length: q.col - p.col + 1 }, () => f.numberFormat));
+    ws.getRange(f.address).numberFormat = Array.from({ length: q.row - p.row + 1 }, () =>
+      Array.from({ length: q.col - p.col + 1 }, () => f.numberFormat),
+    );
   }
   if (!s.validations?.length || !support("1.8")) return;
   for (const v of s.validations) {
@@ -246,7 +263,9 @@ function fillSheet(ws: WorksheetLike, s: SheetWrite, support: ApiSupport): void 
         ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
         : {
             [v.type === "whole" ? "wholeNumber" : "decimal"]:
-              v.max !== undefined ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" } : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" },
+              v.max !== undefined
+                ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" }
+                : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" },
           };
     ws.getRange(v.address).dataValidation.rule = rule;
   }
@@ -266,7 +285,8 @@ export function queueRollback(wb: WorkbookLike, record: WriteRecord, state: Read
     m.set(c.address, c);
     cellsBySheet.set(sheet, m);
   };
-  for (const g of [...state.grids, ...(state.settings ? [state.settings] : [])]) for (const c of g.cells) remember(g.sheet, c);
+  for (const g of [...state.grids, ...(state.settings ? [state.settings] : [])])
+    for (const c of g.cells) remember(g.sheet, c);
   for (const n of state.names.values()) if (n.sheet) for (const c of n.cells ?? []) remember(n.sheet, c);
   for (const run of record.runs) {
     const cells = cellsBySheet.get(run.sheet);

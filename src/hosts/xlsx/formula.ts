@@ -19,24 +19,41 @@ function shiftRow(abs: string, digits: string, d: number): string | undefined {
 function shiftSegment(seg: string, dRow: number, dCol: number): string {
   // The groups of the alternative that matched are strings ("" for an absent $); `cl` and `c1`
   // tell which alternative it was.
-  return seg.replace(REF_RE, (m: string, ca: string, cl: string | undefined, ra: string, rd: string, c1a: string, c1: string | undefined, c2a: string, c2: string, r1a: string, r1: string, r2a: string, r2: string) => {
-    if (cl !== undefined) {
-      if (colIndex(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return m;
-      const c = shiftCol(ca, cl, dCol);
-      const r = shiftRow(ra, rd, dRow);
-      return c && r ? c + r : "#REF!";
-    }
-    if (c1 !== undefined) {
-      if (colIndex(c1) > MAX_COL || colIndex(c2) > MAX_COL) return m;
-      const a = shiftCol(c1a, c1, dCol);
-      const b = shiftCol(c2a, c2, dCol);
+  return seg.replace(
+    REF_RE,
+    (
+      m: string,
+      ca: string,
+      cl: string | undefined,
+      ra: string,
+      rd: string,
+      c1a: string,
+      c1: string | undefined,
+      c2a: string,
+      c2: string,
+      r1a: string,
+      r1: string,
+      r2a: string,
+      r2: string,
+    ) => {
+      if (cl !== undefined) {
+        if (colIndex(cl) > MAX_COL || Number(rd) > MAX_ROW || Number(rd) < 1) return m;
+        const c = shiftCol(ca, cl, dCol);
+        const r = shiftRow(ra, rd, dRow);
+        return c && r ? c + r : "#REF!";
+      }
+      if (c1 !== undefined) {
+        if (colIndex(c1) > MAX_COL || colIndex(c2) > MAX_COL) return m;
+        const a = shiftCol(c1a, c1, dCol);
+        const b = shiftCol(c2a, c2, dCol);
+        return a && b ? `${a}:${b}` : "#REF!";
+      }
+      if (Number(r1) < 1 || Number(r2) < 1) return m;
+      const a = shiftRow(r1a, r1, dRow);
+      const b = shiftRow(r2a, r2, dRow);
       return a && b ? `${a}:${b}` : "#REF!";
-    }
-    if (Number(r1) < 1 || Number(r2) < 1) return m;
-    const a = shiftRow(r1a, r1, dRow);
-    const b = shiftRow(r2a, r2, dRow);
-    return a && b ? `${a}:${b}` : "#REF!";
-  });
+    },
+  );
 }
 
 /**

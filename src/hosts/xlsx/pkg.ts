@@ -61,7 +61,11 @@ export interface XlsxLimits {
   cells: number;
 }
 
-export const DEFAULT_LIMITS: XlsxLimits = { partBytes: 128 * 1024 * 1024, totalBytes: 384 * 1024 * 1024, cells: 250_000 };
+export const DEFAULT_LIMITS: XlsxLimits = {
+  partBytes: 128 * 1024 * 1024,
+  totalBytes: 384 * 1024 * 1024,
+  cells: 250_000,
+};
 
 /** A package open for reading: its zip directory (entry names matched case-insensitively) and the inflation budget. */
 export interface Pkg {
@@ -79,11 +83,19 @@ export function openPackage(bytes: Uint8Array, limits: Partial<XlsxLimits> = {})
   const byLower = new Map<string, string>();
   for (const e of zip.entries) if (!byLower.has(e.name.toLowerCase())) byLower.set(e.name.toLowerCase(), e.name);
   const all = { ...DEFAULT_LIMITS, ...limits };
-  return { zip, byLower, budget: { partBytes: all.partBytes, totalBytes: all.totalBytes, used: 0 }, limits: all, bom: new Set() };
+  return {
+    zip,
+    byLower,
+    budget: { partBytes: all.partBytes, totalBytes: all.totalBytes, used: 0 },
+    limits: all,
+    bom: new Set(),
+  };
 }
 
 function tooLarge(part: string, limits: XlsxLimits, cause: unknown): XlsxFormatError {
-  return new XlsxFormatError("tooLarge", XLSX_TEXT.partTooLarge(part, Math.round(limits.partBytes / 1024 / 1024)), { cause });
+  return new XlsxFormatError("tooLarge", XLSX_TEXT.partTooLarge(part, Math.round(limits.partBytes / 1024 / 1024)), {
+    cause,
+  });
 }
 
 /** The whole text of a part (actual entry name), within the caps. */
@@ -210,7 +222,9 @@ export function readPackage(pkg: Pkg): PackageInfo {
     return at < 0 ? undefined : readElement(workbookXml, at);
   });
   if (!root || root.local !== "workbook") throw new XlsxFormatError("noWorkbook", XLSX_TEXT.noWorkbook);
-  const rels = workbookRelsPart ? safeParse(workbookRelsPart, () => parseRels(partText(pkg, workbookRelsPart), workbookPart)) : [];
+  const rels = workbookRelsPart
+    ? safeParse(workbookRelsPart, () => parseRels(partText(pkg, workbookRelsPart), workbookPart))
+    : [];
   const relById = new Map(rels.map((r) => [r.id, r]));
 
   const sheetEls = safeParse(workbookPart, () => elementsIn(workbookXml, "sheets", "sheet"));

@@ -16,7 +16,17 @@ import { XLSX_TEXT } from "../../text/xlsx";
 import { areaAddress, cellAddress, contains, intersects, parseArea, type Area } from "../../workbook/address";
 import { XlsxFormatError } from "./errors";
 import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
-import { attr, elementsIn, openPackage, partText, readPackage, safeParse, streamPart, type PackageInfo, type XlsxLimits } from "./pkg";
+import {
+  attr,
+  elementsIn,
+  openPackage,
+  partText,
+  readPackage,
+  safeParse,
+  streamPart,
+  type PackageInfo,
+  type XlsxLimits,
+} from "./pkg";
 import { stringItemRaw } from "./sheetScan";
 import { SheetStream, type CellSource, type SheetRead } from "./sheetStream";
 import { decodeText, decodeXml } from "./xml";
@@ -84,7 +94,8 @@ export function parseSharedStrings(xml: string | undefined): string[] {
 }
 
 // 'Sheet name'!$A$1[:$B$2] or Sheet1!A1[:B2]; an unquoted name has no spaces or operators.
-const NAME_REF_RE = /^(?:'((?:[^']|'')+)'|([^\s'!:,()&=<>"+\-*/^%;{}[\]]+))!(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?)$/;
+const NAME_REF_RE =
+  /^(?:'((?:[^']|'')+)'|([^\s'!:,()&=<>"+\-*/^%;{}[\]]+))!(\$?[A-Za-z]{1,3}\$?[0-9]+(?::\$?[A-Za-z]{1,3}\$?[0-9]+)?)$/;
 
 /** Parses a defined name's text as a single-sheet cell or range reference. */
 export function parseNameReference(reference: string): { sheet: string; range: Area } | undefined {
@@ -167,8 +178,12 @@ export interface ReadOptions {
 export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): WorkbookSnapshot {
   const pkg = openPackage(bytes, options.limits);
   const info = readPackage(pkg);
-  const styles = info.stylesPart ? safeParse(info.stylesPart, () => parseStyles(partText(pkg, info.stylesPart!))) : { formats: [] };
-  const strings = info.sharedStringsPart ? safeParse(info.sharedStringsPart, () => new SharedStrings(partText(pkg, info.sharedStringsPart!))) : undefined;
+  const styles = info.stylesPart
+    ? safeParse(info.stylesPart, () => parseStyles(partText(pkg, info.stylesPart!)))
+    : { formats: [] };
+  const strings = info.sharedStringsPart
+    ? safeParse(info.sharedStringsPart, () => new SharedStrings(partText(pkg, info.sharedStringsPart!)))
+    : undefined;
   const src: CellSource = {
     format: (s) => (s === undefined ? "General" : styles.formats[s]),
     sharedString: (i) => strings?.get(i),
@@ -255,18 +270,30 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
  * Every cell of every worksheet, formatted empty ones included (tests back the Excel fake with
  * this; it is not bounded like readXlsx and is not for users' files).
  */
-export function readAllCells(bytes: Uint8Array): { sheets: string[]; cells: Map<string, CellData[]>; merges: Map<string, string[]>; names: DefinedNameData[] } {
+export function readAllCells(bytes: Uint8Array): {
+  sheets: string[];
+  cells: Map<string, CellData[]>;
+  merges: Map<string, string[]>;
+  names: DefinedNameData[];
+} {
   const pkg = openPackage(bytes);
   const info = readPackage(pkg);
   const styles = info.stylesPart ? parseStyles(partText(pkg, info.stylesPart)) : { formats: [] };
   const strings = info.sharedStringsPart ? new SharedStrings(partText(pkg, info.sharedStringsPart)) : undefined;
-  const src: CellSource = { format: (s) => (s === undefined ? "General" : styles.formats[s]), sharedString: (i) => strings?.get(i) };
+  const src: CellSource = {
+    format: (s) => (s === undefined ? "General" : styles.formats[s]),
+    sharedString: (i) => strings?.get(i),
+  };
   const cells = new Map<string, CellData[]>();
   const merges = new Map<string, string[]>();
   for (const s of info.sheets) {
     if (s.kind !== "worksheet" || !s.part) continue;
     const all: Area = { top: 1, left: 1, bottom: 1048576, right: 16384 };
-    const stream = new SheetStream({ windowRows: 1048576, windowCols: 16384, rects: [all], keepWindow: true, isHeader: () => false }, src, () => undefined);
+    const stream = new SheetStream(
+      { windowRows: 1048576, windowCols: 16384, rects: [all], keepWindow: true, isHeader: () => false },
+      src,
+      () => undefined,
+    );
     streamPart(pkg, s.part, (t, final) => {
       stream.push(t, final);
       return stream.done();

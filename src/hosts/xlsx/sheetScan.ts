@@ -109,7 +109,11 @@ export function parseCellXml(xml: string, cell: Element): CellXml {
   const fm = F_RE.exec(inner);
   if (fm) {
     const fEl = readElement(inner, fm.index);
-    out.f = { attrs: fEl.attrs, text: fEl.selfClosing ? "" : inner.slice(fEl.openEnd, fEl.closeStart), raw: inner.slice(fEl.start, fEl.end) };
+    out.f = {
+      attrs: fEl.attrs,
+      text: fEl.selfClosing ? "" : inner.slice(fEl.openEnd, fEl.closeStart),
+      raw: inner.slice(fEl.start, fEl.end),
+    };
   }
   const vm = V_RE.exec(inner);
   if (vm) out.v = vm[2] ?? "";

@@ -78,7 +78,8 @@ const ATTR_RES = new Map<string, RegExp>();
  */
 function attrOf(text: string, local: string): string | undefined {
   let re = ATTR_RES.get(local);
-  if (!re) ATTR_RES.set(local, (re = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  if (!re)
+    ATTR_RES.set(local, (re = new RegExp(`(?:^|\\s)(?:[A-Za-z_][\\w.-]*:)?${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(text);
   if (!m) return undefined;
   const v = m[1] ?? m[2];
@@ -111,7 +112,14 @@ export class SheetStream {
   private colsTruncated = false;
   /** Window cells not kept yet: numbers as raw XML (parsed only if the window is kept), text parsed. */
   private readonly deferred: { row: number; col: number; attrs: string; inner: string; cell?: CellData }[] = [];
-  readonly out: SheetRead = { cells: new Map(), rowFormats: new Map(), colFormats: [], merges: [], kept: 0, candidate: false };
+  readonly out: SheetRead = {
+    cells: new Map(),
+    rowFormats: new Map(),
+    colFormats: [],
+    merges: [],
+    kept: 0,
+    candidate: false,
+  };
 
   constructor(
     private readonly req: SheetRequest,
@@ -238,7 +246,11 @@ export class SheetStream {
       const attrs = parseAttrs(m[1]);
       const s = attrValue(attrs, "style");
       if (s === undefined) continue;
-      this.out.colFormats.push({ min: Number(attrValue(attrs, "min")), max: Number(attrValue(attrs, "max")), format: this.src.format(Number(s)) });
+      this.out.colFormats.push({
+        min: Number(attrValue(attrs, "min")),
+        max: Number(attrValue(attrs, "max")),
+        format: this.src.format(Number(s)),
+      });
     }
   }
 
@@ -327,7 +339,12 @@ export class SheetStream {
   private grow(row: number, col: number): void {
     const w = this.win;
     this.win = w
-      ? { top: Math.min(w.top, row), left: Math.min(w.left, col), bottom: Math.max(w.bottom, row), right: Math.max(w.right, col) }
+      ? {
+          top: Math.min(w.top, row),
+          left: Math.min(w.left, col),
+          bottom: Math.max(w.bottom, row),
+          right: Math.max(w.right, col),
+        }
       : { top: row, left: col, bottom: row, right: col };
   }
 

@@ -8,7 +8,15 @@ import { strToU8 } from "fflate";
 import type { CellWrite, NameWrite, SheetWrite, ValidationWrite, WritePlan } from "../../workbook/snapshot";
 import { BUILTIN_NUMBER_FORMATS } from "./numberFormat";
 import { XLSX_TEXT } from "../../text/xlsx";
-import { areaAddress, cellAddress, extendArea, parseArea, parseCell, quoteSheet, type Area } from "../../workbook/address";
+import {
+  areaAddress,
+  cellAddress,
+  extendArea,
+  parseArea,
+  parseCell,
+  quoteSheet,
+  type Area,
+} from "../../workbook/address";
 import { XlsxFormatError, XlsxPlanError } from "./errors";
 import { shiftFormula } from "./formula";
 import { elementsIn, openPackage, partText, readPackage, relsPathOf, REL_NS, safeParse, type XlsxLimits } from "./pkg";
@@ -127,18 +135,36 @@ export class QuoteStyles {
     });
     const open = xml.slice(xfsEl.start, xfsEl.openEnd);
     const n = this.count + added.length;
-    const counted = /\scount\s*=\s*"[^"]*"/.test(open) ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`) : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
-    return xml.slice(0, xfsEl.start) + counted + xml.slice(xfsEl.openEnd, xfsEl.closeStart) + added.join("") + xml.slice(xfsEl.closeStart);
+    const counted = /\scount\s*=\s*"[^"]*"/.test(open)
+      ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`)
+      : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
+    return (
+      xml.slice(0, xfsEl.start) +
+      counted +
+      xml.slice(xfsEl.openEnd, xfsEl.closeStart) +
+      added.join("") +
+      xml.slice(xfsEl.closeStart)
+    );
   }
 }
 
 /** A formula cell with a new cached result: its <f> kept, <v> (and t) replaced. */
-function formulaCellXml(prefix: string, row: number, col: number, keep: Attr[], fRaw: string, value: string | number | null): string {
+function formulaCellXml(
+  prefix: string,
+  row: number,
+  col: number,
+  keep: Attr[],
+  fRaw: string,
+  value: string | number | null,
+): string {
   const local = (a: Attr) => a.name.slice(a.name.indexOf(":") + 1);
   const attrs = keep.filter((a) => !["t", "cm", "vm"].includes(local(a)) || a.name.startsWith("xml"));
   if (!attrs.some((a) => local(a) === "r")) attrs.unshift({ name: "r", raw: cellAddress(row, col) });
   const t = typeof value === "string" ? ' t="str"' : "";
-  const v = value === null ? "" : `<${prefix}v>${typeof value === "number" ? numberText(value) : encodeText(value)}</${prefix}v>`;
+  const v =
+    value === null
+      ? ""
+      : `<${prefix}v>${typeof value === "number" ? numberText(value) : encodeText(value)}</${prefix}v>`;
   return `<${prefix}c${attrsText(attrs)}${t}>${fRaw}${v}</${prefix}c>`;
 }
 
@@ -200,8 +226,11 @@ export function patchSheetXml(
       return withStyle(attrs, quotes.indexFor(s ? Number(s.raw) : undefined));
     };
     if (!row) {
-      const cells = list.filter((p) => p.value !== null).map((p) => cellXml(prefix, p.row, p.col, styleOf(p, []), p.value));
-      if (cells.length) newRows.push({ row: rowNum, text: `<${prefix}row r="${rowNum}">${cells.join("")}</${prefix}row>` });
+      const cells = list
+        .filter((p) => p.value !== null)
+        .map((p) => cellXml(prefix, p.row, p.col, styleOf(p, []), p.value));
+      if (cells.length)
+        newRows.push({ row: rowNum, text: `<${prefix}row r="${rowNum}">${cells.join("")}</${prefix}row>` });
       continue;
     }
     const cellPrefix = row.el.prefix;
@@ -211,7 +240,11 @@ export function patchSheetXml(
       if (existing) {
         const x = parseCellXml(xml, existing.el);
         if (x.f && p.keepFormula) {
-          edits.push({ start: existing.el.start, end: existing.el.end, text: formulaCellXml(existing.el.prefix, p.row, p.col, existing.el.attrs, x.f.raw, p.value) });
+          edits.push({
+            start: existing.el.start,
+            end: existing.el.end,
+            text: formulaCellXml(existing.el.prefix, p.row, p.col, existing.el.attrs, x.f.raw, p.value),
+          });
           continue;
         }
         if (x.f) {
@@ -220,7 +253,11 @@ export function patchSheetXml(
           const si = attrValue(x.f.attrs, "si");
           if (ft === "shared" && si !== undefined && x.f.text !== "") orphanedShared.add(si);
         }
-        edits.push({ start: existing.el.start, end: existing.el.end, text: cellXml(existing.el.prefix, p.row, p.col, styleOf(p, existing.el.attrs), p.value) });
+        edits.push({
+          start: existing.el.start,
+          end: existing.el.end,
+          text: cellXml(existing.el.prefix, p.row, p.col, styleOf(p, existing.el.attrs), p.value),
+        });
       } else if (p.value !== null) {
         inserts.push({ col: p.col, text: cellXml(cellPrefix, p.row, p.col, styleOf(p, []), p.value) });
       }
@@ -230,7 +267,11 @@ export function patchSheetXml(
       // <row …/> becomes <row …>cells</row>.
       const open = xml.slice(row.el.start, row.el.end - 2).replace(/\s+$/, "");
       const name = `${row.el.prefix}row`;
-      edits.push({ start: row.el.start, end: row.el.end, text: `${open}>${inserts.map((i) => i.text).join("")}</${name}>` });
+      edits.push({
+        start: row.el.start,
+        end: row.el.end,
+        text: `${open}>${inserts.map((i) => i.text).join("")}</${name}>`,
+      });
       continue;
     }
     for (const ins of inserts) {
@@ -251,7 +292,11 @@ export function patchSheetXml(
     } else {
       for (const nr of newRows) {
         const after = scan.rows.find((r) => r.row > nr.row);
-        const at = after ? after.el.start : scan.rows.length ? scan.rows[scan.rows.length - 1].el.end : scan.sheetData.openEnd;
+        const at = after
+          ? after.el.start
+          : scan.rows.length
+            ? scan.rows[scan.rows.length - 1].el.end
+            : scan.sheetData.openEnd;
         edits.push({ start: at, end: at, text: nr.text });
       }
     }
@@ -260,7 +305,15 @@ export function patchSheetXml(
   // Members of an overwritten shared formula would lose their master: give each its own formula.
   if (orphanedShared.size) {
     const masters = new Map<string, { row: number; col: number; text: string }>();
-    const members: { row: number; col: number; si: string; start: number; end: number; fAttrs: Attr[]; prefix: string }[] = [];
+    const members: {
+      row: number;
+      col: number;
+      si: string;
+      start: number;
+      end: number;
+      fAttrs: Attr[];
+      prefix: string;
+    }[] = [];
     for (const r of scan.rows) {
       for (const c of r.cells) {
         if (c.el.selfClosing) continue;
@@ -273,7 +326,15 @@ export function patchSheetXml(
           const inner = xml.slice(c.el.openEnd, c.el.closeStart);
           const fStart = c.el.openEnd + inner.indexOf(x.f.raw);
           const fPrefix = /^<([^\s/>]*?)f[\s/>]/.exec(x.f.raw)?.[1] ?? "";
-          members.push({ row: r.row, col: c.col, si, start: fStart, end: fStart + x.f.raw.length, fAttrs: x.f.attrs, prefix: fPrefix });
+          members.push({
+            row: r.row,
+            col: c.col,
+            si,
+            start: fStart,
+            end: fStart + x.f.raw.length,
+            fAttrs: x.f.attrs,
+            prefix: fPrefix,
+          });
         }
       }
     }
@@ -282,7 +343,11 @@ export function patchSheetXml(
       if (!master) continue;
       const text = shiftFormula(master.text, m.row - master.row, m.col - master.col);
       const keep = m.fAttrs.filter((a) => !["t", "si", "ref"].includes(a.name));
-      edits.push({ start: m.start, end: m.end, text: `<${m.prefix}f${attrsText(keep)}>${encodeText(text)}</${m.prefix}f>` });
+      edits.push({
+        start: m.start,
+        end: m.end,
+        text: `<${m.prefix}f${attrsText(keep)}>${encodeText(text)}</${m.prefix}f>`,
+      });
     }
   }
 
@@ -373,7 +438,13 @@ export function sheetXmlFor(rows: SheetWrite["rows"], mainNs = MAIN_NS, extras: 
       if (typeof v === "number" && !Number.isFinite(v)) {
         throw new XlsxPlanError("badNumber", XLSX_TEXT.badNumber("", cellAddress(i + 1, j + 1)));
       }
-      const keep: Attr[] = style === undefined ? [] : [{ name: "r", raw: cellAddress(i + 1, j + 1) }, { name: "s", raw: String(style) }];
+      const keep: Attr[] =
+        style === undefined
+          ? []
+          : [
+              { name: "r", raw: cellAddress(i + 1, j + 1) },
+              { name: "s", raw: String(style) },
+            ];
       cells.push(cellXml("", i + 1, j + 1, keep, v ?? null));
       right = Math.max(right, j + 1);
       bottom = i + 1;
@@ -423,7 +494,9 @@ export function addNumberFormatStyles(xml: string, codes: string[]): { xml: stri
     }
   }
   const builtin = new Map(Object.entries(BUILTIN_NUMBER_FORMATS).map(([id, code]) => [code, Number(id)]));
-  const xfCount = xfsEl.selfClosing ? 0 : childElements(xml, xfsEl.openEnd, xfsEl.closeStart).filter((k) => k.local === "xf").length;
+  const xfCount = xfsEl.selfClosing
+    ? 0
+    : childElements(xml, xfsEl.openEnd, xfsEl.closeStart).filter((k) => k.local === "xf").length;
   const newFmts: string[] = [];
   const newXfs: string[] = [];
   for (const code of [...new Set(codes)]) {
@@ -439,7 +512,9 @@ export function addNumberFormatStyles(xml: string, codes: string[]): { xml: stri
   const edits: Edit[] = [];
   const setCount = (el: typeof xfsEl, n: number) => {
     const open = xml.slice(el.start, el.openEnd);
-    const next = /\scount\s*=\s*"[^"]*"/.test(open) ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`) : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
+    const next = /\scount\s*=\s*"[^"]*"/.test(open)
+      ? open.replace(/(\scount\s*=\s*)"[^"]*"/, `$1"${n}"`)
+      : open.replace(/^<([^\s/>]+)/, `<$1 count="${n}"`);
     edits.push({ start: el.start, end: el.openEnd, text: next });
   };
   if (newFmts.length) {
@@ -455,7 +530,11 @@ export function addNumberFormatStyles(xml: string, codes: string[]): { xml: stri
     }
   }
   if (xfsEl.selfClosing) {
-    edits.push({ start: xfsEl.start, end: xfsEl.end, text: `<${p}cellXfs count="${newXfs.length}">${newXfs.join("")}</${p}cellXfs>` });
+    edits.push({
+      start: xfsEl.start,
+      end: xfsEl.end,
+      text: `<${p}cellXfs count="${newXfs.length}">${newXfs.join("")}</${p}cellXfs>`,
+    });
   } else {
     setCount(xfsEl, xfCount + newXfs.length);
     edits.push({ start: xfsEl.closeStart, end: xfsEl.closeStart, text: newXfs.join("") });
@@ -508,26 +587,49 @@ export function setDefinedNames(xml: string, names: { name: NameWrite; reference
   const dnEl = kids.find((k) => k.local === "definedNames");
   const edits: Edit[] = [];
   const appended: string[] = [];
-  const existing = dnEl && !dnEl.selfClosing ? childElements(xml, dnEl.openEnd, dnEl.closeStart).filter((k) => k.local === "definedName") : [];
+  const existing =
+    dnEl && !dnEl.selfClosing
+      ? childElements(xml, dnEl.openEnd, dnEl.closeStart).filter((k) => k.local === "definedName")
+      : [];
   for (const { name, reference } of names) {
     const found = existing.find(
-      (k) => (attrValue(k.attrs, "name") ?? "").toLowerCase() === name.name.toLowerCase() && attrValue(k.attrs, "localSheetId") === undefined,
+      (k) =>
+        (attrValue(k.attrs, "name") ?? "").toLowerCase() === name.name.toLowerCase() &&
+        attrValue(k.attrs, "localSheetId") === undefined,
     );
     if (found) {
-      const open = found.selfClosing ? xml.slice(found.start, found.end - 2).replace(/\s+$/, "") + ">" : xml.slice(found.start, found.openEnd);
-      edits.push({ start: found.start, end: found.end, text: `${open}${escapeXml(reference)}</${found.prefix}definedName>` });
+      const open = found.selfClosing
+        ? xml.slice(found.start, found.end - 2).replace(/\s+$/, "") + ">"
+        : xml.slice(found.start, found.openEnd);
+      edits.push({
+        start: found.start,
+        end: found.end,
+        text: `${open}${escapeXml(reference)}</${found.prefix}definedName>`,
+      });
     } else {
       appended.push(`<${p}definedName name="${encodeAttr(name.name)}">${escapeXml(reference)}</${p}definedName>`);
     }
   }
   if (appended.length) {
-    if (dnEl && !dnEl.selfClosing) edits.push({ start: dnEl.closeStart, end: dnEl.closeStart, text: appended.join("") });
+    if (dnEl && !dnEl.selfClosing)
+      edits.push({ start: dnEl.closeStart, end: dnEl.closeStart, text: appended.join("") });
     else if (dnEl) {
       const open = xml.slice(dnEl.start, dnEl.end - 2).replace(/\s+$/, "");
       edits.push({ start: dnEl.start, end: dnEl.end, text: `${open}>${appended.join("")}</${p}definedNames>` });
     } else {
       // CT_Workbook: … sheets, functionGroups, externalReferences, definedNames, calcPr, …
-      const after = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      const after = [
+        "calcPr",
+        "oleSize",
+        "customWorkbookViews",
+        "pivotCaches",
+        "smartTagPr",
+        "smartTagTypes",
+        "webPublishing",
+        "fileRecoveryPr",
+        "webPublishObjects",
+        "extLst",
+      ];
       const before = kids.find((k) => after.includes(k.local));
       const at = before ? before.start : root.closeStart;
       edits.push({ start: at, end: at, text: `<${p}definedNames>${appended.join("")}</${p}definedNames>` });
@@ -543,16 +645,24 @@ export function setFullCalcOnLoad(xml: string): string {
     const end = tagEnd(xml, at);
     const tag = xml.slice(at, end);
     const has = /(\sfullCalcOnLoad\s*=\s*)(["'])[^"']*\2/;
-    const next = has.test(tag)
-      ? tag.replace(has, '$1"1"')
-      : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
+    const next = has.test(tag) ? tag.replace(has, '$1"1"') : tag.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
     return xml.slice(0, at) + next + xml.slice(end);
   }
   const root = readElement(xml, findRootStart(xml));
   const p = root.prefix;
   // CT_Workbook: … definedNames, calcPr, oleSize, customWorkbookViews, pivotCaches, smartTagPr,
   // smartTagTypes, webPublishing, fileRecoveryPr, webPublishObjects, extLst.
-  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const after = [
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   const kids = childElements(xml, root.openEnd, root.closeStart);
   const before = kids.find((k) => after.includes(k.local));
   const insertAt = before ? before.start : root.closeStart;
@@ -591,7 +701,8 @@ export function pruneCalcChain(xml: string, removed: Removed[]): string | undefi
 function removeRelationship(relsXml: string, id: string): string {
   const root = readElement(relsXml, findRootStart(relsXml));
   for (const k of childElements(relsXml, root.openEnd, root.closeStart)) {
-    if (k.local === "Relationship" && attrValue(k.attrs, "Id") === id) return relsXml.slice(0, k.start) + relsXml.slice(k.end);
+    if (k.local === "Relationship" && attrValue(k.attrs, "Id") === id)
+      return relsXml.slice(0, k.start) + relsXml.slice(k.end);
   }
   return relsXml;
 }
@@ -599,7 +710,10 @@ function removeRelationship(relsXml: string, id: string): string {
 function removeOverride(ctXml: string, partName: string): string {
   const root = readElement(ctXml, findRootStart(ctXml));
   for (const k of childElements(ctXml, root.openEnd, root.closeStart)) {
-    if (k.local === "Override" && (attrValue(k.attrs, "PartName") ?? "").toLowerCase() === `/${partName}`.toLowerCase()) {
+    if (
+      k.local === "Override" &&
+      (attrValue(k.attrs, "PartName") ?? "").toLowerCase() === `/${partName}`.toLowerCase()
+    ) {
       return ctXml.slice(0, k.start) + ctXml.slice(k.end);
     }
   }
@@ -629,7 +743,11 @@ function encodeLike(bom: boolean, xml: string): Uint8Array {
  * formats (new cellXfs entries in styles.xml), data validations and column widths.
  * `numberFormat` of a CellWrite is not applied by this host: a written cell keeps its style.
  */
-export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?: Partial<XlsxLimits> } = {}): Uint8Array {
+export function applyPlan(
+  bytes: Uint8Array,
+  plan: WritePlan,
+  options: { limits?: Partial<XlsxLimits> } = {},
+): Uint8Array {
   const pkg = openPackage(bytes, options.limits);
   const info = readPackage(pkg);
   if (!plan.cells.length && !plan.sheets.length && !plan.names?.length) return bytes.slice();
@@ -647,7 +765,8 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
   // 1. Sheets to create or replace (before cells, so cells may target a new sheet).
   const sheetsByLower = new Map(info.sheets.map((s) => [s.name.toLowerCase(), s]));
   const seen = new Set<string>();
-  const mainNs = /\bxmlns(?::\w+)?="(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(info.workbookXml)?.[1] ?? MAIN_NS;
+  const mainNs =
+    /\bxmlns(?::\w+)?="(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(info.workbookXml)?.[1] ?? MAIN_NS;
   // Number formats of new sheets' cells become cellXfs entries (one per code) in styles.xml.
   const codes = plan.sheets.flatMap((sw) => (sw.formats ?? []).map((f) => f.numberFormat));
   let styleIndex = new Map<string, number>();
@@ -699,9 +818,10 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     write(part, xml);
 
     const relsPart = info.workbookRelsPart ?? relsPathOf(info.workbookPart);
-    const relsXml = info.workbookRelsPart || text.has(relsPart)
-      ? read(relsPart)
-      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`;
+    const relsXml =
+      info.workbookRelsPart || text.has(relsPart)
+        ? read(relsPart)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`;
     const ids = new Set([...relsXml.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map((m) => m[1]));
     let k = ids.size + 1;
     while (ids.has(`rId${k}`)) k++;
@@ -709,7 +829,10 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     const relRoot = readElement(relsXml, findRootStart(relsXml));
     write(
       relsPart,
-      appendChild(relsXml, `<${relRoot.prefix}Relationship Id="${relId}" Type="${REL_NS.worksheet}" Target="worksheets/sheet${n}.xml"/>`),
+      appendChild(
+        relsXml,
+        `<${relRoot.prefix}Relationship Id="${relId}" Type="${REL_NS.worksheet}" Target="worksheets/sheet${n}.xml"/>`,
+      ),
     );
     if (!info.workbookRelsPart && !added.includes(relsPart)) added.push(relsPart);
 
@@ -717,7 +840,10 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     const ctPart = entries.byLower.get(ct.toLowerCase()) ?? ct;
     const ctXml = read(ctPart);
     const ctRoot = readElement(ctXml, findRootStart(ctXml));
-    write(ctPart, appendChild(ctXml, `<${ctRoot.prefix}Override PartName="/${encodeAttr(part)}" ContentType="${WORKSHEET_CT}"/>`));
+    write(
+      ctPart,
+      appendChild(ctXml, `<${ctRoot.prefix}Override PartName="/${encodeAttr(part)}" ContentType="${WORKSHEET_CT}"/>`),
+    );
 
     const wbXml = read(info.workbookPart);
     const sheetsAt = findStartTag(wbXml, "sheets", 0);
@@ -733,7 +859,10 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     write(
       info.workbookPart,
       sheetsEl.selfClosing
-        ? wbXml.slice(0, sheetsEl.start) + wbXml.slice(sheetsEl.start, sheetsEl.end - 2).replace(/\s+$/, "") + `>${el}</${sheetsEl.prefix}sheets>` + wbXml.slice(sheetsEl.end)
+        ? wbXml.slice(0, sheetsEl.start) +
+            wbXml.slice(sheetsEl.start, sheetsEl.end - 2).replace(/\s+$/, "") +
+            `>${el}</${sheetsEl.prefix}sheets>` +
+            wbXml.slice(sheetsEl.end)
         : wbXml.slice(0, sheetsEl.closeStart) + el + wbXml.slice(sheetsEl.closeStart),
     );
     sheetsByLower.set(lower, { name: sw.sheet, sheetId, relId, part, partName: part, kind: "worksheet" });
@@ -743,7 +872,8 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of plan.cells) {
     const s = sheetsByLower.get(w.sheet.toLowerCase());
-    if (!s || s.kind !== "worksheet" || !s.part) throw new XlsxPlanError("unknownSheet", XLSX_TEXT.unknownSheet(w.sheet));
+    if (!s || s.kind !== "worksheet" || !s.part)
+      throw new XlsxPlanError("unknownSheet", XLSX_TEXT.unknownSheet(w.sheet));
     const list = bySheet.get(s.part) ?? [];
     list.push(w);
     bySheet.set(s.part, list);
@@ -775,7 +905,8 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
     if (pruned === undefined) {
       deleted.add(info.calcChainPart);
       const rel = info.rels.find((r) => r.kind === "calcChain");
-      if (rel && info.workbookRelsPart) write(info.workbookRelsPart, removeRelationship(read(info.workbookRelsPart), rel.id));
+      if (rel && info.workbookRelsPart)
+        write(info.workbookRelsPart, removeRelationship(read(info.workbookRelsPart), rel.id));
       const ctPart = entries.byLower.get("[content_types].xml");
       if (ctPart) write(ctPart, removeOverride(read(ctPart), info.calcChainPart));
     } else if (pruned !== read(info.calcChainPart)) {
@@ -784,11 +915,19 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan, options: { limits?
   }
 
   // 4. Recalculate on open: cached values of formulas over the written cells are stale.
-  write(info.workbookPart, safeParse(info.workbookPart, () => setFullCalcOnLoad(read(info.workbookPart))));
+  write(
+    info.workbookPart,
+    safeParse(info.workbookPart, () => setFullCalcOnLoad(read(info.workbookPart))),
+  );
 
   // 5. Re-zip in the original order; untouched entries keep their compressed bytes as they are.
   const replaced = new Map<string, Uint8Array | null>();
   for (const name of deleted) replaced.set(name, null);
-  for (const [name, xml] of text) if (files.has(name) && !deleted.has(name)) replaced.set(name, encodeLike(pkg.bom.has(name), xml));
-  return writeZip(pkg.zip, replaced, added.map((name) => [name, encodeLike(false, text.get(name)!)]));
+  for (const [name, xml] of text)
+    if (files.has(name) && !deleted.has(name)) replaced.set(name, encodeLike(pkg.bom.has(name), xml));
+  return writeZip(
+    pkg.zip,
+    replaced,
+    added.map((name) => [name, encodeLike(false, text.get(name)!)]),
+  );
 }

@@ -31,8 +31,9 @@ export function decodeText(s: string): string {
 // XML 1.0 forbids most C0 controls even as character references, so OOXML escapes them as _xHHHH_.
 // A literal "_xHHHH_" in the text must itself be escaped (its "_" becomes _x005F_) to survive.
 // Lone surrogates are also not XML characters. (Matching control characters is the point here.)
-// eslint-disable-next-line no-control-regex
-const UNSAFE_TEXT = /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex
+  /_x[0-9a-fA-F]{4}_|[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function hex4(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, "0");
@@ -141,7 +142,16 @@ export function readElement(xml: string, lt: number): Element {
   closeRe.lastIndex = openEnd;
   const close = closeRe.exec(xml);
   if (!close) throw new Error(`no end tag for <${qname}> at ${lt}`);
-  return { prefix, local, start: lt, openEnd, end: close.index + close[0].length, closeStart: close.index, selfClosing, attrs };
+  return {
+    prefix,
+    local,
+    start: lt,
+    openEnd,
+    end: close.index + close[0].length,
+    closeStart: close.index,
+    selfClosing,
+    attrs,
+  };
 }
 
 const startRes = new Map<string, RegExp>();
@@ -152,7 +162,11 @@ const startRes = new Map<string, RegExp>();
  */
 export function findStartTag(xml: string, local: string, from: number, limit = xml.length): number {
   let re = startRes.get(local);
-  if (!re) startRes.set(local, (re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRe(local)}(?=[\\s/>])|<!--|<!\\[CDATA\\[|<\\?`, "g")));
+  if (!re)
+    startRes.set(
+      local,
+      (re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${escapeRe(local)}(?=[\\s/>])|<!--|<!\\[CDATA\\[|<\\?`, "g")),
+    );
   re.lastIndex = from;
   for (;;) {
     const m = re.exec(xml);

@@ -162,9 +162,19 @@ const SMALL_PART = 2 * 1024 * 1024;
  * Streams an entry's inflated text to `onText` in pieces; `onText` returns true to stop early
  * (the rest is never inflated). Throws TooLarge past the caps, XlsxFormatError for damaged data.
  */
-export function streamText(zip: ZipIndex, e: ZipEntry, budget: InflateBudget, onText: (text: string, final: boolean) => boolean | void): void {
+export function streamText(
+  zip: ZipIndex,
+  e: ZipEntry,
+  budget: InflateBudget,
+  onText: (text: string, final: boolean) => boolean | void,
+): void {
   const data = rawData(zip, e);
-  if (e.method === 8 && e.size <= SMALL_PART && e.size <= budget.partBytes && budget.used + e.size <= budget.totalBytes) {
+  if (
+    e.method === 8 &&
+    e.size <= SMALL_PART &&
+    e.size <= budget.partBytes &&
+    budget.used + e.size <= budget.totalBytes
+  ) {
     // A small part inflates in one go into a buffer of its declared size (fast). A part whose
     // declared size or checksum does not hold is read by the capped stream below instead.
     let out: Uint8Array | undefined;
@@ -192,13 +202,15 @@ export function streamText(zip: ZipIndex, e: ZipEntry, budget: InflateBudget, on
   };
   try {
     if (e.method === 0) {
-      for (let i = 0; i < data.length && !stop; i += CHUNK) take(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
+      for (let i = 0; i < data.length && !stop; i += CHUNK)
+        take(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
       if (data.length === 0) decoder.push(new Uint8Array(0), true);
       return;
     }
     if (e.method !== 8) throw new XlsxFormatError("badPart", XLSX_TEXT.badPart(e.name));
     const inflate = new Inflate((chunk, final) => take(chunk, final));
-    for (let i = 0; i < data.length && !stop; i += CHUNK) inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
+    for (let i = 0; i < data.length && !stop; i += CHUNK)
+      inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), i + CHUNK >= data.length);
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof TooLarge || err instanceof XlsxFormatError) throw err;
@@ -235,7 +247,20 @@ export function crc32(data: Uint8Array): number {
 
 interface OutEntry {
   name: Uint8Array;
-  e: Pick<ZipEntry, "versionMadeBy" | "versionNeeded" | "flags" | "method" | "time" | "date" | "crc" | "compressedSize" | "size" | "internalAttrs" | "externalAttrs">;
+  e: Pick<
+    ZipEntry,
+    | "versionMadeBy"
+    | "versionNeeded"
+    | "flags"
+    | "method"
+    | "time"
+    | "date"
+    | "crc"
+    | "compressedSize"
+    | "size"
+    | "internalAttrs"
+    | "externalAttrs"
+  >;
   data: Uint8Array;
 }
 
@@ -260,7 +285,12 @@ export type AddedEntry = [string, Uint8Array] | CompressedEntry;
  * they are, `replaced` ones (name → new content; null = drop) deflated anew, then `added` entries.
  * Local headers are rewritten from the central directory (no data descriptors, no extra fields).
  */
-export function writeZip(zip: ZipIndex, replaced: Map<string, Uint8Array | null>, added: AddedEntry[], now = new Date()): Uint8Array {
+export function writeZip(
+  zip: ZipIndex,
+  replaced: Map<string, Uint8Array | null>,
+  added: AddedEntry[],
+  now = new Date(),
+): Uint8Array {
   const enc = new TextEncoder();
   const stamp = dosTime(now);
   const fresh = (name: string, content: Uint8Array, like?: ZipEntry): OutEntry => {
@@ -297,7 +327,19 @@ export function writeZip(zip: ZipIndex, replaced: Map<string, Uint8Array | null>
     else {
       out.push({
         name: enc.encode(a.name),
-        e: { versionMadeBy: 20, versionNeeded: 20, flags: 0x0800, method: 8, time: stamp.time, date: stamp.date, crc: a.crc, compressedSize: a.compressed.length, size: a.size, internalAttrs: 0, externalAttrs: 0 },
+        e: {
+          versionMadeBy: 20,
+          versionNeeded: 20,
+          flags: 0x0800,
+          method: 8,
+          time: stamp.time,
+          date: stamp.date,
+          crc: a.crc,
+          compressedSize: a.compressed.length,
+          size: a.size,
+          internalAttrs: 0,
+          externalAttrs: 0,
+        },
         data: a.compressed,
       });
     }

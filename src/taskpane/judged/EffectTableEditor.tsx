@@ -5,12 +5,29 @@
  */
 import { EFFECT } from "../../text/engine";
 import { useEffect, useMemo, useState } from "react";
-import { Button, Checkbox, Dropdown, Input, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { indicatorsOf, type RuleSet } from "../../engine";
 import { Dec } from "../../engine/decimal";
 import type { WorkbookSnapshot } from "../../workbook/snapshot";
 import type { WorkbookSettings } from "../../workbook/settings";
-import { effectProblems, effectTablePlan, readEffectRows, type EffectRowEdit, type Nature } from "../../workbook/judged-edit";
+import {
+  effectProblems,
+  effectTablePlan,
+  readEffectRows,
+  type EffectRowEdit,
+  type Nature,
+} from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
 import type { Planned } from "../../workbook/planned";
 
@@ -19,7 +36,14 @@ const T = PANE_SETUP.judged.effect;
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   h: { fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   row: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
@@ -68,7 +92,7 @@ const toRow = (d: Draft): EffectRowEdit => ({
   weight: num(d.weight),
   nature: d.nature,
   target: d.nature === EFFECT.qualitative ? null : num(d.target),
-  actual: d.nature === EFFECT.qualitative ? (d.actual.trim() || null) : (num(d.actual) ?? (d.actual.trim() || null)),
+  actual: d.nature === EFFECT.qualitative ? d.actual.trim() || null : (num(d.actual) ?? (d.actual.trim() || null)),
   notApplicable: d.notApplicable,
 });
 
@@ -80,12 +104,14 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
   useEffect(() => setRows(stored.rows.map(toDraft)), [signature]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const def = indicatorsOf(ruleSet).find(({ def }) => def.parts.some((p) => p.rule.kind === "effectTable"))?.def;
-  const grades = def?.parts.flatMap((p) => (p.rule.kind === "effectTable" ? p.rule.qualitative.map((q) => q.label) : [])) ?? [];
+  const grades =
+    def?.parts.flatMap((p) => (p.rule.kind === "effectTable" ? p.rule.qualitative.map((q) => q.label) : [])) ?? [];
   const edits = rows.map(toRow);
   const problems = effectProblems(ruleSet, edits);
   const sum = edits.reduce((a, r) => (r.weight !== null ? a.plus(r.weight) : a), new Dec(0));
   const dirty = JSON.stringify(edits) !== signature;
-  const set = (i: number, patch: Partial<Draft>) => setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<Draft>) =>
+    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
 
   return (
     <div className={styles.box} data-testid="effect-table">
@@ -97,8 +123,21 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
           const label = (col: string) => T.rowLabel(n, col);
           return (
             <li key={i} className={styles.row}>
-              <Input className={styles.wide} aria-label={label(T.headers.name)} placeholder={T.headers.name} value={r.name} onChange={(_, d) => set(i, { name: d.value })} />
-              <Input className={styles.cell} aria-label={label(T.headers.weight)} placeholder={T.headers.weight} inputMode="decimal" value={r.weight} onChange={(_, d) => set(i, { weight: d.value })} />
+              <Input
+                className={styles.wide}
+                aria-label={label(T.headers.name)}
+                placeholder={T.headers.name}
+                value={r.name}
+                onChange={(_, d) => set(i, { name: d.value })}
+              />
+              <Input
+                className={styles.cell}
+                aria-label={label(T.headers.weight)}
+                placeholder={T.headers.weight}
+                inputMode="decimal"
+                value={r.weight}
+                onChange={(_, d) => set(i, { weight: d.value })}
+              />
               <Dropdown
                 className={styles.cell}
                 style={{ minWidth: 0 }}
@@ -106,7 +145,7 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
                 placeholder={T.headers.nature}
                 value={r.nature}
                 selectedOptions={r.nature ? [r.nature] : []}
-                onOptionSelect={(_, d) => set(i, { nature: (d.optionValue ?? "") })}
+                onOptionSelect={(_, d) => set(i, { nature: d.optionValue ?? "" })}
               >
                 {T.natures.map((x) => (
                   <Option key={x} value={x}>
@@ -115,7 +154,14 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
                 ))}
               </Dropdown>
               {r.nature !== EFFECT.qualitative && (
-                <Input className={styles.cell} aria-label={label(T.headers.target)} placeholder={T.headers.target} inputMode="decimal" value={r.target} onChange={(_, d) => set(i, { target: d.value })} />
+                <Input
+                  className={styles.cell}
+                  aria-label={label(T.headers.target)}
+                  placeholder={T.headers.target}
+                  inputMode="decimal"
+                  value={r.target}
+                  onChange={(_, d) => set(i, { target: d.value })}
+                />
               )}
               {r.nature === EFFECT.qualitative ? (
                 <Dropdown
@@ -134,10 +180,28 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
                   ))}
                 </Dropdown>
               ) : (
-                <Input className={styles.cell} aria-label={label(T.headers.actual)} placeholder={T.headers.actual} inputMode="decimal" value={r.actual} onChange={(_, d) => set(i, { actual: d.value })} />
+                <Input
+                  className={styles.cell}
+                  aria-label={label(T.headers.actual)}
+                  placeholder={T.headers.actual}
+                  inputMode="decimal"
+                  value={r.actual}
+                  onChange={(_, d) => set(i, { actual: d.value })}
+                />
               )}
-              <Checkbox className={styles.cell} label={T.headers.na} aria-label={label(T.headers.na)} checked={r.notApplicable} onChange={(_, d) => set(i, { notApplicable: d.checked === true })} />
-              <Button className={styles.cell} size="small" aria-label={T.remove(n)} onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}>
+              <Checkbox
+                className={styles.cell}
+                label={T.headers.na}
+                aria-label={label(T.headers.na)}
+                checked={r.notApplicable}
+                onChange={(_, d) => set(i, { notApplicable: d.checked === true })}
+              />
+              <Button
+                className={styles.cell}
+                size="small"
+                aria-label={T.remove(n)}
+                onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}
+              >
                 {T.remove(n)}
               </Button>
             </li>
@@ -157,7 +221,16 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button onClick={() => setRows((rs) => [...rs, { name: "", weight: "", nature: EFFECT.positive, target: "", actual: "", notApplicable: false }])}>{T.add}</Button>
+        <Button
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              { name: "", weight: "", nature: EFFECT.positive, target: "", actual: "", notApplicable: false },
+            ])
+          }
+        >
+          {T.add}
+        </Button>
         <Button
           appearance="primary"
           disabled={busy || !dirty || problems.length > 0}

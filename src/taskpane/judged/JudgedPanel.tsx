@@ -5,9 +5,24 @@
  * src/workbook/judged-edit.ts and settings-edit.ts; after each write the App rescores.
  */
 import { useMemo } from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { indicatorsOf } from "../../engine";
-import { createPartPlan, judgedModel, partEditPlan, type JudgedIndicator, type PartEdit, type PartSlot } from "../../workbook/judged-edit";
+import {
+  createPartPlan,
+  judgedModel,
+  partEditPlan,
+  type JudgedIndicator,
+  type PartEdit,
+  type PartSlot,
+} from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
 import { usePlanRunner } from "../shared/use-plan-runner";
 import { usePanelStyles } from "../shared/panel-styles";
@@ -31,12 +46,20 @@ export default function JudgedPanel({ model: workbook, edit, notify }: JudgedVie
   // Any indicator may be overridden (人工调整), not only those with judged parts.
   const others = useMemo(() => {
     const listed = new Set(model.map((m) => m.def.id));
-    return indicatorsOf(effective).map((e) => e.def).filter((d) => !listed.has(d.id));
+    return indicatorsOf(effective)
+      .map((e) => e.def)
+      .filter((d) => !listed.has(d.id));
   }, [model, effective]);
 
   // A part with no usable cell (no name, or a name gone to #REF!) gets a new row on 评分依据.
   const editPart = (ind: JudgedIndicator, slot: PartSlot, e?: PartEdit) =>
-    run(!slot.address ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : e ? partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e) : undefined);
+    run(
+      !slot.address
+        ? createPartPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e)
+        : e
+          ? partEditPlan(snapshot, effective, settings, ind.def.id, slot.part.key, e)
+          : undefined,
+    );
 
   return (
     <div className={shared.root} aria-busy={busy}>
@@ -52,11 +75,25 @@ export default function JudgedPanel({ model: workbook, edit, notify }: JudgedVie
                 {ind.parts.length > 0 && (
                   <ul className={shared.list} aria-label={ind.def.name}>
                     {ind.parts.map((slot) => (
-                      <PartRow key={slot.part.key} indicator={ind.def} slot={slot} busy={busy} onEdit={(e) => void editPart(ind, slot, e)} />
+                      <PartRow
+                        key={slot.part.key}
+                        indicator={ind.def}
+                        slot={slot}
+                        busy={busy}
+                        onEdit={(e) => void editPart(ind, slot, e)}
+                      />
                     ))}
                   </ul>
                 )}
-                {ind.effect && <EffectTableEditor snapshot={snapshot} ruleSet={effective} settings={settings} busy={busy} run={run} />}
+                {ind.effect && (
+                  <EffectTableEditor
+                    snapshot={snapshot}
+                    ruleSet={effective}
+                    settings={settings}
+                    busy={busy}
+                    run={run}
+                  />
+                )}
                 <OverrideEditor snapshot={snapshot} ruleSet={effective} indicator={ind.def} busy={busy} run={run} />
               </div>
             </AccordionPanel>

@@ -13,7 +13,13 @@ import type { Planned } from "../../workbook/planned";
 const T = PANE_SETUP.judged.override;
 
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   h: { fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   score: { width: "96px" },
@@ -31,7 +37,9 @@ interface Props {
 export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Props) {
   const styles = useStyles();
   const current = useMemo(() => currentOverride(snapshot, ruleSet, indicator.id), [snapshot, ruleSet, indicator.id]);
-  const [score, setScore] = useState(current?.score !== null && current?.score !== undefined ? String(current.score) : "");
+  const [score, setScore] = useState(
+    current?.score !== null && current?.score !== undefined ? String(current.score) : "",
+  );
   const [reason, setReason] = useState(current?.reason ?? "");
   useEffect(() => {
     setScore(current?.score !== null && current?.score !== undefined ? String(current.score) : "");
@@ -50,23 +58,45 @@ export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Prop
       <Field
         label={`${T.score}（0～${indicator.weight}）`}
         validationState={score && !scoreOk ? "error" : "none"}
-        validationMessage={score && !scoreOk ? (Number.isFinite(n) && n > Number(indicator.weight) ? T.scoreAbove(indicator.weight) : T.scoreBad(indicator.weight)) : undefined}
+        validationMessage={
+          score && !scoreOk
+            ? Number.isFinite(n) && n > Number(indicator.weight)
+              ? T.scoreAbove(indicator.weight)
+              : T.scoreBad(indicator.weight)
+            : undefined
+        }
       >
-        <Input id={`${id}-score`} className={styles.score} inputMode="decimal" value={score} onChange={(_, d) => setScore(d.value)} />
+        <Input
+          id={`${id}-score`}
+          className={styles.score}
+          inputMode="decimal"
+          value={score}
+          onChange={(_, d) => setScore(d.value)}
+        />
       </Field>
-      <Field label={T.reason} required validationState={score && !reasonOk ? "error" : "none"} validationMessage={score && !reasonOk ? T.reasonNeeded : undefined}>
+      <Field
+        label={T.reason}
+        required
+        validationState={score && !reasonOk ? "error" : "none"}
+        validationMessage={score && !reasonOk ? T.reasonNeeded : undefined}
+      >
         <Textarea id={`${id}-reason`} resize="vertical" value={reason} onChange={(_, d) => setReason(d.value)} />
       </Field>
       <div className={styles.buttons}>
         <Button
           appearance="primary"
           disabled={busy || !scoreOk || !reasonOk}
-          onClick={() => void run(overridePlan(snapshot, ruleSet, indicator.id, { score: n, reason }), PANE_SETUP.judged.saved)}
+          onClick={() =>
+            void run(overridePlan(snapshot, ruleSet, indicator.id, { score: n, reason }), PANE_SETUP.judged.saved)
+          }
         >
           {T.save}
         </Button>
         {current && (
-          <Button disabled={busy} onClick={() => void run(overridePlan(snapshot, ruleSet, indicator.id, null), PANE_SETUP.judged.saved)}>
+          <Button
+            disabled={busy}
+            onClick={() => void run(overridePlan(snapshot, ruleSet, indicator.id, null), PANE_SETUP.judged.saved)}
+          >
             {T.remove}
           </Button>
         )}

@@ -3,7 +3,17 @@
  * a count, a score, a level — the rule kind says which), where its cell is, and the action that
  * creates its name when it has none.
  */
-import { Badge, Button, Dropdown, Option, Radio, RadioGroup, SpinButton, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { judgedValueOf, kindOf, type IndicatorDef } from "../../engine";
 import { currentEdit, type PartEdit, type PartSlot } from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
@@ -62,7 +72,12 @@ export function PartRow({ indicator, slot, busy, onEdit }: PartRowProps) {
         disabled={busy}
         onChange={(_, d) => {
           // Arrows give `value`; a typed number arrives as `displayValue` on commit.
-          const v = d.value !== undefined ? d.value : d.displayValue !== undefined && d.displayValue.trim() !== "" ? Number(d.displayValue) : null;
+          const v =
+            d.value !== undefined
+              ? d.value
+              : d.displayValue !== undefined && d.displayValue.trim() !== ""
+                ? Number(d.displayValue)
+                : null;
           if (v === null || v === value || !Number.isFinite(v)) return;
           onEdit(isCount ? { kind: "count", value: v } : { kind: "score", value: v });
         }}
@@ -79,7 +94,9 @@ export function PartRow({ indicator, slot, busy, onEdit }: PartRowProps) {
         selectedOptions={value ? [value] : []}
         disabled={busy}
         className={styles.dropdown}
-        onOptionSelect={(_, d) => d.optionValue && d.optionValue !== value && onEdit({ kind: "level", value: d.optionValue })}
+        onOptionSelect={(_, d) =>
+          d.optionValue && d.optionValue !== value && onEdit({ kind: "level", value: d.optionValue })
+        }
       >
         {r.levels.map((l) => (
           <Option key={l.label} value={l.label} text={l.label}>

@@ -57,7 +57,9 @@ function carriedNames(snapshot: WorkbookSnapshot): string[] {
 
 /** 添加评分依据表 for a workbook with nothing bound: the input sheet, and 评分设置 when missing. */
 function setUpPlan(model: WorkbookModel): WritePlan | undefined {
-  return setupSheetsPlan(model.snapshot, model.effective) ?? inputSheetPlan(model.snapshot, model.effective, model.settings);
+  return (
+    setupSheetsPlan(model.snapshot, model.effective) ?? inputSheetPlan(model.snapshot, model.effective, model.settings)
+  );
 }
 
 export const core = {

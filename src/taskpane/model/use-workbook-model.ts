@@ -152,7 +152,11 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
   const readFull = useCallback(() => {
     if (full) return;
     setFull(true);
-    port.read({ full: true }).then(setSnapshot, (e: unknown) => setNotice({ intent: "error", title: paneText.readFailed, lines: messagesOf(e) }));
+    port
+      .read({ full: true })
+      .then(setSnapshot, (e: unknown) =>
+        setNotice({ intent: "error", title: paneText.readFailed, lines: messagesOf(e) }),
+      );
   }, [full, port]);
 
   const model = useMemo(() => (core && snapshot ? core.modelOf(snapshot) : undefined), [core, snapshot]);
@@ -169,7 +173,11 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
   };
 
   /** A pane action: one at a time, its failure in the notice channel. True when it succeeded. */
-  const guarded = async (what: Busy, failTitle: string, body: (c: PaneCore, m: WorkbookModel) => Promise<void>): Promise<boolean> => {
+  const guarded = async (
+    what: Busy,
+    failTitle: string,
+    body: (c: PaneCore, m: WorkbookModel) => Promise<void>,
+  ): Promise<boolean> => {
     if (!snapshot) return false;
     setNotice(undefined);
     try {
@@ -232,7 +240,8 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
       setSnapshot(await port.read());
     });
 
-  const setDetail = (on: boolean) => guarded("detail", paneText.writeFailed, (c, m) => writeEdit(c, c.detailOptionPlan(m.snapshot, on), on));
+  const setDetail = (on: boolean) =>
+    guarded("detail", paneText.writeFailed, (c, m) => writeEdit(c, c.detailOptionPlan(m.snapshot, on), on));
 
   const setUp = () =>
     guarded("edit", paneText.writeFailed, async (c, m) => {
@@ -243,7 +252,9 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
     });
 
   const locate = (ref: CellRef) => {
-    port.select(ref).catch((e: unknown) => setNotice({ intent: "error", title: paneText.errors.locate, lines: messagesOf(e) }));
+    port
+      .select(ref)
+      .catch((e: unknown) => setNotice({ intent: "error", title: paneText.errors.locate, lines: messagesOf(e) }));
   };
 
   return {

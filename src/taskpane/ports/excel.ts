@@ -77,7 +77,10 @@ export class ExcelPort implements WorkbookPort {
   }
 
   /** A host error (protection, cell-edit mode, a failed write) comes without a contract outcome's errors. */
-  private settled<O extends RescoreOutcome>(out: OfficeRescoreOutcome<O>, withPlan: ExcelCore["withPlan"]): { outcome: O; snapshot: WorkbookSnapshot } {
+  private settled<O extends RescoreOutcome>(
+    out: OfficeRescoreOutcome<O>,
+    withPlan: ExcelCore["withPlan"],
+  ): { outcome: O; snapshot: WorkbookSnapshot } {
     this.lastSyncs = out.syncs;
     const host = out.errors.filter((e) => e.code === "host");
     if (!out.outcome || !out.snapshot || host.length) throw new PortError(host.length ? host : out.errors);
@@ -115,8 +118,12 @@ export class ExcelPort implements WorkbookPort {
 
   /** 自检 on a scratch sheet (its writes are ours: no stale mark). The probes load on demand. */
   async selfCheck(onProbe?: (p: ProbeResult) => void): Promise<{ report: SelfCheckReport; environment: string }> {
-    const { officeEnvironment, runSelfCheck } = await import(/* webpackChunkName: "selfcheck" */ "../../hosts/office/selfcheck");
-    const report = await this.writing(() => runSelfCheck({ run: this.plain, grouped: this.run, support: this.support, ...(onProbe ? { onProbe } : {}) }));
+    const { officeEnvironment, runSelfCheck } = await import(
+      /* webpackChunkName: "selfcheck" */ "../../hosts/office/selfcheck"
+    );
+    const report = await this.writing(() =>
+      runSelfCheck({ run: this.plain, grouped: this.run, support: this.support, ...(onProbe ? { onProbe } : {}) }),
+    );
     return { report, environment: officeEnvironment() };
   }
 

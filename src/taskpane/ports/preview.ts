@@ -34,7 +34,10 @@ export class PreviewPort implements WorkbookPort {
   /** The snapshot of the current bytes: parsing is the slow part of preview mode, do it once. */
   private cached?: { bytes: Uint8Array; snapshot: WorkbookSnapshot };
 
-  constructor(bytes: Uint8Array, private readonly selection?: PreviewSelection) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly selection?: PreviewSelection,
+  ) {
     this.data = bytes;
   }
 

@@ -14,7 +14,13 @@ import { SheetGrid } from "./SheetGrid";
 
 const useStyles = makeStyles({
   top: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXS,
+  },
   label: { fontSize: tokens.fontSizeBase200 },
   select: { flexGrow: 1, minWidth: 0 },
   file: { display: "none" },
@@ -74,8 +80,12 @@ export function PreviewApp({ first }: PreviewAppProps) {
   };
 
   // The first sample opens in the first render: the pane mounts once, ready to score.
-  const [initial] = useState(() => ("bytes" in first ? portOf(SAMPLES[0].file, first.bytes) : t.loadFailed(SAMPLES[0].file, first.error)));
-  const [loaded, setLoaded] = useState<Loaded | undefined>(typeof initial === "string" ? undefined : { id: 0, name: SAMPLES[0].file, port: initial });
+  const [initial] = useState(() =>
+    "bytes" in first ? portOf(SAMPLES[0].file, first.bytes) : t.loadFailed(SAMPLES[0].file, first.error),
+  );
+  const [loaded, setLoaded] = useState<Loaded | undefined>(
+    typeof initial === "string" ? undefined : { id: 0, name: SAMPLES[0].file, port: initial },
+  );
   const [source, setSource] = useState<string>(SAMPLES[0].file);
   const [failure, setFailure] = useState<string | undefined>(typeof initial === "string" ? initial : undefined);
   const [bytes, setBytes] = useState<Uint8Array | undefined>(typeof initial === "string" ? undefined : initial.bytes());
@@ -146,11 +156,23 @@ export function PreviewApp({ first }: PreviewAppProps) {
   const deferred = useDeferredValue(snapshot);
   const gridSnapshot = gridShown ? deferred : undefined;
   const shownSheet = sheet ?? gridSnapshot?.sheets[0];
-  const url = useMemo(() => (bytes && state.written ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })) : undefined), [bytes, state.written]);
+  const url = useMemo(
+    () =>
+      bytes && state.written
+        ? URL.createObjectURL(
+            new Blob([bytes as BlobPart], {
+              type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }),
+          )
+        : undefined,
+    [bytes, state.written],
+  );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   // Never a copy whose scores lag behind its inputs, nor one with errors standing.
   const canDownload = !!url && state.errors === 0 && !state.stale && !loading;
-  const fileName = state.scored ? t.downloadName(loaded?.name ?? "workbook.xlsx") : t.downloadEditedName(loaded?.name ?? "workbook.xlsx");
+  const fileName = state.scored
+    ? t.downloadName(loaded?.name ?? "workbook.xlsx")
+    : t.downloadEditedName(loaded?.name ?? "workbook.xlsx");
 
   const top = (
     <div className={styles.top}>
@@ -161,7 +183,13 @@ export function PreviewApp({ first }: PreviewAppProps) {
         <label htmlFor="pe-source" className={styles.label}>
           {t.source}
         </label>
-        <Select id="pe-source" size="small" className={styles.select} value={source} onChange={(_, d) => onSource(d.value)}>
+        <Select
+          id="pe-source"
+          size="small"
+          className={styles.select}
+          value={source}
+          onChange={(_, d) => onSource(d.value)}
+        >
           {SAMPLES.map((s) => (
             <option key={s.file} value={s.file}>
               {s.label}
@@ -171,7 +199,16 @@ export function PreviewApp({ first }: PreviewAppProps) {
         </Select>
       </div>
       <div className={styles.row}>
-        <input ref={fileInput} id="pe-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.file} aria-label={t.pickLabel} onChange={(e) => void onFile(e)} data-testid="file-input" />
+        <input
+          ref={fileInput}
+          id="pe-file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className={styles.file}
+          aria-label={t.pickLabel}
+          onChange={(e) => void onFile(e)}
+          data-testid="file-input"
+        />
         <Button size="small" onClick={() => fileInput.current?.click()} aria-label={t.pickLabel}>
           {t.pick}
         </Button>
@@ -180,7 +217,12 @@ export function PreviewApp({ first }: PreviewAppProps) {
             {t.download}
           </Button>
         ) : (
-          <Button size="small" disabledFocusable title={state.errors > 0 ? t.downloadDisabled : undefined} data-testid="download">
+          <Button
+            size="small"
+            disabledFocusable
+            title={state.errors > 0 ? t.downloadDisabled : undefined}
+            data-testid="download"
+          >
             {t.download}
           </Button>
         )}

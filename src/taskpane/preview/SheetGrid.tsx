@@ -21,7 +21,12 @@ const MARGIN_ROWS = 15;
 const ROW_PX = 17;
 
 const useStyles = makeStyles({
-  bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
   select: { flexGrow: 1, minWidth: 0 },
   scroller: {
     maxHeight: `${VIEW_PX}px`,
@@ -32,7 +37,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, lineHeight: "16px", fontVariantNumeric: "tabular-nums" },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: "16px",
+    fontVariantNumeric: "tabular-nums",
+  },
   head: {
     position: "sticky",
     top: 0,
@@ -52,7 +62,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     cursor: "cell",
   },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", backgroundColor: tokens.colorBrandBackground2 },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   status: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, minHeight: "14px" },
 });
 
@@ -127,7 +141,12 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
   };
 
   const onKey = (e: KeyboardEvent) => {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const m = moves[e.key];
     if (!m) return;
     e.preventDefault();
@@ -148,7 +167,8 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
   const covered = new Set<string>();
   for (const m of view?.merges ?? []) {
     for (let r = Math.max(first, m.top); r <= Math.min(last, m.bottom); r++) {
-      for (let c = m.left; c <= Math.min(m.right, right); c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      for (let c = m.left; c <= Math.min(m.right, right); c++)
+        if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
     }
   }
   const cols = Array.from({ length: right }, (_, i) => i + 1);
@@ -156,7 +176,13 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
     <section aria-label={t.grid}>
       <div className={styles.bar}>
         <label htmlFor="pe-grid-sheet">{t.gridSheet}</label>
-        <Select id="pe-grid-sheet" size="small" className={styles.select} value={sheet} onChange={(_, d) => onSheet(d.value)}>
+        <Select
+          id="pe-grid-sheet"
+          size="small"
+          className={styles.select}
+          value={sheet}
+          onChange={(_, d) => onSheet(d.value)}
+        >
           {snapshot.sheets.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -164,7 +190,16 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
           ))}
         </Select>
       </div>
-      <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={t.gridLabel(sheet)} onKeyDown={onKey} onScroll={onScroll} data-testid="sheet-grid">
+      <div
+        ref={scroller}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={t.gridLabel(sheet)}
+        onKeyDown={onKey}
+        onScroll={onScroll}
+        data-testid="sheet-grid"
+      >
         {/* One click handler for every cell (the clicked cell says which it is). */}
         <table className={styles.table} onClick={onClick}>
           <thead>
@@ -187,7 +222,7 @@ export function SheetGrid({ snapshot, sheet, selected, status, onSheet, onPick }
                 {cols.map((c) => {
                   const address = cellAddress(r, c);
                   const isSel = !!sel && sel.row === r && sel.col === c;
-                  const text = view && !covered.has(`${r},${c}`) ? view.cell(r, c)?.text ?? view.text(r, c) : "";
+                  const text = view && !covered.has(`${r},${c}`) ? (view.cell(r, c)?.text ?? view.text(r, c)) : "";
                   return (
                     <td
                       key={c}

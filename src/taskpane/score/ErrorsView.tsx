@@ -8,7 +8,14 @@ import type { CellRef } from "../ports/port";
 import { paneText } from "../../text/pane";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   item: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -18,7 +25,12 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, wordBreak: "break-word" },
-  detail: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
+  detail: {
+    gridColumn: "1 / -1",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    wordBreak: "break-word",
+  },
   hint: { fontSize: tokens.fontSizeBase200 },
 });
 
@@ -58,7 +70,12 @@ export function ErrorsView({ errors, onLocate, onSetUp }: ErrorsViewProps) {
                   {paneText.setUp.button}
                 </Button>
               ) : ref && where ? (
-                <Button size="small" appearance="secondary" aria-label={t.locateLabel(where)} onClick={() => onLocate(ref)}>
+                <Button
+                  size="small"
+                  appearance="secondary"
+                  aria-label={t.locateLabel(where)}
+                  onClick={() => onLocate(ref)}
+                >
                   {t.locate}
                 </Button>
               ) : (

@@ -4,7 +4,12 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { paneText } from "../../text/pane";
 
 const useStyles = makeStyles({
-  head: { display: "flex", justifyContent: "space-between", alignItems: "center", margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalXS}` },
+  head: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalXS}`,
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   text: {
     margin: 0,

@@ -9,7 +9,13 @@ import type { Busy } from "../model/use-workbook-model";
 import { paneText } from "../../text/pane";
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
   note: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, width: "100%" },
   switch: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
@@ -34,10 +40,20 @@ export function ScoreBar({ busy, ready, known, record, detail, onRescore, onUndo
   const canUndo = !!record && record.entries.length > 0;
   return (
     <div className={styles.row}>
-      <Button appearance="primary" onClick={onRescore} disabled={!idle} icon={busy === "rescore" ? <Spinner size="extra-tiny" /> : undefined}>
+      <Button
+        appearance="primary"
+        onClick={onRescore}
+        disabled={!idle}
+        icon={busy === "rescore" ? <Spinner size="extra-tiny" /> : undefined}
+      >
         {busy === "rescore" ? t.rescoring : t.rescore}
       </Button>
-      <Button onClick={onUndo} disabled={!idle || !known || !canUndo} aria-label={t.undo.label} title={canUndo ? record.note : t.undo.none}>
+      <Button
+        onClick={onUndo}
+        disabled={!idle || !known || !canUndo}
+        aria-label={t.undo.label}
+        title={canUndo ? record.note : t.undo.none}
+      >
         {busy === "undo" ? t.undo.undoing : t.undo.button}
       </Button>
       {canUndo && <span className={styles.note}>{record.note}</span>}

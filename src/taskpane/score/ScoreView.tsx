@@ -63,18 +63,48 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   tagFormula: { backgroundColor: tokens.colorBrandBackground2, color: tokens.colorBrandForeground2 },
-  tagOverride: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorPaletteDarkOrangeForeground1 },
-  chevron: { fontSize: "12px", color: tokens.colorNeutralForeground3, transitionProperty: "transform", transitionDuration: tokens.durationFaster },
+  tagOverride: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
+  chevron: {
+    fontSize: "12px",
+    color: tokens.colorNeutralForeground3,
+    transitionProperty: "transform",
+    transitionDuration: tokens.durationFaster,
+  },
   open: { transform: "rotate(90deg)" },
   name: { minWidth: 0, overflowWrap: "anywhere", textAlign: "start" },
   score: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
   lost: { color: tokens.colorPaletteRedForeground1 },
-  prev: { gridColumn: "2 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1, textAlign: "start" },
-  panel: { padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} 24px`, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  prev: {
+    gridColumn: "2 / -1",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    textAlign: "start",
+  },
+  panel: {
+    padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalS} 24px`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   para: { margin: `0 0 ${tokens.spacingVerticalXS}`, overflowWrap: "anywhere" },
-  sub: { margin: `${tokens.spacingVerticalXS} 0 0`, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  sub: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   ul: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  legend: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0, fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground3,
+  },
   legendItem: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS },
 });
 
@@ -127,11 +157,27 @@ function IndicatorRow({ ind, change, note }: RowProps) {
   const panelId = `pe-ind-${ind.id}`;
   return (
     <li className={styles.item} data-testid={`indicator-${ind.id}`}>
-      <button type="button" className={styles.header} aria-expanded={open} aria-controls={panelId} aria-label={t.rowLabel(ind.name, s, max, kind)} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={styles.header}
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={t.rowLabel(ind.name, s, max, kind)}
+        onClick={() => setOpen(!open)}
+      >
         <ChevronRightRegular className={mergeClasses(styles.chevron, open && styles.open)} aria-hidden />
         <span className={styles.name}>{ind.name}</span>
-        <span className={mergeClasses(styles.score, ind.score !== null && ind.score < ind.max && styles.lost)}>{t.of(s, max)}</span>
-        <span className={mergeClasses(styles.tag, ind.kind === "formula" && styles.tagFormula, ind.kind === "override" && styles.tagOverride)} title={t.kindTitle[ind.kind]}>
+        <span className={mergeClasses(styles.score, ind.score !== null && ind.score < ind.max && styles.lost)}>
+          {t.of(s, max)}
+        </span>
+        <span
+          className={mergeClasses(
+            styles.tag,
+            ind.kind === "formula" && styles.tagFormula,
+            ind.kind === "override" && styles.tagOverride,
+          )}
+          title={t.kindTitle[ind.kind]}
+        >
           {kind}
         </span>
         {change && (
@@ -156,7 +202,8 @@ function IndicatorRow({ ind, change, note }: RowProps) {
               <ul className={styles.ul}>
                 {ind.parts.map((p) => (
                   <li key={p.key}>
-                    {p.label}（{score2(Number(p.score))} / {points(Number(p.points))}）：{withoutLabel(p.explanation, p.label)}
+                    {p.label}（{score2(Number(p.score))} / {points(Number(p.points))}）：
+                    {withoutLabel(p.explanation, p.label)}
                   </li>
                 ))}
               </ul>
@@ -184,13 +231,23 @@ export function ScoreView({ outcome }: ScoreViewProps) {
   const changed = new Map(outcome.changes.map((c) => [c.id, c]));
   const notes = new Map(outcome.result.differences.filter((d) => d.note).map((d) => [d.target, d.note!]));
   // A legend of the tags shown, in the order of the tags' meaning.
-  const kinds = ["formula", "checklist", "deduction", "manual", "override"].filter((k) => outcome.result.indicators.some((i) => i.kind === k));
+  const kinds = ["formula", "checklist", "deduction", "manual", "override"].filter((k) =>
+    outcome.result.indicators.some((i) => i.kind === k),
+  );
   return (
     <section aria-label={t.region}>
       <p className={styles.legend} data-testid="legend">
         {kinds.map((k) => (
           <span key={k} className={styles.legendItem}>
-            <span className={mergeClasses(styles.tag, k === "formula" && styles.tagFormula, k === "override" && styles.tagOverride)}>{t.kinds[k]}</span>
+            <span
+              className={mergeClasses(
+                styles.tag,
+                k === "formula" && styles.tagFormula,
+                k === "override" && styles.tagOverride,
+              )}
+            >
+              {t.kinds[k]}
+            </span>
             {t.kindTitle[k]}
           </span>
         ))}
@@ -199,7 +256,9 @@ export function ScoreView({ outcome }: ScoreViewProps) {
         <div key={l1.name}>
           <h3 className={styles.level1}>
             <span>{l1.name}</span>
-            <span className={styles.num}>{t.of(score2(sum(l1.groups.flatMap((g) => g.indicators))), points(Number(l1.weight)))}</span>
+            <span className={styles.num}>
+              {t.of(score2(sum(l1.groups.flatMap((g) => g.indicators))), points(Number(l1.weight)))}
+            </span>
           </h3>
           {l1.groups.map((l2) => (
             <div key={l2.name}>

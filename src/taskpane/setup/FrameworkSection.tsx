@@ -19,7 +19,13 @@ const SHOWN_PROBLEMS = 8;
 
 const useStyles = makeStyles({
   file: { display: "none" },
-  buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
 });
 
 export interface FrameworkSectionProps {
@@ -37,7 +43,13 @@ export function FrameworkSection({ model, busy, run, notify }: FrameworkSectionP
   const stored = model.storedFramework !== undefined;
   const text = useMemo(() => model.storedFramework ?? frameworkText(model.base), [model.storedFramework, model.base]);
   // A download link where the webview can make one (not in jsdom, nor where blobs are refused).
-  const url = useMemo(() => (typeof URL.createObjectURL === "function" ? URL.createObjectURL(new Blob([text], { type: "application/json" })) : undefined), [text]);
+  const url = useMemo(
+    () =>
+      typeof URL.createObjectURL === "function"
+        ? URL.createObjectURL(new Blob([text], { type: "application/json" }))
+        : undefined,
+    [text],
+  );
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
@@ -53,10 +65,17 @@ export function FrameworkSection({ model, busy, run, notify }: FrameworkSectionP
     const check = parseFrameworkText(content);
     if (!check.ruleSet) {
       const extra = check.problems.length - SHOWN_PROBLEMS;
-      notify({ intent: "error", title: T.problems(check.problems.length), lines: [...check.problems.slice(0, SHOWN_PROBLEMS), ...(extra > 0 ? [T.more(extra)] : [])] });
+      notify({
+        intent: "error",
+        title: T.problems(check.problems.length),
+        lines: [...check.problems.slice(0, SHOWN_PROBLEMS), ...(extra > 0 ? [T.more(extra)] : [])],
+      });
       return;
     }
-    await run({ ok: true, plan: frameworkPlan(check.ruleSet, frameworkText(check.ruleSet)) }, T.imported(check.ruleSet.title));
+    await run(
+      { ok: true, plan: frameworkPlan(check.ruleSet, frameworkText(check.ruleSet)) },
+      T.imported(check.ruleSet.title),
+    );
   };
 
   const copy = async () => {
@@ -77,7 +96,15 @@ export function FrameworkSection({ model, busy, run, notify }: FrameworkSectionP
         {T.current(model.base.title, model.base.version)} · {stored ? T.stored : T.builtin}
       </Text>
       <Text className={shared.hint}>{stored ? T.storedHint : T.hint}</Text>
-      <input ref={input} type="file" accept=".json,application/json" className={styles.file} aria-label={T.importLabel} onChange={(e) => void onFile(e)} data-testid="framework-file" />
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className={styles.file}
+        aria-label={T.importLabel}
+        onChange={(e) => void onFile(e)}
+        data-testid="framework-file"
+      />
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
           {T.import}

@@ -13,7 +13,12 @@ import { usePanelStyles } from "../shared/panel-styles";
 import { SELFCHECK as T } from "../../text/selfcheck";
 
 const useStyles = makeStyles({
-  evidence: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
+  evidence: {
+    gridColumn: "1 / -1",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    wordBreak: "break-word",
+  },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
@@ -65,7 +70,11 @@ export function SelfCheckSection({ port, notify }: { port: WorkbookPort; notify:
       <Text className={shared.hint}>{port.selfCheck ? T.intro : T.previewOnly}</Text>
       {port.selfCheck && (
         <div className={styles.buttons}>
-          <Button disabled={running} onClick={() => void run()} icon={running ? <Spinner size="extra-tiny" /> : undefined}>
+          <Button
+            disabled={running}
+            onClick={() => void run()}
+            icon={running ? <Spinner size="extra-tiny" /> : undefined}
+          >
             {running ? T.running : T.run}
           </Button>
           {done && (

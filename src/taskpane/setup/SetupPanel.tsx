@@ -33,7 +33,12 @@ import { FrameworkSection } from "./FrameworkSection";
 
 const T = PANE_SETUP.setup;
 
-const BADGE: Record<string, "success" | "danger" | "warning" | "informative"> = { found: "success", empty: "informative", missing: "danger", invalid: "warning" };
+const BADGE: Record<string, "success" | "danger" | "warning" | "informative"> = {
+  found: "success",
+  empty: "informative",
+  missing: "danger",
+  invalid: "warning",
+};
 
 export default function SetupPanel({ port, model, edit, notify }: SetupViewProps) {
   const styles = usePanelStyles();
@@ -55,7 +60,8 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
   }, [rows, onlyProblems]);
   const count = (s: string) => rows.filter((r) => r.state === s).length;
   // Open the groups with something to do: a name to bind or fix, or a value still to fill.
-  const todo = (r: BindingRow) => r.state === "missing" || r.state === "invalid" || (r.state === "empty" && !r.alternative && r.kind === "input");
+  const todo = (r: BindingRow) =>
+    r.state === "missing" || r.state === "invalid" || (r.state === "empty" && !r.alternative && r.kind === "input");
   const openGroups = groups.filter(([, list]) => list.some(todo)).map(([g]) => g);
 
   const bind = async (row: BindingRow) => {
@@ -72,7 +78,10 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
 
   const addSheet = async () => {
     const plan = inputSheetPlan(snapshot, effective, settings);
-    await run(plan ? { ok: true, plan } : { ok: false, message: T.inputSheetExists }, plan ? T.inputSheetAdded(plan.names?.length ?? 0) : undefined);
+    await run(
+      plan ? { ok: true, plan } : { ok: false, message: T.inputSheetExists },
+      plan ? T.inputSheetAdded(plan.names?.length ?? 0) : undefined,
+    );
   };
 
   const currentId = findRuleSetId(settings.ruleSetId?.value ?? "") ?? effective.id;
@@ -86,11 +95,16 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
         <Field label={T.ruleSet} hint={model.storedFramework !== undefined ? T.framework.ruleSetFixed : T.ruleSetHint}>
           <Dropdown
             className={styles.dropdown}
-            value={model.storedFramework !== undefined ? effective.name ?? effective.title : T.ruleSetTitles[currentId] ?? currentId}
+            value={
+              model.storedFramework !== undefined
+                ? (effective.name ?? effective.title)
+                : (T.ruleSetTitles[currentId] ?? currentId)
+            }
             selectedOptions={[currentId]}
             disabled={busy || model.storedFramework !== undefined}
             onOptionSelect={(_, d) => {
-              if (d.optionValue && d.optionValue !== currentId) void run(settingsPlan(snapshot, { ruleSetId: d.optionValue }), PANE_SETUP.setup.saved);
+              if (d.optionValue && d.optionValue !== currentId)
+                void run(settingsPlan(snapshot, { ruleSetId: d.optionValue }), PANE_SETUP.setup.saved);
             }}
           >
             {BUILTIN_RULE_SET_IDS.map((id) => (
@@ -107,7 +121,9 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
           {T.inputsTitle}
         </h2>
         <Text className={styles.hint}>{T.inputsHint}</Text>
-        <Text data-testid="binding-counts">{T.counts(count("found"), count("empty"), count("missing"), count("invalid"))}</Text>
+        <Text data-testid="binding-counts">
+          {T.counts(count("found"), count("empty"), count("missing"), count("invalid"))}
+        </Text>
         <Switch label={T.filter} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(d.checked)} />
         <div>
           <Button appearance="primary" disabled={busy || hasInputSheet} onClick={() => void addSheet()}>
@@ -136,14 +152,24 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
                       {r.problem && <span className={styles.problem}>{r.problem}</span>}
                       {r.alternative && r.state === "missing" && <span className={styles.meta}>{r.alternative}</span>}
                       <span className={styles.buttons}>
-                        <Button size="small" appearance="primary" disabled={busy} aria-label={T.bindLabel(r.label)} onClick={() => void bind(r)}>
+                        <Button
+                          size="small"
+                          appearance="primary"
+                          disabled={busy}
+                          aria-label={T.bindLabel(r.label)}
+                          onClick={() => void bind(r)}
+                        >
                           {T.bind}
                         </Button>
                         {r.sheet && r.address && (
                           <Button
                             size="small"
                             aria-label={T.locateLabel(r.label)}
-                            onClick={() => void port.select({ sheet: r.sheet!, address: r.address!.split(":")[0] }).catch(() => undefined)}
+                            onClick={() =>
+                              void port
+                                .select({ sheet: r.sheet!, address: r.address!.split(":")[0] })
+                                .catch(() => undefined)
+                            }
                           >
                             {T.locate}
                           </Button>
@@ -158,7 +184,12 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
         </Accordion>
       </section>
 
-      <WeightsEditor base={base} effective={effective} busy={busy} onSave={(draft) => run(settingsPlan(snapshot, draft), T.saved)} />
+      <WeightsEditor
+        base={base}
+        effective={effective}
+        busy={busy}
+        onSave={(draft) => run(settingsPlan(snapshot, draft), T.saved)}
+      />
 
       <FrameworkSection model={model} busy={busy} run={run} notify={notify} />
 

@@ -18,19 +18,37 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RuleSet } from "../../engine";
-import { changedWeights, checkDraft, ruleSetWeights, type GradeRow, type SettingsDraft, type WeightRow } from "../../workbook/settings-edit";
+import {
+  changedWeights,
+  checkDraft,
+  ruleSetWeights,
+  type GradeRow,
+  type SettingsDraft,
+  type WeightRow,
+} from "../../workbook/settings-edit";
 import { PANE_SETUP, SETTINGS_EDIT_TEXT } from "../../text/pane-setup";
 import { usePanelStyles } from "../shared/panel-styles";
 
 const T = PANE_SETUP.setup;
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 72px", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "center" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 72px",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
   l1: { fontWeight: tokens.fontWeightSemibold, wordBreak: "break-word" },
   l2: { paddingLeft: tokens.spacingHorizontalM, wordBreak: "break-word" },
   l3: { paddingLeft: tokens.spacingHorizontalXXL, fontSize: tokens.fontSizeBase200, wordBreak: "break-word" },
   num: { width: "72px", minWidth: 0 },
-  grades: { display: "grid", gridTemplateColumns: "72px minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  grades: {
+    display: "grid",
+    gridTemplateColumns: "72px minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -62,11 +80,19 @@ export function WeightsEditor({ base, effective, busy, onSave }: Props) {
   const rows: WeightRow[] = [...weights].map(([name, t]) => ({ name, weight: parse(t) }));
   const gradeRows: GradeRow[] = grades.map((g) => ({ min: parse(g.min), label: g.label.trim() }));
   const problems = [
-    ...rows.filter((r) => !Number.isFinite(r.weight)).map((r) => SETTINGS_EDIT_TEXT.weightNumber(r.name, weights.get(r.name) ?? "")),
-    ...gradeRows.filter((g) => !Number.isFinite(g.min)).map((g) => SETTINGS_EDIT_TEXT.gradeNumber(g.label, String(grades.find((x) => x.label.trim() === g.label)?.min ?? ""))),
+    ...rows
+      .filter((r) => !Number.isFinite(r.weight))
+      .map((r) => SETTINGS_EDIT_TEXT.weightNumber(r.name, weights.get(r.name) ?? "")),
+    ...gradeRows
+      .filter((g) => !Number.isFinite(g.min))
+      .map((g) =>
+        SETTINGS_EDIT_TEXT.gradeNumber(g.label, String(grades.find((x) => x.label.trim() === g.label)?.min ?? "")),
+      ),
   ];
   const numeric = rows.filter((r) => Number.isFinite(r.weight));
-  const engine = problems.length ? [] : checkDraft(base, numeric, gradesDirty ? gradeRows : undefined).map((e) => e.message);
+  const engine = problems.length
+    ? []
+    : checkDraft(base, numeric, gradesDirty ? gradeRows : undefined).map((e) => e.message);
   const all = [...problems, ...engine];
   const dirty = signature !== JSON.stringify([...weights]) + JSON.stringify(effective.grades) || gradesDirty;
 

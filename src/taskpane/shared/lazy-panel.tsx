@@ -11,7 +11,9 @@ import { paneText } from "../../text/pane";
 /** What the App gives every editing panel. */
 export type PanelProps = EditApi;
 
-export function lazyPanel(load: () => Promise<{ default: ComponentType<PanelProps> }>): (props: PanelProps) => JSX.Element {
+export function lazyPanel(
+  load: () => Promise<{ default: ComponentType<PanelProps> }>,
+): (props: PanelProps) => JSX.Element {
   const Panel = lazy(load);
   return function LazyPanel(props: PanelProps) {
     return (

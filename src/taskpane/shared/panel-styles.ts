@@ -6,7 +6,14 @@ export const usePanelStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   h: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
   row: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) auto",
@@ -16,8 +23,18 @@ export const usePanelStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   label: { wordBreak: "break-word", fontSize: tokens.fontSizeBase300 },
-  meta: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
-  problem: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1, wordBreak: "break-word" },
+  meta: {
+    gridColumn: "1 / -1",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    wordBreak: "break-all",
+  },
+  problem: {
+    gridColumn: "1 / -1",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorPaletteRedForeground1,
+    wordBreak: "break-word",
+  },
   buttons: { gridColumn: "1 / -1", display: "flex", columnGap: tokens.spacingHorizontalS },
   dropdown: { minWidth: 0, maxWidth: "100%" },
 });

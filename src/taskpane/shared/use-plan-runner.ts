@@ -8,7 +8,11 @@ import type { Planned } from "../../workbook/planned";
 import { messagesOf } from "../ports/errors";
 import type { Notice } from "./NoticeBar";
 
-export function usePlanRunner(edit: (plan: WritePlan) => Promise<void>, notify: (notice: Notice | undefined) => void, failed: (msg: string) => string) {
+export function usePlanRunner(
+  edit: (plan: WritePlan) => Promise<void>,
+  notify: (notice: Notice | undefined) => void,
+  failed: (msg: string) => string,
+) {
   const [busy, setBusy] = useState(false);
 
   const run = useCallback(

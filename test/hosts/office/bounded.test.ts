@@ -22,7 +22,8 @@ function withLedger(): FakeWorkbookData {
   const data = fakeFromXlsx(SAMPLE);
   const ledger = data.addSheet("明细账");
   for (let r = 0; r < ROWS; r++) {
-    for (let c = 0; c < 10; c++) ledger.cells.set(`${r},${c}`, { value: c === 0 ? `凭证${r}摘要：办公用品采购及维修费用` : r * 10 + c });
+    for (let c = 0; c < 10; c++)
+      ledger.cells.set(`${r},${c}`, { value: c === 0 ? `凭证${r}摘要：办公用品采购及维修费用` : r * 10 + c });
   }
   for (let i = 0; i < 600; i++) ledger.merges.push(`K${i * 2 + 1}:L${i * 2 + 1}`);
   ledger.cells.set("1048575,16383", { value: 1 });
@@ -36,7 +37,11 @@ function maxResponse(data: FakeWorkbookData): number {
 describe("bounded Office reads", () => {
   test("first run on a workbook with a 30,000-row ledger: every response under 5 MB, 3 syncs, scores right", async () => {
     const data = withLedger();
-    const out = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+    const out = await rescoreWorkbook(data.context(), {
+      contract: defaultContract,
+      support: () => true,
+      now: new Date(0),
+    });
     expect(out.errors).toEqual([]);
     expect(out.outcome!.result.total).toBe(89.46);
     expect(out.syncs).toBe(3);
@@ -50,7 +55,11 @@ describe("bounded Office reads", () => {
     const steady = async (data: FakeWorkbookData) => {
       await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
       data.payloadLog = [];
-      const out = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(1) });
+      const out = await rescoreWorkbook(data.context(), {
+        contract: defaultContract,
+        support: () => true,
+        now: new Date(1),
+      });
       expect(out.syncs).toBe(1); // nothing changed since the first run
       return data.payloadLog[0];
     };
@@ -100,12 +109,22 @@ describe("bounded Office reads", () => {
 });
 
 test("seed 000's layout (no 综合评分 rows): the first run names the table with the rows it adds, so the second run has nothing to do", async () => {
-  const data = fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-000-district-2020.xlsx"))));
-  const first = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+  const data = fakeFromXlsx(
+    new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-000-district-2020.xlsx"))),
+  );
+  const first = await rescoreWorkbook(data.context(), {
+    contract: defaultContract,
+    support: () => true,
+    now: new Date(0),
+  });
   expect(first.errors).toEqual([]);
   expect(first.written).toBe(true);
   const name = data.names.find((n) => n.name === "评分表")!.reference;
-  const second = await rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(1) });
+  const second = await rescoreWorkbook(data.context(), {
+    contract: defaultContract,
+    support: () => true,
+    now: new Date(1),
+  });
   expect(second.errors).toEqual([]);
   expect(second.written).toBe(false);
   expect(second.syncs).toBe(1);

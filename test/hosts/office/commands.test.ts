@@ -23,7 +23,10 @@ interface Setup {
 }
 
 /** Office with a dialog "page" that says ready, shows what it gets, and is closed by the user once it shows a result. */
-function setup(excelRun: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>, o: Setup = {}) {
+function setup(
+  excelRun: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) => Promise<unknown>,
+  o: Setup = {},
+) {
   const handlers: Record<string, Handler> = {};
   const urls: string[] = [];
   const shown: CommandMessage[] = [];
@@ -34,7 +37,10 @@ function setup(excelRun: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unk
     actions: { associate: (id: string, f: Handler) => (handlers[id] = f) },
     context: {
       requirements: {
-        isSetSupported: (set: string, v: string) => (set === "DialogApi" ? v === "1.1" || (v === "1.2" && o.messageChild === true) : Number(v.split(".")[1]) <= (o.maxApi ?? 13)),
+        isSetSupported: (set: string, v: string) =>
+          set === "DialogApi"
+            ? v === "1.1" || (v === "1.2" && o.messageChild === true)
+            : Number(v.split(".")[1]) <= (o.maxApi ?? 13),
       },
       ui: {
         displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
@@ -63,7 +69,9 @@ function setup(excelRun: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unk
     AsyncResultStatus: { Succeeded: "succeeded" },
     EventType: { DialogMessageReceived: "message", DialogEventReceived: "event" },
   };
-  g.Excel = { run: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) => excelRun(opts, batch) };
+  g.Excel = {
+    run: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) => excelRun(opts, batch),
+  };
   jest.isolateModules(() => {
     require("../../../src/commands/commands");
   });
@@ -71,9 +79,12 @@ function setup(excelRun: (opts: { delayForCellEdit?: boolean }, batch: (ctx: unk
 }
 
 /** Excel.run over a fake workbook, with the options officeRunner passes. */
-const over = (data: FakeWorkbookData) => (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) => batch(data.context({ delayForCellEdit: opts.delayForCellEdit === true }));
+const over =
+  (data: FakeWorkbookData) => (opts: { delayForCellEdit?: boolean }, batch: (ctx: unknown) => Promise<unknown>) =>
+    batch(data.context({ delayForCellEdit: opts.delayForCellEdit === true }));
 
-const SAMPLE = () => fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-004-city-2021.xlsx"))));
+const SAMPLE = () =>
+  fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-004-city-2021.xlsx"))));
 
 afterEach(() => {
   jest.useRealTimers();
@@ -103,32 +114,37 @@ test.each([
   expect(url.searchParams.has("m")).toBe(!messageChild);
 });
 
-test.each([true, false])("cell-edit mode (messageChild %s): after 1.5 s the dialog says to finish the edit; the result follows when Excel runs the batch", async (messageChild) => {
-  jest.useFakeTimers();
-  const data = SAMPLE();
-  const before = data.cell("评分表", "I20")?.value;
-  data.cellEditMode = true;
-  const { handlers, urls, shown } = setup(over(data), { messageChild });
-  const completed = jest.fn();
-  const done = handlers.rescore({ completed });
-  await jest.advanceTimersByTimeAsync(1000);
-  expect(urls).toHaveLength(0);
-  await jest.advanceTimersByTimeAsync(600);
-  expect(shown).toEqual([expect.objectContaining({ waiting: true, lines: [officeText.waitingCellEdit] })]);
-  expect(data.cell("评分表", "I20")?.value).toBe(before); // nothing ran yet
-  data.leaveCellEdit();
-  await jest.advanceTimersByTimeAsync(10);
-  await done;
-  expect(completed).toHaveBeenCalledTimes(1);
-  expect(shown[1]).toMatchObject({ ok: true });
-  expect(shown[1].lines[0]).toMatch(/综合评分 .*良/);
-  expect(data.cell("评分表", "I20")?.value).not.toBe(before);
-  // One dialog updated in place, or (without messageChild) the waiting one replaced.
-  expect(urls).toHaveLength(messageChild ? 1 : 2);
-});
+test.each([true, false])(
+  "cell-edit mode (messageChild %s): after 1.5 s the dialog says to finish the edit; the result follows when Excel runs the batch",
+  async (messageChild) => {
+    jest.useFakeTimers();
+    const data = SAMPLE();
+    const before = data.cell("评分表", "I20")?.value;
+    data.cellEditMode = true;
+    const { handlers, urls, shown } = setup(over(data), { messageChild });
+    const completed = jest.fn();
+    const done = handlers.rescore({ completed });
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(urls).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(600);
+    expect(shown).toEqual([expect.objectContaining({ waiting: true, lines: [officeText.waitingCellEdit] })]);
+    expect(data.cell("评分表", "I20")?.value).toBe(before); // nothing ran yet
+    data.leaveCellEdit();
+    await jest.advanceTimersByTimeAsync(10);
+    await done;
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(shown[1]).toMatchObject({ ok: true });
+    expect(shown[1].lines[0]).toMatch(/综合评分 .*良/);
+    expect(data.cell("评分表", "I20")?.value).not.toBe(before);
+    // One dialog updated in place, or (without messageChild) the waiting one replaced.
+    expect(urls).toHaveLength(messageChild ? 1 : 2);
+  },
+);
 
 test("Excel.run itself throwing and the dialog failing to open still complete", async () => {
-  const { handlers, urls } = setup(() => Promise.reject(new FakeOfficeError("GeneralException", "boom")), { dialogOk: false });
+  const { handlers, urls } = setup(() => Promise.reject(new FakeOfficeError("GeneralException", "boom")), {
+    dialogOk: false,
+  });
   const completed = jest.fn();
   await handlers.rescore({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
@@ -157,8 +173,13 @@ test("manual calculation mode: the message says Excel recalculated", async () =>
 });
 
 test("a long message fits the query-string limit and keeps its last line (what to do)", () => {
-  const long = "名称“预算执行率”的引用无效（='一个很长的工作表名称'!$C$5:$C$900），请在“公式 → 名称管理器”中修正。".repeat(6);
-  const m: CommandMessage = { ok: false, title: officeText.resultFailed, lines: [long, long, long, officeText.openPaneHint] };
+  const long =
+    "名称“预算执行率”的引用无效（='一个很长的工作表名称'!$C$5:$C$900），请在“公式 → 名称管理器”中修正。".repeat(6);
+  const m: CommandMessage = {
+    ok: false,
+    title: officeText.resultFailed,
+    lines: [long, long, long, officeText.openPaneHint],
+  };
   const q = toQuery(m);
   expect(q.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   const back = fromQuery(`?m=${q}`)!;

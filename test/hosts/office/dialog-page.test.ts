@@ -26,7 +26,11 @@ afterEach(() => {
 });
 
 test("a message in the query string is shown, markup in it stays text", () => {
-  const m: CommandMessage = { ok: false, title: officeText.resultFailed, lines: ["<b>名称“评分表”</b>的引用无效", officeText.openPaneHint] };
+  const m: CommandMessage = {
+    ok: false,
+    title: officeText.resultFailed,
+    lines: ["<b>名称“评分表”</b>的引用无效", officeText.openPaneHint],
+  };
   load(`?m=${toQuery(m)}`);
   expect(document.getElementById("title")!.textContent).toBe(officeText.resultFailed);
   expect(document.getElementById("title")!.className).toBe("fail");
@@ -54,9 +58,18 @@ test("with messageChild: ready is said after the handler is registered; each mes
   expect(document.getElementById("title")!.textContent).toBe(officeText.dialogTitle);
   await new Promise((r) => setTimeout(r, 5));
   expect(told).toEqual(["ready"]);
-  handler!({ message: serialize({ ok: true, waiting: true, title: officeText.waitingTitle, lines: [officeText.waitingCellEdit] }) });
+  handler!({
+    message: serialize({
+      ok: true,
+      waiting: true,
+      title: officeText.waitingTitle,
+      lines: [officeText.waitingCellEdit],
+    }),
+  });
   expect(lines()).toEqual([officeText.waitingCellEdit]);
-  handler!({ message: serialize({ ok: true, title: officeText.resultOk, lines: ["3 项得分变化，综合评分 89.16 → 89.46，良"] }) });
+  handler!({
+    message: serialize({ ok: true, title: officeText.resultOk, lines: ["3 项得分变化，综合评分 89.16 → 89.46，良"] }),
+  });
   expect(document.getElementById("title")!.className).toBe("ok");
   expect(lines()).toEqual(["3 项得分变化，综合评分 89.16 → 89.46，良"]);
   handler!({ message: "not json" });

@@ -61,7 +61,8 @@ describe("the Office host against it", () => {
     data.sheets = data.sheets.filter((s) => s.name !== "评分依据");
     data.names = data.names.filter((n) => !/评分依据/.test(n.reference));
     const snap = await snapshotOf(data);
-    const plan = setupSheetsPlan(snap, builtinRuleSet("city-2021")!) ?? inputSheetPlan(snap, builtinRuleSet("city-2021")!)!;
+    const plan =
+      setupSheetsPlan(snap, builtinRuleSet("city-2021")!) ?? inputSheetPlan(snap, builtinRuleSet("city-2021")!)!;
     expect(plan.sheets.length).toBeGreaterThan(0);
     expect(plan.names?.length).toBeGreaterThan(10);
     const r = await applyPlanInExcel(data.run, plan, contractNames(), () => true);
@@ -104,7 +105,18 @@ describe("the Office host against it", () => {
     const st = await readFirst(ctx2, syncs, contractNames());
     st.grids.push({ sheet: "评分表", area: "K3", cells: [{ address: "K3", value: "=不是公式" }], merges: [] });
     st.sheets.find((s) => s.name === "评分依据")!.protected = false; // protected after the read
-    const w = await writePlan(ctx2, syncs, { cells: [{ sheet: "评分表", address: "K3", value: 1, previous: "=不是公式", role: "x" }, { sheet: "评分依据", address: "Z1", value: 1, previous: null, role: "x" }], sheets: [] }, st);
+    const w = await writePlan(
+      ctx2,
+      syncs,
+      {
+        cells: [
+          { sheet: "评分表", address: "K3", value: 1, previous: "=不是公式", role: "x" },
+          { sheet: "评分依据", address: "Z1", value: 1, previous: null, role: "x" },
+        ],
+        sheets: [],
+      },
+      st,
+    );
     expect(w.written).toBe(false);
     expect(data.cell("评分表", "K3")).toEqual({ value: "=不是公式", quotePrefix: true });
   });
@@ -136,7 +148,10 @@ describe("the Office host against it", () => {
     expect(out.outcome!.result.total).toBe(89.46);
     // The record's previous values are the workbook's, not a half-written state.
     const snap = await snapshotOf(data);
-    expect(readUndoRecord(snap)!.entries.find((e) => e.address === "I20")).toMatchObject({ previous: 5.66, written: 5.96 });
+    expect(readUndoRecord(snap)!.entries.find((e) => e.address === "I20")).toMatchObject({
+      previous: 5.66,
+      written: 5.96,
+    });
     expect(before.sheets).toEqual(data.sheets.map((s) => s.name));
   });
 
@@ -158,9 +173,17 @@ describe("the Office host against it", () => {
     const n = data.names.find((x) => x.name === "核定编制数")!;
     n.comment = "人事处提供";
     n.visible = false;
-    const r = await applyPlanInExcel(data.run, { cells: [], sheets: [], names: [{ name: "核定编制数", sheet: "评分依据", address: "J9" }] }, contractNames());
+    const r = await applyPlanInExcel(
+      data.run,
+      { cells: [], sheets: [], names: [{ name: "核定编制数", sheet: "评分依据", address: "J9" }] },
+      contractNames(),
+    );
     expect(r.errors).toEqual([]);
-    expect(data.names.find((x) => x.name === "核定编制数")).toMatchObject({ comment: "人事处提供", visible: false, reference: "'评分依据'!$J$9" });
+    expect(data.names.find((x) => x.name === "核定编制数")).toMatchObject({
+      comment: "人事处提供",
+      visible: false,
+      reference: "'评分依据'!$J$9",
+    });
   });
 
   test("a change handler is removed through the context that added it (the pane stops hearing edits)", async () => {
@@ -179,7 +202,9 @@ describe("the Office host against it", () => {
 
 describe("a workbook that carries its framework (评分框架)", () => {
   test.each([false, true])("scores by it in Excel too (null-object chains refused: %s)", async (strict) => {
-    const data = fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../examples/frameworks/example-local.xlsx"))));
+    const data = fakeFromXlsx(
+      new Uint8Array(readFileSync(join(__dirname, "../../../examples/frameworks/example-local.xlsx"))),
+    );
     data.nullChainThrows = strict;
     const out = await rescoreWorkbook(data.run, { contract: defaultContract, now: NOW });
     expect(out.errors).toEqual([]);

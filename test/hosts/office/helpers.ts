@@ -62,7 +62,7 @@ export async function buildFixture(opts: FixtureOptions = {}): Promise<Uint8Arra
     }
   });
   if (opts.tableName) wb.definedNames.add(`评分表!$A$1:$D$${ROWS + 1}`, "评分表");
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()));
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return bytes;
 }
 
@@ -87,7 +87,9 @@ export interface StubOptions {
   detailSheet?: boolean;
 }
 
-export function stubContract(stub: StubOptions = {}): ContractApi<RescoreOutcomeLike> & { snapshots: WorkbookSnapshot[] } {
+export function stubContract(
+  stub: StubOptions = {},
+): ContractApi<RescoreOutcomeLike> & { snapshots: WorkbookSnapshot[] } {
   const snapshots: WorkbookSnapshot[] = [];
   return {
     snapshots,
@@ -100,11 +102,25 @@ export function stubContract(stub: StubOptions = {}): ContractApi<RescoreOutcome
         const n = snapshot.names.find((x) => x.name === name && x.cells);
         const v = n?.cells?.[0]?.value;
         if (typeof v !== "number") {
-          errors.push({ code: "missing", target: name, source: { name }, found: "无", expected: "数字", message: `缺少${name}` });
+          errors.push({
+            code: "missing",
+            target: name,
+            source: { name },
+            found: "无",
+            expected: "数字",
+            message: `缺少${name}`,
+          });
         } else sum += v;
       }
       const hit = findHeader(snapshot.grids);
-      if (!hit) errors.push({ code: "tableNotFound", target: "评分表", found: "无", expected: "评分表", message: "找不到评分表" });
+      if (!hit)
+        errors.push({
+          code: "tableNotFound",
+          target: "评分表",
+          found: "无",
+          expected: "评分表",
+          message: "找不到评分表",
+        });
       const empty: WritePlan = { cells: [], sheets: [] };
       if (errors.length || !hit) return { plan: empty, errors };
       const { grid, row, col } = hit;
@@ -113,13 +129,27 @@ export function stubContract(stub: StubOptions = {}): ContractApi<RescoreOutcome
       for (let i = 0; i < ROWS; i++) {
         const address = `${colLetter}${row + 1 + i}`;
         const prev = grid.cells.find((c) => c.address === address)?.value ?? null;
-        cells.push({ sheet: grid.sheet, address, value: Math.round(((sum % 7) + i * 0.25) * 100) / 100, previous: prev, role: `i${i}` });
+        cells.push({
+          sheet: grid.sheet,
+          address,
+          value: Math.round(((sum % 7) + i * 0.25) * 100) / 100,
+          previous: prev,
+          role: `i${i}`,
+        });
       }
       if (stub.label !== undefined) {
         cells.push({ sheet: grid.sheet, address: `F${row + 1}`, value: stub.label, previous: null, role: "label" });
       }
       const plan: WritePlan = { cells, sheets: [] };
-      if (stub.detailSheet) plan.sheets.push({ sheet: "评分明细", rows: [["三级指标", "得分"], ["指标1", 1.5], ["=危险", "+1"]] });
+      if (stub.detailSheet)
+        plan.sheets.push({
+          sheet: "评分明细",
+          rows: [
+            ["三级指标", "得分"],
+            ["指标1", 1.5],
+            ["=危险", "+1"],
+          ],
+        });
       const table = { sheet: grid.sheet, address: `A${row}:D${row + ROWS}` };
       return { plan, errors, table, summary: `${ROWS} 项` };
     },

@@ -10,9 +10,14 @@ import type { WritePlan } from "../../../src/workbook/snapshot";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 import type { FakeWorkbookData } from "../../fakes/excel";
 
-const sample = () => new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-000-district-2020.xlsx")));
+const sample = () =>
+  new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-000-district-2020.xlsx")));
 
-async function apply(data: FakeWorkbookData, plan: WritePlan, support: (v: string) => boolean = () => true): Promise<void> {
+async function apply(
+  data: FakeWorkbookData,
+  plan: WritePlan,
+  support: (v: string) => boolean = () => true,
+): Promise<void> {
   const ctx = data.context();
   const syncs = new Syncs(ctx);
   const state = await readFirst(ctx, syncs, []);
@@ -44,7 +49,11 @@ describe("Office host: WritePlan.names", () => {
     const data = fakeFromXlsx(sample());
     const existing = data.names.find((n) => n.scope === null && n.name === "核定编制数");
     expect(existing).toBeDefined();
-    await apply(data, { cells: [], sheets: [], names: [{ name: "核定编制数", sheet: data.sheets[0].name, address: "J9" }] });
+    await apply(data, {
+      cells: [],
+      sheets: [],
+      names: [{ name: "核定编制数", sheet: data.sheets[0].name, address: "J9" }],
+    });
     const all = data.names.filter((n) => n.name === "核定编制数");
     expect(all).toHaveLength(1);
     expect(all[0].reference).toMatch(/!\$J\$9$/);
@@ -58,7 +67,10 @@ describe("Office host: WritePlan.names", () => {
           sheet: "新表",
           rows: [["标题"], [null, "满意度", null]],
           formats: [{ address: "C2", numberFormat: "0.00%" }],
-          validations: [{ address: "C3", type: "list", list: ["是", "否"] }, { address: "C4", type: "whole", min: 0 }],
+          validations: [
+            { address: "C3", type: "list", list: ["是", "否"] },
+            { address: "C4", type: "whole", min: 0 },
+          ],
         },
       ],
     };

@@ -8,14 +8,18 @@ import { buildFixture, INPUT_NAMES, ROWS, stubContract } from "./helpers";
 const all = () => true;
 const none = () => false;
 
-async function fixture(opts: Parameters<typeof buildFixture>[0] = {}): Promise<{ bytes: Uint8Array; data: FakeWorkbookData }> {
+async function fixture(
+  opts: Parameters<typeof buildFixture>[0] = {},
+): Promise<{ bytes: Uint8Array; data: FakeWorkbookData }> {
   const bytes = await buildFixture(opts);
   return { bytes, data: fakeFromXlsx(bytes) };
 }
 
 /** The parts of a snapshot both hosts must agree on (used-range bounds may differ by formatted empty cells). */
 function comparable(s: WorkbookSnapshot) {
-  const cells = (rows: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[]) =>
+  const cells = (
+    rows: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[],
+  ) =>
     rows
       .filter((c) => c.value !== null || c.formula || c.error)
       .map((c) => ({ a: c.address, v: c.value, f: c.formula, e: c.error }))
@@ -23,11 +27,19 @@ function comparable(s: WorkbookSnapshot) {
   return {
     sheets: s.sheets,
     names: s.names
-      .map((n) => ({ name: n.name, scope: n.scope, sheet: n.sheet, address: n.address, cells: n.cells && cells(n.cells) }))
+      .map((n) => ({
+        name: n.name,
+        scope: n.scope,
+        sheet: n.sheet,
+        address: n.address,
+        cells: n.cells && cells(n.cells),
+      }))
       .filter((n) => n.cells)
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
     // The contract's own sheets are read in batch 1 (评分设置) or not at all by the Office host.
-    grids: s.grids.filter((g) => !["评分设置", "评分依据", "评分明细"].includes(g.sheet)).map((g) => ({ sheet: g.sheet, cells: cells(g.cells), merges: [...g.merges].sort() })),
+    grids: s.grids
+      .filter((g) => !["评分设置", "评分依据", "评分明细"].includes(g.sheet))
+      .map((g) => ({ sheet: g.sheet, cells: cells(g.cells), merges: [...g.merges].sort() })),
   };
 }
 
@@ -42,7 +54,11 @@ describe("rescoreWorkbook on the Excel fake", () => {
     expect(first.syncs).toBe(3);
     expect(data.syncCount).toBe(3);
     expect(first.recordedTable).toBe(true);
-    expect(data.names.find((n) => n.name === "评分表")).toEqual({ name: "评分表", reference: `'评分表'!$A$1:$D$${ROWS + 1}`, scope: null });
+    expect(data.names.find((n) => n.name === "评分表")).toEqual({
+      name: "评分表",
+      reference: `'评分表'!$A$1:$D$${ROWS + 1}`,
+      scope: null,
+    });
     expect(data.cell("评分表", "D3")?.value).toBe(first.outcome!.plan.cells[1].value);
 
     const second = await rescoreWorkbook(data.run, { contract, support: all });
@@ -72,9 +88,19 @@ describe("rescoreWorkbook on the Excel fake", () => {
     const office = contract.snapshots[0];
     const xlsx = readXlsx(bytes);
     expect(comparable(office)).toEqual(comparable(xlsx));
-    expect(office.names.filter((n) => n.cells).map((n) => n.name).sort()).toEqual([...INPUT_NAMES].sort());
+    expect(
+      office.names
+        .filter((n) => n.cells)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual([...INPUT_NAMES].sort());
     const budget = office.names.find((n) => n.name === "满意度")!;
-    expect(budget).toMatchObject({ scope: null, sheet: "评分依据", address: expect.stringMatching(/^B\d+$/), reference: expect.stringMatching(/^'?评分依据'?!\$B\$\d+$/) });
+    expect(budget).toMatchObject({
+      scope: null,
+      sheet: "评分依据",
+      address: expect.stringMatching(/^B\d+$/),
+      reference: expect.stringMatching(/^'?评分依据'?!\$B\$\d+$/),
+    });
     expect(budget.cells![0]).toMatchObject({ value: 0.9, numberFormat: "0.00%" });
   });
 
@@ -130,7 +156,8 @@ describe("rescoreWorkbook on the Excel fake", () => {
     const { data } = await fixture({ tableName: true });
     const sheet = data.sheet("评分表")!;
     sheet.protected = true;
-    for (let r = 2; r <= ROWS + 1; r++) data.setCell("评分表", `D${r}`, { ...data.cell("评分表", `D${r}`)!, locked: false });
+    for (let r = 2; r <= ROWS + 1; r++)
+      data.setCell("评分表", `D${r}`, { ...data.cell("评分表", `D${r}`)!, locked: false });
     const out = await rescoreWorkbook(data.context(), { contract: stubContract(), support: all });
     expect(out.errors).toEqual([]);
     expect(out.written).toBe(true);
@@ -177,7 +204,7 @@ describe("rescoreWorkbook on the Excel fake", () => {
   test("scores are written as numbers, one 2-D write per contiguous column run; text is formula-safe", async () => {
     const { data } = await fixture({ tableName: true });
     const out = await rescoreWorkbook(data.context(), {
-      contract: stubContract({ label: "=HYPERLINK(\"http://x\")", detailSheet: true }),
+      contract: stubContract({ label: '=HYPERLINK("http://x")', detailSheet: true }),
       support: all,
     });
     expect(out.errors).toEqual([]);

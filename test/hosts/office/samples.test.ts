@@ -12,11 +12,19 @@ import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 import { undoPlan } from "../../../src/workbook/undo";
 
 const DIR = join(__dirname, "..", "..", "..", "assets", "samples");
-const FILES = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort() : [];
+const FILES = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+  : [];
 
 function nonEmpty(s: WorkbookSnapshot) {
-  const cells = (list: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[]) =>
-    list.filter((c) => c.value !== null || c.formula || c.error).map((c) => [c.address, c.value, c.formula, c.error, c.numberFormat]);
+  const cells = (
+    list: { address: string; value: unknown; formula?: string; error?: string; numberFormat?: string }[],
+  ) =>
+    list
+      .filter((c) => c.value !== null || c.formula || c.error)
+      .map((c) => [c.address, c.value, c.formula, c.error, c.numberFormat]);
   return {
     sheets: s.sheets,
     names: s.names
@@ -27,8 +35,18 @@ function nonEmpty(s: WorkbookSnapshot) {
     // Grids carry no number formats in Excel (the contract reads formats of named inputs only).
     grids: s.grids
       .filter((g) => !["评分设置", "评分依据", "评分明细"].includes(g.sheet))
-      .map((g) => [g.sheet, cells(g.cells).map((c) => c.slice(0, 4)).sort(), [...g.merges].sort()]),
-    settings: s.settings && cells(s.settings.cells).map((c) => c.slice(0, 4)).sort(),
+      .map((g) => [
+        g.sheet,
+        cells(g.cells)
+          .map((c) => c.slice(0, 4))
+          .sort(),
+        [...g.merges].sort(),
+      ]),
+    settings:
+      s.settings &&
+      cells(s.settings.cells)
+        .map((c) => c.slice(0, 4))
+        .sort(),
   };
 }
 
@@ -37,7 +55,10 @@ function nonEmpty(s: WorkbookSnapshot) {
     const bytes = new Uint8Array(readFileSync(join(DIR, file)));
     const data = fakeFromXlsx(bytes);
     const seen: WorkbookSnapshot[] = [];
-    const contract = { ...defaultContract, rescore: (s: WorkbookSnapshot, o?: { now?: Date }) => (seen.push(s), defaultContract.rescore(s, o)) };
+    const contract = {
+      ...defaultContract,
+      rescore: (s: WorkbookSnapshot, o?: { now?: Date }) => (seen.push(s), defaultContract.rescore(s, o)),
+    };
     const run = () => rescoreWorkbook(data.context(), { contract, support: () => true, now: new Date(0) });
 
     const first = await run();
@@ -72,7 +93,8 @@ describe("ribbon rescoring records undo", () => {
   test("after the ribbon button, the pane's 撤销本次评分 restores the sheet's previous scores", async () => {
     const file = join(DIR, "seed-004-city-2021.xlsx");
     const data = fakeFromXlsx(new Uint8Array(readFileSync(file)));
-    const run = () => rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
+    const run = () =>
+      rescoreWorkbook(data.context(), { contract: defaultContract, support: () => true, now: new Date(0) });
     const first = await run();
     expect(first.errors).toEqual([]);
     expect(first.written).toBe(true);

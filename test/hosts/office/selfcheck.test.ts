@@ -10,7 +10,8 @@ import { SELFCHECK } from "../../../src/text/selfcheck";
 import { FakeWorkbookData } from "../../fakes/excel";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 
-const SAMPLE = () => fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-004-city-2021.xlsx"))));
+const SAMPLE = () =>
+  fakeFromXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../assets/samples/seed-004-city-2021.xlsx"))));
 const options = (data: FakeWorkbookData, over: Partial<SelfCheckOptions> = {}): SelfCheckOptions => ({
   run: data.delayedRun,
   grouped: data.groupedRun,
@@ -19,20 +20,23 @@ const options = (data: FakeWorkbookData, over: Partial<SelfCheckOptions> = {}): 
   ...over,
 });
 
-test.each([false, true])("every probe passes and the workbook is as before (null-object chains refused: %s)", async (strict) => {
-  const data = SAMPLE();
-  data.nullChainThrows = strict;
-  data.selection = { sheet: "评分表", address: "C7" };
-  const before = JSON.stringify(data.dump());
-  const seen: string[] = [];
-  const report = await runSelfCheck(options(data, { onProbe: (p) => seen.push(p.id) }));
-  expect(report.probes.filter((p) => !p.ok)).toEqual([]);
-  expect(report.passed).toBeGreaterThanOrEqual(12);
-  expect(seen).toEqual(report.probes.map((p) => p.id));
-  expect(JSON.stringify(data.dump())).toBe(before);
-  expect(data.selection).toEqual({ sheet: "评分表", address: "C7" });
-  expect(report.probes.find((p) => p.id === "read")!.evidence).toContain(strict ? "分步读取" : "一批读取");
-});
+test.each([false, true])(
+  "every probe passes and the workbook is as before (null-object chains refused: %s)",
+  async (strict) => {
+    const data = SAMPLE();
+    data.nullChainThrows = strict;
+    data.selection = { sheet: "评分表", address: "C7" };
+    const before = JSON.stringify(data.dump());
+    const seen: string[] = [];
+    const report = await runSelfCheck(options(data, { onProbe: (p) => seen.push(p.id) }));
+    expect(report.probes.filter((p) => !p.ok)).toEqual([]);
+    expect(report.passed).toBeGreaterThanOrEqual(12);
+    expect(seen).toEqual(report.probes.map((p) => p.id));
+    expect(JSON.stringify(data.dump())).toBe(before);
+    expect(data.selection).toEqual({ sheet: "评分表", address: "C7" });
+    expect(report.probes.find((p) => p.id === "read")!.evidence).toContain(strict ? "分步读取" : "一批读取");
+  },
+);
 
 test("an Excel that converts quoted text fails the text probe and names what it converted", async () => {
   const data = SAMPLE();
@@ -55,7 +59,10 @@ test("an undo group Excel refuses: the write is rolled back and redone without i
 test("without ExcelApi 1.20 the undo-group probe says what that means instead of failing", async () => {
   const data = SAMPLE();
   const report = await runSelfCheck(options(data, { support: (v) => Number(v.split(".")[1]) <= 13 }));
-  expect(report.probes.find((p) => p.id === "undoGroup")).toMatchObject({ ok: true, evidence: SELFCHECK.evidence.undoGroupUnsupported });
+  expect(report.probes.find((p) => p.id === "undoGroup")).toMatchObject({
+    ok: true,
+    evidence: SELFCHECK.evidence.undoGroupUnsupported,
+  });
 });
 
 test("Excel refusing every batch (cell-edit mode, no waiting): probes fail with Excel's error, nothing throws", async () => {

@@ -60,15 +60,20 @@ export function basicParts(opts: {
   const p = opts.prefix ?? "";
   const ns = p ? `xmlns:${p.slice(0, -1)}` : "xmlns";
   const sheets =
-    `<${p}sheet name="表一" sheetId="1" r:id="rId1"/>` + (opts.sheet2 !== undefined ? `<${p}sheet name="表二" sheetId="2" r:id="rId2"/>` : "");
+    `<${p}sheet name="表一" sheetId="1" r:id="rId1"/>` +
+    (opts.sheet2 !== undefined ? `<${p}sheet name="表二" sheetId="2" r:id="rId2"/>` : "");
   const parts: Record<string, string> = {
     "[Content_Types].xml":
       CT_HEAD +
       `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
       `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-      (opts.sheet2 !== undefined ? `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` : "") +
-      (opts.calcChain ? `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>` : "") +
+      (opts.sheet2 !== undefined
+        ? `<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+        : "") +
+      (opts.calcChain
+        ? `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>`
+        : "") +
       `</Types>`,
     "_rels/.rels":
       CT_HEAD +
@@ -81,10 +86,18 @@ export function basicParts(opts: {
       CT_HEAD +
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>` +
-      (opts.sheet2 !== undefined ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>` : "") +
-      (opts.calcChain ? `<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>` : "") +
-      (opts.sharedStrings ? `<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : "") +
-      (opts.styles ? `<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` : "") +
+      (opts.sheet2 !== undefined
+        ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>`
+        : "") +
+      (opts.calcChain
+        ? `<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>`
+        : "") +
+      (opts.sharedStrings
+        ? `<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+        : "") +
+      (opts.styles
+        ? `<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`
+        : "") +
       `</Relationships>`,
     "xl/worksheets/sheet1.xml": opts.sheet1,
   };

@@ -13,7 +13,6 @@ import type { CellWrite } from "../../../src/workbook/snapshot";
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
 const withSoffice = soffice ? test : test.skip;
 if (!soffice) {
-   
   console.warn("LibreOffice (soffice) is not installed: skipping the .xlsx LibreOffice round-trip test");
 }
 
@@ -63,7 +62,17 @@ function toCsv(file: string, work: string): Map<string, string[][]> {
   const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
   const r = spawnSync(
     soffice,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--nologo", "--convert-to", filter, "--outdir", outDir, file],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--nologo",
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      file,
+    ],
     { encoding: "utf8", timeout: 60_000 },
   );
   if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stderr}`);
@@ -81,7 +90,13 @@ function at(rows: string[][] | undefined, address: string): string {
   return rows?.[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65] ?? "";
 }
 
-const w = (sheet: string, address: string, value: CellWrite["value"]): CellWrite => ({ sheet, address, value, previous: null, role: "test" });
+const w = (sheet: string, address: string, value: CellWrite["value"]): CellWrite => ({
+  sheet,
+  address,
+  value,
+  previous: null,
+  role: "test",
+});
 
 withSoffice(
   "LibreOffice opens the patched workbook, sees the written values and recalculates dependents",
@@ -97,7 +112,15 @@ withSoffice(
           w("评分表", "C10", "备注：已评分"),
           w("评分依据", "B2", 2000000),
         ],
-        sheets: [{ sheet: "评分明细", rows: [["指标", "得分"], ["预算执行率", 9]] }],
+        sheets: [
+          {
+            sheet: "评分明细",
+            rows: [
+              ["指标", "得分"],
+              ["预算执行率", 9],
+            ],
+          },
+        ],
         names: [{ name: "满意度", sheet: "评分设置", address: "B2" }],
       });
       const file = join(work, "scored.xlsx");
@@ -117,7 +140,10 @@ withSoffice(
       // 政府采购实际金额/政府采购计划金额 through the names: 950000 / 2000000.
       expect(at(basis, "B4")).toMatch(/^47\.5(0)?%$/);
       expect(at(basis, "B5")).toBe("57000"); // B3*税率: the constant name still works
-      expect(csv.get("评分明细")).toEqual([["指标", "得分"], ["预算执行率", "9"]]);
+      expect(csv.get("评分明细")).toEqual([
+        ["指标", "得分"],
+        ["预算执行率", "9"],
+      ]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -126,11 +126,21 @@ describe("readXlsx on an exceljs-made workbook", () => {
   test("values of every cell type, formulas and formats", () => {
     expect(cell(snap, "评分表", "A3")).toEqual({ address: "A3", value: "预算执行率", numberFormat: "General" });
     expect(cell(snap, "评分表", "A4").value).toBe("预算执行率");
-    expect(cell(snap, "评分表", "C4")).toEqual({ address: "C4", value: 4.5, numberFormat: "General", formula: "B4*0.9" });
+    expect(cell(snap, "评分表", "C4")).toEqual({
+      address: "C4",
+      value: 4.5,
+      numberFormat: "General",
+      formula: "B4*0.9",
+    });
     expect(cell(snap, "评分表", "C5")).toMatchObject({ value: 13, formula: "SUM(C3:C4)" });
     expect(cell(snap, "评分表", "A6")).toMatchObject({ value: "优", formula: 'IF(C5>10,"优","良")' });
     expect(cell(snap, "评分表", "B6").value).toBe(true);
-    expect(cell(snap, "评分表", "C6")).toEqual({ address: "C6", value: null, error: "#DIV/0!", numberFormat: "General" });
+    expect(cell(snap, "评分表", "C6")).toEqual({
+      address: "C6",
+      value: null,
+      error: "#DIV/0!",
+      numberFormat: "General",
+    });
     expect(cell(snap, "评分表", "C7").value).toBe("富文本");
     expect(cell(snap, "评分依据", "B4")).toEqual({ address: "B4", value: 0.5, numberFormat: "0%", text: "50%" });
     expect(cell(snap, "评分依据", "B5")).toEqual({ address: "B5", value: 0.1234, numberFormat: '0.0"分"' });
@@ -152,7 +162,12 @@ describe("readXlsx on an exceljs-made workbook", () => {
     expect(b.area).toBe("A1:D9");
     expect(b.cells.find((c) => c.address === "D9")).toMatchObject({ value: "最后" });
     const q = grid(snap, "It's 设置");
-    expect(q).toEqual({ sheet: "It's 设置", area: "B2", cells: [{ address: "B2", value: "x", numberFormat: "General" }], merges: [] });
+    expect(q).toEqual({
+      sheet: "It's 设置",
+      area: "B2",
+      cells: [{ address: "B2", value: "x", numberFormat: "General" }],
+      merges: [],
+    });
     expect(snap.grids.find((g) => g.sheet === "空表")).toBeUndefined();
     expect(snap.settings).toBeUndefined();
   });
@@ -201,7 +216,9 @@ describe("readXlsx on hand-written XML", () => {
       { address: "E3", value: null, numberFormat: "0.0%" },
     ]);
     // D2 is in no row: the column's style applies.
-    expect(snap.names.find((n) => n.name === "列格式")!.cells).toEqual([{ address: "D2", value: null, numberFormat: "@" }]);
+    expect(snap.names.find((n) => n.name === "列格式")!.cells).toEqual([
+      { address: "D2", value: null, numberFormat: "@" },
+    ]);
     expect(snap.names.find((n) => n.name === "比例")!.cells).toEqual([
       { address: "B1", value: 0.25, numberFormat: "0.0%", text: "25.0%" },
     ]);

@@ -20,7 +20,7 @@ const plan: WritePlan = {
       formats: [
         { address: "C2", numberFormat: "0.00%" },
         { address: "C3", numberFormat: "0" },
-        { address: "C4", numberFormat: "#,##0.000 \"万元\"" },
+        { address: "C4", numberFormat: '#,##0.000 "万元"' },
       ],
       validations: [
         { address: "C5", type: "list", list: ["是", "否"], error: "请选择 是 或 否" },
@@ -44,13 +44,21 @@ describe("xlsx host: formats, validations and widths of new sheets", () => {
     expect(cell("C3")).toMatchObject({ value: 3, numberFormat: "0" });
     expect(cell("C4")?.numberFormat).toBe('#,##0.000 "万元"');
     const formats = (s: typeof before) =>
-      s.grids.filter((g) => g.sheet !== "新表").flatMap((g) => g.cells.map((c) => `${g.sheet}!${c.address}=${c.numberFormat}`));
+      s.grids
+        .filter((g) => g.sheet !== "新表")
+        .flatMap((g) => g.cells.map((c) => `${g.sheet}!${c.address}=${c.numberFormat}`));
     expect(formats(after)).toEqual(formats(before));
     const sheetXml = entryText(out, "xl/worksheets/sheet" + (before.sheets.length + 1) + ".xml");
     expect(sheetXml).toContain('<dataValidations count="3">');
-    expect(sheetXml).toContain('<dataValidation type="list" allowBlank="1" showErrorMessage="1" error="请选择 是 或 否" sqref="C5"><formula1>"是,否"</formula1></dataValidation>');
-    expect(sheetXml).toContain('<dataValidation type="decimal" operator="between" allowBlank="1" showErrorMessage="1" sqref="D6:D8"><formula1>0</formula1><formula2>1.5</formula2></dataValidation>');
-    expect(sheetXml).toContain('<cols><col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/></cols>');
+    expect(sheetXml).toContain(
+      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" error="请选择 是 或 否" sqref="C5"><formula1>"是,否"</formula1></dataValidation>',
+    );
+    expect(sheetXml).toContain(
+      '<dataValidation type="decimal" operator="between" allowBlank="1" showErrorMessage="1" sqref="D6:D8"><formula1>0</formula1><formula2>1.5</formula2></dataValidation>',
+    );
+    expect(sheetXml).toContain(
+      '<cols><col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="30" customWidth="1"/></cols>',
+    );
     // Schema order: cols before sheetData, dataValidations after it.
     expect(sheetXml.indexOf("<cols>")).toBeLessThan(sheetXml.indexOf("<sheetData>"));
     expect(sheetXml.indexOf("<dataValidations")).toBeGreaterThan(sheetXml.indexOf("</sheetData>"));
@@ -61,8 +69,14 @@ describe("xlsx host: formats, validations and widths of new sheets", () => {
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="170" formatCode="0.0"/></numFmts>' +
       '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs></styleSheet>';
     const { xml: next, index } = addNumberFormatStyles(xml, ["0.00%", "0.0", "0.000", "0.00%"]);
-    expect([...index]).toEqual([["0.00%", 2], ["0.0", 3], ["0.000", 4]]);
-    expect(next).toContain('<numFmts count="2"><numFmt numFmtId="170" formatCode="0.0"/><numFmt numFmtId="171" formatCode="0.000"/></numFmts>');
+    expect([...index]).toEqual([
+      ["0.00%", 2],
+      ["0.0", 3],
+      ["0.000", 4],
+    ]);
+    expect(next).toContain(
+      '<numFmts count="2"><numFmt numFmtId="170" formatCode="0.0"/><numFmt numFmtId="171" formatCode="0.000"/></numFmts>',
+    );
     expect(next).toContain('<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="170"/><xf numFmtId="10"');
   });
 });

@@ -6,7 +6,12 @@ import { basicParts, entries, entryNames, entryText, makePackage, worksheet } fr
 
 const RICH = join(__dirname, "../../fixtures/rich.xlsx");
 
-function w(sheet: string, address: string, value: CellWrite["value"], previous: CellWrite["previous"] = null): CellWrite {
+function w(
+  sheet: string,
+  address: string,
+  value: CellWrite["value"],
+  previous: CellWrite["previous"] = null,
+): CellWrite {
   return { sheet, address, value, previous, role: "test" };
 }
 
@@ -69,7 +74,10 @@ describe("applyPlan on the LibreOffice rich fixture", () => {
       for (const addr of new Set([...x.keys(), ...y.keys()])) {
         if (planned.has(`${sheet}!${addr}`)) continue;
         const empty = { address: addr, value: null };
-        const norm = (c: CellData | undefined) => (c && (c.value !== null || c.formula !== undefined) ? c : { ...empty, numberFormat: c?.numberFormat ?? "General" });
+        const norm = (c: CellData | undefined) =>
+          c && (c.value !== null || c.formula !== undefined)
+            ? c
+            : { ...empty, numberFormat: c?.numberFormat ?? "General" };
         expect(norm(y.get(addr))).toEqual(norm(x.get(addr)));
       }
     }
@@ -84,7 +92,9 @@ describe("applyPlan on the LibreOffice rich fixture", () => {
     expect(s1After).toContain('<c r="E6" s="5"><v>4.5</v></c>');
     expect(s1After).toContain('<c r="E5" s="4"><v>9</v></c>');
     expect(s1After).toContain('<c r="E8" s="3" t="inlineStr"><is><t>优</t></is></c>');
-    expect(s1After).toContain('<row r="10"><c r="C10" t="inlineStr"><is><t>备注：已评分 &lt;A&amp;B&gt;</t></is></c></row></sheetData>');
+    expect(s1After).toContain(
+      '<row r="10"><c r="C10" t="inlineStr"><is><t>备注：已评分 &lt;A&amp;B&gt;</t></is></c></row></sheetData>',
+    );
     expect(s2After).toMatch(/<c r="B2" s="\d+"><v>2000000<\/v><\/c>/);
   });
 
@@ -93,7 +103,8 @@ describe("applyPlan on the LibreOffice rich fixture", () => {
     expect(strip(after)).toEqual(strip(before));
     expect(after.names.find((n) => n.name === "税率")).toEqual({ name: "税率", scope: null, reference: "0.06" });
     expect(after.names.find((n) => n.name === "本表得分")).toMatchObject({ scope: "评分表", address: "E3:E6" });
-    const defined = (b: Uint8Array) => /<definedNames>[\s\S]*<\/definedNames>/.exec(entryText(b, "xl/workbook.xml"))![0];
+    const defined = (b: Uint8Array) =>
+      /<definedNames>[\s\S]*<\/definedNames>/.exec(entryText(b, "xl/workbook.xml"))![0];
     expect(defined(output)).toBe(defined(input));
   });
 
@@ -108,7 +119,11 @@ describe("applyPlan on the LibreOffice rich fixture", () => {
     expect(cellOf(after, "评分表", "E6")).toEqual({ address: "E6", value: 4.5, numberFormat: "0.00" });
     expect(cellOf(after, "评分表", "E5")).toMatchObject({ value: 9 });
     expect(cellOf(after, "评分表", "E8")).toEqual({ address: "E8", value: "优", numberFormat: "General" });
-    expect(cellOf(after, "评分表", "C10")).toEqual({ address: "C10", value: "备注：已评分 <A&B>", numberFormat: "General" });
+    expect(cellOf(after, "评分表", "C10")).toEqual({
+      address: "C10",
+      value: "备注：已评分 <A&B>",
+      numberFormat: "General",
+    });
     expect(cellOf(after, "评分表", "E7")).toMatchObject({ formula: "SUM(E3:E6)" }); // dependent formula kept
     expect(after.names.find((n) => n.name === "政府采购计划金额")!.cells![0].value).toBe(2000000);
     expect(after.grids.find((g) => g.sheet === "评分表")!.area).toMatch(/^A\d+:\w+10$/);
@@ -128,7 +143,14 @@ describe("applyPlan on hand-written packages", () => {
     );
     const input = makePackage(basicParts({ prefix: "x:", sheet1: sheet }));
     const out = applyPlan(input, {
-      cells: [w("表一", "C2", 7), w("表一", "B2", "甲"), w("表一", "D2", null), w("表一", "A4", 1), w("表一", "E3", "乙"), w("表一", "A1", 0.5)],
+      cells: [
+        w("表一", "C2", 7),
+        w("表一", "B2", "甲"),
+        w("表一", "D2", null),
+        w("表一", "A4", 1),
+        w("表一", "E3", "乙"),
+        w("表一", "A1", 0.5),
+      ],
       sheets: [],
     });
     const xml = entryText(out, "xl/worksheets/sheet1.xml");
@@ -154,24 +176,35 @@ describe("applyPlan on hand-written packages", () => {
     );
     const out = applyPlan(input, { cells: [w("表一", "A1", 1)], sheets: [] });
     expect(entryText(out, "xl/workbook.xml")).toContain(`</definedNames><calcPr fullCalcOnLoad="1"/><extLst>`);
-    expect(entryText(out, "xl/worksheets/sheet1.xml")).toContain(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`);
+    expect(entryText(out, "xl/worksheets/sheet1.xml")).toContain(
+      `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`,
+    );
   });
 
   test("an existing fullCalcOnLoad is normalised to 1", () => {
-    const input = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`), workbookInner: `<calcPr calcId="191029" fullCalcOnLoad="0"></calcPr>` }));
+    const input = makePackage(
+      basicParts({
+        sheet1: worksheet(`<sheetData/>`),
+        workbookInner: `<calcPr calcId="191029" fullCalcOnLoad="0"></calcPr>`,
+      }),
+    );
     const out = applyPlan(input, { cells: [w("表一", "A1", 1)], sheets: [] });
     expect(entryText(out, "xl/workbook.xml")).toContain(`<calcPr calcId="191029" fullCalcOnLoad="1"></calcPr>`);
   });
 
   test("calcChain loses only the overwritten formula cells, keeping implicit sheet ids right", () => {
     const f = (r: string, formula: string) => `<c r="${r}"><f>${formula}</f><v>1</v></c>`;
-    const sheet1 = worksheet(`<sheetData><row r="1">${f("A1", "1+0")}${f("B1", "A1")}${f("C1", "B1")}</row></sheetData>`);
+    const sheet1 = worksheet(
+      `<sheetData><row r="1">${f("A1", "1+0")}${f("B1", "A1")}${f("C1", "B1")}</row></sheetData>`,
+    );
     const sheet2 = worksheet(`<sheetData><row r="1">${f("A1", "1+0")}${f("B1", "A1")}</row></sheetData>`);
     const chain = `<calcChain xmlns="${SHEET_NS}"><c r="A1" i="1"/><c r="B1"/><c r="C1"/><c r="A1" i="2" l="1"/><c r="B1"/></calcChain>`;
     const input = makePackage(basicParts({ sheet1, sheet2, calcChain: chain }));
 
     const out = applyPlan(input, { cells: [w("表一", "A1", 5), w("表二", "A1", 6)], sheets: [] });
-    expect(entryText(out, "xl/calcChain.xml")).toBe(`<calcChain xmlns="${SHEET_NS}"><c i="1" r="B1"/><c r="C1"/><c i="2" r="B1"/></calcChain>`);
+    expect(entryText(out, "xl/calcChain.xml")).toBe(
+      `<calcChain xmlns="${SHEET_NS}"><c i="1" r="B1"/><c r="C1"/><c i="2" r="B1"/></calcChain>`,
+    );
     expect(entryText(out, "xl/worksheets/sheet1.xml")).toContain(`<row r="1"><c r="A1"><v>5</v></c>${f("B1", "A1")}`);
 
     // Overwriting every formula removes calcChain with its relationship and override.
@@ -216,10 +249,21 @@ describe("applyPlan on hand-written packages", () => {
   });
 
   test("plan.sheets creates a sheet (part, workbook entry, relationship, content type) and replaces one", () => {
-    const input = makePackage(basicParts({ sheet1: worksheet(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`) }));
+    const input = makePackage(
+      basicParts({ sheet1: worksheet(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`) }),
+    );
     const out = applyPlan(input, {
       cells: [w("评分明细", "C1", "附注")],
-      sheets: [{ sheet: "评分明细", rows: [["指标", "得分"], ["预算执行率", 8.5], [null, "=不是公式"]] }],
+      sheets: [
+        {
+          sheet: "评分明细",
+          rows: [
+            ["指标", "得分"],
+            ["预算执行率", 8.5],
+            [null, "=不是公式"],
+          ],
+        },
+      ],
     });
     expect(entryNames(out)).toEqual([...entryNames(input), "xl/worksheets/sheet2.xml"]);
     expect(entryText(out, "xl/workbook.xml")).toContain(`<sheet name="评分明细" sheetId="2" r:id="rId2"/></sheets>`);
@@ -275,9 +319,19 @@ describe("applyPlan on hand-written packages", () => {
 
     // A workbook without <definedNames> gets one in schema order; odd sheet names are quoted.
     const bare = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`), workbookInner: `<calcPr calcId="1"/>` }));
-    const named = applyPlan(bare, { cells: [], sheets: [], names: [{ name: "部门预算总额", sheet: "表一", address: "C5" }] });
-    expect(entryText(named, "xl/workbook.xml")).toContain(`</sheets><definedNames><definedName name="部门预算总额">表一!$C$5</definedName></definedNames><calcPr`);
-    const quoted = applyPlan(input, { cells: [], sheets: [{ sheet: "It's 明细", rows: [[1]] }], names: [{ name: "明细", sheet: "It's 明细", address: "A1" }] });
+    const named = applyPlan(bare, {
+      cells: [],
+      sheets: [],
+      names: [{ name: "部门预算总额", sheet: "表一", address: "C5" }],
+    });
+    expect(entryText(named, "xl/workbook.xml")).toContain(
+      `</sheets><definedNames><definedName name="部门预算总额">表一!$C$5</definedName></definedNames><calcPr`,
+    );
+    const quoted = applyPlan(input, {
+      cells: [],
+      sheets: [{ sheet: "It's 明细", rows: [[1]] }],
+      names: [{ name: "明细", sheet: "It's 明细", address: "A1" }],
+    });
     expect(readXlsx(quoted).names.find((n) => n.name === "明细")).toEqual({
       name: "明细",
       scope: null,
@@ -286,13 +340,19 @@ describe("applyPlan on hand-written packages", () => {
       address: "A1",
       cells: [{ address: "A1", value: 1, numberFormat: "General" }],
     });
-    expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "A1", sheet: "表一", address: "C5" }] })).toThrow(XlsxPlanError);
-    expect(() => applyPlan(bare, { cells: [], sheets: [], names: [{ name: "有 空格", sheet: "表一", address: "C5" }] })).toThrow(/定义名称/);
+    expect(() =>
+      applyPlan(bare, { cells: [], sheets: [], names: [{ name: "A1", sheet: "表一", address: "C5" }] }),
+    ).toThrow(XlsxPlanError);
+    expect(() =>
+      applyPlan(bare, { cells: [], sheets: [], names: [{ name: "有 空格", sheet: "表一", address: "C5" }] }),
+    ).toThrow(/定义名称/);
   });
 
   test("bad plans throw XlsxPlanError with Chinese messages", () => {
     const input = makePackage(basicParts({ sheet1: worksheet(`<sheetData/>`) }));
-    expect(() => applyPlan(input, { cells: [w("没有", "A1", 1)], sheets: [] })).toThrow(new XlsxPlanError("unknownSheet", "要写入的工作表“没有”不存在"));
+    expect(() => applyPlan(input, { cells: [w("没有", "A1", 1)], sheets: [] })).toThrow(
+      new XlsxPlanError("unknownSheet", "要写入的工作表“没有”不存在"),
+    );
     expect(() => applyPlan(input, { cells: [w("表一", "A0", 1)], sheets: [] })).toThrow(XlsxPlanError);
     expect(() => applyPlan(input, { cells: [w("表一", "A1", NaN)], sheets: [] })).toThrow(XlsxPlanError);
     expect(() => applyPlan(input, { cells: [], sheets: [{ sheet: "a/b", rows: [] }] })).toThrow(/工作表名称/);

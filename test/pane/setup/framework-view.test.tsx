@@ -47,8 +47,12 @@ test("a bad file: its Chinese problems, nothing written", async () => {
   bad.levels[0].weight = "30";
   await user.upload(within(section).getByTestId("framework-file"), file(JSON.stringify(bad)));
   const notice = await screen.findByText(T.problems(2));
-  expect(notice.closest("[data-testid=notice]")!.textContent).toContain("权重不一致：一级指标“投入”的分值为 30，但其二级指标分值合计为 20。");
-  expect(notice.closest("[data-testid=notice]")!.textContent).toContain("权重不一致：一级指标分值合计为 110，应为 100。");
+  expect(notice.closest("[data-testid=notice]")!.textContent).toContain(
+    "权重不一致：一级指标“投入”的分值为 30，但其二级指标分值合计为 20。",
+  );
+  expect(notice.closest("[data-testid=notice]")!.textContent).toContain(
+    "权重不一致：一级指标分值合计为 110，应为 100。",
+  );
   await user.upload(within(section).getByTestId("framework-file"), file("不是 JSON"));
   await screen.findByText(/不是有效的 JSON 文件/);
   expect(port.applied).toHaveLength(0);

@@ -35,7 +35,12 @@ export class XlsxPort implements WorkbookPort {
   }
 }
 
-type View = (p: { port: WorkbookPort; model: WorkbookModel; edit: (plan: WritePlan) => Promise<void>; notify: (n: Notice | undefined) => void }) => JSX.Element;
+type View = (p: {
+  port: WorkbookPort;
+  model: WorkbookModel;
+  edit: (plan: WritePlan) => Promise<void>;
+  notify: (n: Notice | undefined) => void;
+}) => JSX.Element;
 
 /**
  * `edited` is told of every edit the view makes (after it was written with its rescoring). The

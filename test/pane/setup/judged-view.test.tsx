@@ -29,15 +29,29 @@ describe("JudgedView", () => {
     expect(no.checked).toBe(true);
     await user.click(yes);
     await waitFor(() => expect(port.applied).toHaveLength(1));
-    expect(port.applied[0].cells).toContainEqual({ sheet: "评分依据", address: "C38", value: "是", previous: "否", role: "budgetReasonableness.4" });
+    expect(port.applied[0].cells).toContainEqual({
+      sheet: "评分依据",
+      address: "C38",
+      value: "是",
+      previous: "否",
+      role: "budgetReasonableness.4",
+    });
     expect(valueAt(port.data, "评分依据", "C38")).toBe("是");
     // The edit never leaves the scores behind (issue 11.1): 预算编制合理性 is 5/5 in the same write.
     const score = rescore(readXlsx(port.data)).result.indicators.find((i) => i.id === "budgetReasonableness")!.score;
     expect(score).toBe(5);
-    expect(port.applied[0].cells.find((c) => c.role === "budgetReasonableness")).toMatchObject({ value: 5, previous: 4 });
+    expect(port.applied[0].cells.find((c) => c.role === "budgetReasonableness")).toMatchObject({
+      value: 5,
+      previous: 4,
+    });
     expect(rescore(readXlsx(port.data)).changes.filter((c) => c.id === "budgetReasonableness")).toEqual([]);
     expect(changed).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(within(screen.getByTestId("part-budgetReasonableness-4")).getByRole<HTMLInputElement>("radio", { name: "是" }).checked).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId("part-budgetReasonableness-4")).getByRole<HTMLInputElement>("radio", { name: "是" })
+          .checked,
+      ).toBe(true),
+    );
     // And back: 否 is written the same way.
     await user.click(within(screen.getByTestId("part-budgetReasonableness-4")).getByRole("radio", { name: "否" }));
     await waitFor(() => expect(valueAt(port.data, "评分依据", "C38")).toBe("否"));
@@ -69,7 +83,9 @@ describe("JudgedView", () => {
     await user.click(save);
     await waitFor(() => expect(port.applied).toHaveLength(1));
     const snap = readXlsx(port.data);
-    expect(readSettings(snap).overrides.map((o) => [o.value.indicator, o.value.score.value, o.value.reason])).toContainEqual(["公众或服务对象满意度", 4, "按信访反馈评定"]);
+    expect(
+      readSettings(snap).overrides.map((o) => [o.value.indicator, o.value.score.value, o.value.reason]),
+    ).toContainEqual(["公众或服务对象满意度", 4, "按信访反馈评定"]);
     const ind = rescore(snap).result.indicators.find((i) => i.id === "satisfaction")!;
     expect(ind).toMatchObject({ kind: "override", score: 4, overrideReason: "按信访反馈评定" });
   });

@@ -29,8 +29,14 @@ describe("SetupView", () => {
     await waitFor(() => expect(port.applied).toHaveLength(1));
     expect(port.applied[0].names).toEqual([{ name: "满意度", sheet: "评分依据", address: "H29" }]);
     const after = await port.read();
-    expect(after.names.find((n) => n.name === "满意度")).toMatchObject({ scope: null, sheet: "评分依据", address: "H29" });
-    await waitFor(() => expect(within(screen.getByTestId("binding-satisfaction")).getByText(/已填写|待填写/)).toBeTruthy());
+    expect(after.names.find((n) => n.name === "满意度")).toMatchObject({
+      scope: null,
+      sheet: "评分依据",
+      address: "H29",
+    });
+    await waitFor(() =>
+      expect(within(screen.getByTestId("binding-satisfaction")).getByText(/已填写|待填写/)).toBeTruthy(),
+    );
     expect(screen.getByTestId("binding-satisfaction").textContent).toContain("评分依据!H29");
   });
 
@@ -41,7 +47,9 @@ describe("SetupView", () => {
     await screen.findByTestId("binding-counts");
     // Every name is found, so the groups start closed: open 基础数据.
     await user.click(screen.getByRole("button", { name: /^基础数据/ }));
-    await user.click(within(screen.getByTestId("binding-staff.authorized")).getByRole("button", { name: /绑定到选中的单元格/ }));
+    await user.click(
+      within(screen.getByTestId("binding-staff.authorized")).getByRole("button", { name: /绑定到选中的单元格/ }),
+    );
     expect(await screen.findByRole("alert")).toBeTruthy();
     expect(port.applied).toEqual([]);
   });
@@ -65,7 +73,10 @@ describe("SetupView", () => {
     await user.click(save);
     await waitFor(() => expect(port.applied).toHaveLength(1));
     const weights = readSettings(await port.read()).weights.map((w) => [w.value.name, w.value.weight.value]);
-    expect(weights).toEqual([["绩效目标完整性", 6], ["绩效指标明确性", 9]]);
+    expect(weights).toEqual([
+      ["绩效目标完整性", 6],
+      ["绩效指标明确性", 9],
+    ]);
   });
 
   test("the rule-set picker stores the choice in 评分设置", async () => {
