@@ -111,7 +111,7 @@ export function loadCase(file: CaseFile, framework?: RuleSet): LoadedCase {
       if (def) c.previous[def.id] = v;
     }
   }
-  c.previousTotal = file.reportedTotal;
-  c.previousGrade = file.reportedGrade;
+  if (file.reportedTotal !== undefined) c.previousTotal = file.reportedTotal;
+  if (file.reportedGrade !== undefined) c.previousGrade = file.reportedGrade;
   return { ruleSet, scoreCase: c, errors };
 }

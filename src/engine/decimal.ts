@@ -11,10 +11,6 @@ export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 export const HUNDRED = new Dec(100);
 
-export function dec(v: string | number | Dec): Dec {
-  return new Dec(v);
-}
-
 /** Half-up to 2 decimals: the rounding of every 三级指标 score. */
 export function round2(d: Dec): Dec {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -22,10 +18,6 @@ export function round2(d: Dec): Dec {
 
 export function clamp(d: Dec, lo: Dec, hi: Dec): Dec {
   return Dec.max(lo, Dec.min(hi, d));
-}
-
-export function minD(a: Dec, b: Dec): Dec {
-  return Dec.min(a, b);
 }
 
 /** Plain decimal text without trailing zeros: 30.43, 4547, 0.9383. At most `dp` decimals. */

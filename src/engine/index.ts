@@ -13,18 +13,9 @@ export {
   normalizeName,
   findIndicator,
   findIndicatorById,
-  type IndicatorEntry,
 } from "./ruleset";
 export { scoreCase } from "./score";
 export { parseFramework, parseFrameworkText, type FrameworkCheck } from "./framework";
-export {
-  RULE_KINDS,
-  RULE_KIND_NAMES,
-  partInputs,
-  judgedValueOf,
-  kindOf,
-  describePart,
-  type JudgedValue,
-} from "./rules";
-export { loadCase, type CaseFile, type LoadedCase } from "./case-file";
-export { parseInput, parseYesNo, isPercentFormat } from "./values";
+export { RULE_KIND_NAMES, partInputs, judgedValueOf, kindOf, describePart } from "./rules";
+export { loadCase, type CaseFile } from "./case-file";
+export { parseInput, parseYesNo } from "./values";

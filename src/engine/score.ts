@@ -70,7 +70,7 @@ function parseInputs(rs: RuleSet, c: ScoreCase, sink: ErrorSink): Inputs {
       sink.add({
         code: "implausible",
         target: def.id,
-        source: src,
+        ...(src ? { source: src } : {}),
         found,
         expected,
         message: MSG.implausible(src, found, expected, suggestion),
@@ -82,7 +82,7 @@ function parseInputs(rs: RuleSet, c: ScoreCase, sink: ErrorSink): Inputs {
       sink.add({
         code: p.code,
         target: def.id,
-        source: src,
+        ...(src ? { source: src } : {}),
         found: p.found,
         expected: p.expected,
         message: errorMessage(src, p.found, p.expected),
@@ -122,7 +122,7 @@ function contextFor(
       sink.add({
         code: "missing",
         target: id,
-        source: src,
+        ...(src ? { source: src } : {}),
         found,
         expected,
         message: MSG.missingInput(src, forWhat, expected),
@@ -184,7 +184,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
       points: p.points,
       score: o.score.toString(),
       explanation: o.explanation,
-      notApplicable: o.notApplicable,
+      ...(o.notApplicable !== undefined ? { notApplicable: o.notApplicable } : {}),
     });
   });
   const kind: IndicatorResult["kind"] =
@@ -225,7 +225,7 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: 
     sink.add({
       code: "missing",
       target: def.id,
-      source: src,
+      ...(src ? { source: src } : {}),
       found: FOUND.empty,
       expected,
       message: MSG.missingManual(def.name, names, src),
@@ -237,7 +237,7 @@ function manualScore(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: 
     sink.add({
       code,
       target: def.id,
-      source: src,
+      ...(src ? { source: src } : {}),
       found,
       expected,
       message: MSG.manualBad(def.name, src, found, expected),
@@ -301,7 +301,7 @@ function scoreIndicator(
     sink.add({
       code: "overrideReason",
       target: def.id,
-      source: src,
+      ...(src ? { source: src } : {}),
       found: FOUND.empty,
       expected: EXPECTED.reason,
       message: MSG.overrideReason(def.name),
@@ -311,7 +311,7 @@ function scoreIndicator(
     sink.add({
       code: p.code,
       target: `${def.id}.override`,
-      source: src,
+      ...(src ? { source: src } : {}),
       found: p.found,
       expected: p.expected,
       message: MSG.overrideScore(def.name, src, p.found, p.expected),

@@ -134,7 +134,6 @@ export const SCORE_CLI = {
   writeFailed: (why: string) => `无法写出评分后的文件：${why}`,
   wrote: (f: string) => `已写出：${f}`,
   wroteInPlace: (f: string) => `已更新：${f}`,
-  noChange: "无需写入（得分均未变化）",
   howToWrite:
     "提示：以上只是评分结果，未改动任何文件。加 --out <文件夹> 写出评分后的副本，或加 --in-place 直接更新原文件。",
   wouldOverwrite: (f: string) =>

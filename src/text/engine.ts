@@ -198,13 +198,9 @@ export const LOST = {
   countInput: (indicator: string, label: string, count: string, lost: string) =>
     `${indicator}：${label} ${count} 项，扣 ${lost} 分`,
   effectRow: (name: string, lost: string) => `个性化绩效指标“${name}”未完全实现目标，扣 ${lost} 分`,
-  problemsTitle: "存在的问题",
 };
 
 export const DIFF = {
   total: "综合评分",
   grade: "评分等级",
-  previousLabel: "表中原值",
 };
-
-export const GRADE_UNKNOWN = "—";

@@ -92,13 +92,11 @@ export const FRAMEWORK = {
   scheduleFour: "应为 4 个季度的序时进度",
   quarterPointsSum: (quarter: string, average: string, points: string) =>
     `4 × ${quarter} + ${average} 应等于该项分值 ${points}`,
-  partsSum: (sum: string, weight: string) => `评分细项分值合计 ${sum}，应等于三级指标分值 ${weight}`,
   floorAbove: (floor: string, points: string) => `最低得分 ${floor} 超过该项分值 ${points}`,
   negative: (found: string) => `不能为负数，现为 ${found}`,
 
   summaryOk: (title: string, indicators: number, inputs: number) =>
     `评分框架“${title}”检查通过：${indicators} 项三级指标，${inputs} 个输入项。`,
-  summaryBad: (n: number) => `发现 ${n} 个问题，未使用此评分框架。`,
 } as const;
 
 /** A rule in words, for the 评分框架 sheet an auditor reads (each kind's `describe`). */

@@ -8,8 +8,6 @@ export const officeText = {
     `工作表“${sheet}”受保护，且要写入的单元格 ${cells.slice(0, 8).join("、")}${cells.length > 8 ? ` 等 ${cells.length} 个` : ""} 处于锁定状态：请选中这些单元格，在“设置单元格格式 → 保护”中取消“锁定”（或撤销工作表保护）后重试。未写入任何内容。`,
   itemNotFound: (detail: string) =>
     `在工作簿中找不到所需的对象（${detail}）。可能工作表或名称刚被删除或改名，请重试。未写入任何内容。`,
-  errorName: (name: string, reference: string) =>
-    `名称“${name}”的引用无效（${reference}），请在“公式 → 名称管理器”中修正或删除它。`,
   accessDenied: "Excel 拒绝了写入（工作表或工作簿受保护，或文件为只读），请取消保护或另存为后重试",
   writeFailed: (detail: string) => `写入得分时 Excel 报错：${detail}。已尝试恢复本次写入前的内容，请检查评分表后重试。`,
   writeFailedNoRollback: (detail: string) =>

@@ -31,8 +31,6 @@ export const BIND_TEXT = {
 
 /** 评分设置 edits (src/workbook/settings-edit.ts). */
 export const SETTINGS_EDIT_TEXT = {
-  noRoom: (title: string, sheet: string, cells: string[]) =>
-    `“${sheet}”工作表中“${title}”表格下方的单元格 ${cells.join("、")} 已有内容，无法增加行：请在该表格下方留出空行后重试。未写入任何内容。`,
   reasonRequired: (indicator: string) => `“${indicator}”的人工调整必须填写调整理由。`,
   scoreRange: (indicator: string, max: string) => `“${indicator}”的调整分数应在 0 到 ${max} 之间。`,
   scoreNumber: (indicator: string) => `“${indicator}”的调整分数应为数字。`,
@@ -47,7 +45,6 @@ export const JUDGED_EDIT_TEXT = {
   broken: (message: string) => message,
   yes: "是",
   no: "否",
-  inputSheetTitle: "评分依据",
   tableNoRoom: (sheet: string, cells: string[]) =>
     `个性化绩效指标表下方的单元格 ${cells.map((c) => `${sheet}!${c}`).join("、")} 已有内容，无法增加行：请在表格下方留出空行，或在“名称管理器”中把“效果性指标表”指向更大的区域。未写入任何内容。`,
   countWhole: (label: string) => `“${label}”应为非负整数。`,
@@ -95,7 +92,6 @@ export const PANE_SETUP = {
     reset: "恢复规则集分值",
     level1: "一级指标",
     level2: "二级指标",
-    level3: "三级指标",
     counts: (found: number, empty: number, missing: number, invalid: number) =>
       `已填写 ${found}，待填写 ${empty}，未绑定 ${missing}，需修改 ${invalid}`,
     failed: (msg: string) => `未能写入：${msg}`,

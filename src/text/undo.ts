@@ -13,5 +13,4 @@ export const UNDO = {
   editedCell: (where: string, now: string, written: string) => `${where}（现为 ${now}，评分写入 ${written}）`,
   missingSheet: (sheet: string) => `工作表“${sheet}”已不存在`,
   empty: "空",
-  formulaLost: (cells: string[]) => `以下单元格原为公式，已恢复为公式结果的数值：${cells.join("、")}。`,
 } as const;

@@ -71,10 +71,6 @@ export const DETAIL = {
   empty: "（空）",
 };
 
-function cellOf(sheet?: string, address?: string): string {
-  return sheet && address ? `（${sheet}!${address}）` : "";
-}
-
 /** Error messages of the contract. Each names the defined name or cell, what was found and what is expected. */
 export const WB = {
   frameworkAt: (sheet: string, address: string, problem: string) =>
@@ -117,7 +113,6 @@ export const WB = {
     `定义名称“${name}”（${sheet}!${address}）只有 ${cols} 列：个性化绩效指标表应至少有 5 列（名称、分值、性质、目标值、实际值），可另有“不适用”列。`,
   tableNotFound: (sheets: string[]) =>
     `没有找到评分表：在工作表 ${sheets.length ? sheets.map((s) => `“${s}”`).join("、") : "（无）"} 中都没有表头为“自评得分”“得分”或“分数”且各行写有三级指标名称的表格。请检查表头，或用定义名称“评分表”选定评分表区域。`,
-  tableNameBroken: (reference: string) => `定义名称“评分表”的引用“${reference}”无效，已改为在各工作表中查找评分表。`,
   rowMissing: (indicator: string, sheet: string, address: string) =>
     `评分表（${sheet}!${address}）中没有“${indicator}”这一行：请在三级指标列中补上该指标（名称须与评分标准一致），应有且只有一行。`,
   rowDuplicate: (indicator: string, sheet: string, addresses: string[]) =>
@@ -153,5 +148,3 @@ export const WB = {
     prev === null || prev === cur ? `综合评分 ${cur}` : `综合评分 ${prev} → ${cur}`,
   summaryAdded: "（新增综合评分、评分等级行）",
 };
-
-export { cellOf };

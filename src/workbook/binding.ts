@@ -28,7 +28,7 @@ import { Dec } from "../engine/decimal";
 import { isEmpty, parseCount, parseScore } from "../engine/values";
 import type { CellData, DefinedNameData, NameWrite, WorkbookSnapshot } from "./snapshot";
 import { cellRaw, findName, singleCell } from "./names";
-import { isJudgedPart, judgedParts, mappedName, ruleSetInputs } from "./inputs";
+import { judgedParts, mappedName, ruleSetInputs } from "./inputs";
 import type { WorkbookSettings } from "./settings";
 import { cellAddress, parseArea } from "./address";
 import { EFFECT_ROWS } from "./input-sheet";
@@ -283,9 +283,4 @@ export function bindPlan(
   }
   const name: NameWrite = { name: row.name, sheet: selected.sheet, address: target };
   return { ok: true, plan: { cells: [], sheets: [], names: [name] } };
-}
-
-/** Judged parts of one indicator (for views that need the PartDef by key). */
-export function judgedPartsOf(def: IndicatorDef): PartDef[] {
-  return def.parts.filter(isJudgedPart);
 }

@@ -1,24 +1,8 @@
-/** The workbook contract (shared/spec/workbook-contract.md) over plain snapshots. Pure. */
+/**
+ * The workbook contract (shared/spec/workbook-contract.md) over plain snapshots, as hosts and tools
+ * use it: a rescoring, its names, and the snapshot types. Pure. The pane's planners (binding,
+ * judged items, settings, the input sheet, undo) are imported from their own modules.
+ */
 export * from "./snapshot";
-export { rescore, contractNames, type RescoreOptions, type RescoreOutcome } from "./rescore";
-export { buildPlan, numberOf } from "./plan";
-export { readSettings, type WorkbookSettings, type SettingsRow } from "./settings";
-export {
-  readInputs,
-  judgedParts,
-  isJudgedPart,
-  mappedName,
-  inputNames,
-  ruleSetInputs,
-  type CaseInputs,
-} from "./inputs";
-export {
-  locateTable,
-  inferRuleSet,
-  checkRows,
-  totalCells,
-  type ScoreTable,
-  type TableRow,
-  type TargetCell,
-} from "./table";
-export { findName, singleCell, cellRaw } from "./names";
+export { rescore, contractNames, type RescoreOutcome } from "./rescore";
+export { findName } from "./names";

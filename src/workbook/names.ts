@@ -35,13 +35,9 @@ export type CellLookup = { ok: true; cell: CellData; source: SourceRef } | { ok:
 function sourceOf(dn: DefinedNameData, address?: string): SourceRef {
   const s: SourceRef = { name: dn.name };
   if (dn.sheet) s.sheet = dn.sheet;
-  if (address ?? dn.address) s.address = address ?? dn.address;
+  const at = address ?? dn.address;
+  if (at) s.address = at;
   return s;
-}
-
-/** Where a name points, as a SourceRef (for messages), without judging it. */
-export function nameSource(dn: DefinedNameData): SourceRef {
-  return sourceOf(dn);
 }
 
 /** The one cell a name refers to, or the error that says why it is not one cell. */

@@ -165,7 +165,7 @@ interface Placement {
   col: number;
   /** Rows of an old record (data rows) that the new one must clear beyond its own length. */
   oldRows: number;
-  view?: SheetView;
+  view?: SheetView | undefined;
 }
 
 function placement(snapshot: WorkbookSnapshot): Placement | undefined {
@@ -221,7 +221,7 @@ function blockWrites(p: Placement, rows: (string | number | null)[][]): CellWrit
  * (nothing to undo then; an older record stays valid since its written values still stand).
  */
 export interface UndoRecordOptions {
-  now?: Date;
+  now?: Date | undefined;
   /** Readable text for the 项目 column (e.g. the 三级指标 name for an indicator id); default the role. */
   label?: (role: string) => string | undefined;
 }

@@ -71,9 +71,9 @@ export function caseFileFrom(file: string, patch: Patch = {}): CaseFile {
   if (patch.effectTable) cf.effectTable = patch.effectTable;
   if (patch.weights) cf.weights = patch.weights;
   if (patch.keepReported) {
-    cf.reported = g.reported;
-    cf.reportedTotal = g.reportedTotal;
-    cf.reportedGrade = g.reportedGrade;
+    if (g.reported) cf.reported = g.reported;
+    if (g.reportedTotal !== undefined) cf.reportedTotal = g.reportedTotal;
+    if (g.reportedGrade !== undefined) cf.reportedGrade = g.reportedGrade;
   }
   return cf;
 }
@@ -97,17 +97,6 @@ export function ind(r: ScoreResult, name: string): IndicatorResult {
   const found = r.indicators.find((i) => i.name === name || i.id === name);
   if (!found) throw new Error(`no indicator ${name}`);
   return found;
-}
-
-/** Score of one indicator of a derived case, asserting the case as a whole has no errors. */
-export function scoreOf(
-  file: string,
-  patch: Patch,
-  name: string,
-): { score: number | null; explanation: string; r: ScoreResult; i: IndicatorResult } {
-  const r = scoreFrom(file, patch);
-  const i = ind(r, name);
-  return { score: i.score, explanation: i.explanation, r, i };
 }
 
 export function errorSummary(r: ScoreResult): string {

@@ -4,7 +4,7 @@
  * number formats, unlike ExcelJS) and every defined name go into a FakeWorkbookData.
  */
 import { readAllCells } from "../../src/hosts/xlsx";
-import type { CellData, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import type { CellData } from "../../src/workbook/snapshot";
 import { FakeWorkbookData, parseA1, type FakeCell } from "./excel";
 
 function put(data: FakeWorkbookData, sheet: string, c: CellData): void {
@@ -18,22 +18,6 @@ function put(data: FakeWorkbookData, sheet: string, c: CellData): void {
   if (c.text !== undefined) cell.text = c.text;
   const p = parseA1(c.address);
   (data.sheet(sheet) ?? data.addSheet(sheet)).cells.set(`${p.row},${p.col}`, cell);
-}
-
-/** A fake from a snapshot's cells (grids, settings and names' cells). */
-export function fakeFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookData {
-  const data = new FakeWorkbookData();
-  for (const name of snapshot.sheets) data.addSheet(name);
-  for (const g of [...snapshot.grids, ...(snapshot.settings ? [snapshot.settings] : [])]) {
-    const sheet = data.sheet(g.sheet) ?? data.addSheet(g.sheet);
-    sheet.merges = Array.from(new Set([...sheet.merges, ...g.merges]));
-    for (const c of g.cells) put(data, g.sheet, c);
-  }
-  for (const n of snapshot.names) {
-    if (n.sheet) for (const c of n.cells ?? []) put(data, n.sheet, c);
-    data.names.push({ name: n.name, reference: n.reference, scope: n.scope });
-  }
-  return data;
 }
 
 /** A fake holding every cell of an .xlsx workbook. */

@@ -14,7 +14,7 @@ import { surveyBandsKind } from "./survey";
 import { effectTableKind } from "./effect";
 
 export type { PartContext, PartOutcome } from "./context";
-export type { JudgedValue, RuleCheck } from "./kind";
+export type { JudgedValue } from "./kind";
 
 export const RULE_KINDS: RuleKinds = {
   judged: judgedKind,

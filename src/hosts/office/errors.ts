@@ -18,7 +18,7 @@ export function hostError(target: string, message: string, found = officeText.fo
   return {
     code: "host",
     target,
-    source: sheet ? { name: target, sheet } : undefined,
+    ...(sheet ? { source: { name: target, sheet } } : {}),
     found,
     expected: officeText.expected,
     message,

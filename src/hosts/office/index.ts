@@ -18,16 +18,10 @@ import { missingAtWorkbookLevel, toSnapshot, type ReadState } from "./read";
 import { readFirst, readLaterNames, readScan, Syncs, writePlan } from "./session";
 
 export { rescoreWorkbook, officeRunner } from "./rescoreWorkbook";
+export type { OfficeRescoreOutcome, OfficeRunner } from "./rescoreWorkbook";
 export { officeSupport, REQUIRED_EXCEL_API } from "./support";
-export type {
-  ContractApi,
-  OfficeRescoreOptions,
-  OfficeRescoreOutcome,
-  OfficeRunner,
-  RescoreOutcomeLike,
-} from "./rescoreWorkbook";
-export type { ApiSupport, ExcelContext, ExcelRunner } from "./excelApi";
-export { toHostError, isOfficeError } from "./errors";
+export type { ApiSupport, ExcelRunner } from "./excelApi";
+export { toHostError } from "./errors";
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;

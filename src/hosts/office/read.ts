@@ -32,7 +32,6 @@ import { isOfficeError } from "./errors";
 
 /** The contract's names, re-exported for the host's batches. */
 export const TABLE_NAME = NAMES.table;
-export const SETTINGS_SHEET = SHEETS.settings;
 /** Sheets the contract writes itself: read in batch 1 (评分设置) or not at all. */
 
 /** Cells read per merged-area call: fewer than 512 merged areas can intersect them. */
@@ -224,7 +223,7 @@ const namesListRequest: Request = (wb) => {
 
 interface NameProbe {
   name: string;
-  sheet?: string;
+  sheet?: string | undefined;
   item: NamedItemLike;
   range: RangeLike;
   block: RangeLike;
@@ -267,7 +266,8 @@ function applyProbe(state: ReadState, p: NameProbe): void {
   entry.address = where.address;
   const area = parseArea(where.address);
   if (!area || !fitsNameBlock(area) || p.block.isNullObject) return;
-  entry.cells = readRange(p.block, true)?.cells;
+  const cells = readRange(p.block, true)?.cells;
+  if (cells) entry.cells = cells;
 }
 
 function nameProbesRequest(names: readonly string[]): Request {

@@ -102,7 +102,8 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
   let before: Before;
   try {
     before = await inventory(run);
-    before.selection = await selectedCell(run).catch(() => undefined);
+    const selection = await selectedCell(run).catch(() => undefined);
+    if (selection) before.selection = selection;
   } catch (e) {
     record("restored", false, describe(e));
     return summary(probes);

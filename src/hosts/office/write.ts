@@ -83,12 +83,6 @@ export function writtenCells(plan: WritePlan): CellWrite[] {
   return plan.cells.filter((c) => !c.keepFormula);
 }
 
-/** Cells the plan writes into sheets that exist now (new sheets are not protected yet). */
-export function existingTargets(plan: WritePlan, state: ReadState): CellWrite[] {
-  const existing = new Set(state.sheets.map((s) => s.name));
-  return writtenCells(plan).filter((c) => existing.has(c.sheet));
-}
-
 /** Refusals found in the read state: sheets that vanished, existing sheets the plan would replace while protected. */
 export function checkWritable(plan: WritePlan, state: ReadState): ScoreError[] {
   const bySheet = new Map(state.sheets.map((s) => [s.name, s]));

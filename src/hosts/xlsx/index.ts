@@ -16,9 +16,6 @@
  * Errors: XlsxFormatError (not an .xlsx), XlsxPlanError (plan does not fit); messages are Chinese
  * (src/text/xlsx.ts).
  */
-export { readXlsx, readAllCells, SETTINGS_SHEET, parseNameReference, type ReadOptions } from "./read";
-export { DEFAULT_LIMITS, type XlsxLimits } from "./pkg";
+export { readXlsx, readAllCells } from "./read";
 export { applyPlan } from "./write";
 export { XlsxFormatError, XlsxPlanError } from "./errors";
-export { BUILTIN_NUMBER_FORMATS, percentText } from "./numberFormat";
-export { shiftFormula } from "./formula";

@@ -155,7 +155,7 @@ export interface Relationship {
   kind: string;
   target: string;
   /** Resolved part name (no leading "/"), undefined for external targets. */
-  part?: string;
+  part?: string | undefined;
 }
 
 export function parseRels(xml: string, sourcePart: string): Relationship[] {
@@ -178,22 +178,22 @@ export interface SheetEntry {
   sheetId: number;
   relId: string;
   /** Actual zip entry name of the sheet part, undefined when missing (chartsheets included). */
-  part?: string;
+  part?: string | undefined;
   /** Resolved part name, even when the entry is missing. */
-  partName?: string;
+  partName?: string | undefined;
   kind: string;
 }
 
 export interface PackageInfo {
   pkg: Pkg;
   workbookPart: string;
-  workbookRelsPart?: string;
+  workbookRelsPart?: string | undefined;
   workbookXml: string;
   rels: Relationship[];
   sheets: SheetEntry[];
-  sharedStringsPart?: string;
-  stylesPart?: string;
-  calcChainPart?: string;
+  sharedStringsPart?: string | undefined;
+  stylesPart?: string | undefined;
+  calcChainPart?: string | undefined;
 }
 
 /** Actual entry name of a part name, case-insensitively; undefined when absent. */

@@ -31,9 +31,6 @@ import { stringItemRaw } from "./sheetScan";
 import { SheetStream, type CellSource, type SheetRead } from "./sheetStream";
 import { decodeText, decodeXml } from "./xml";
 
-/** The sheet whose window becomes `snapshot.settings`. */
-export const SETTINGS_SHEET = SHEETS.settings;
-
 export interface Styles {
   /** cellXfs index → format code. */
   formats: (string | undefined)[];
@@ -84,13 +81,6 @@ export class SharedStrings {
     }
     return s;
   }
-}
-
-/** Every string of a shared-string part, in order (tests and tools). */
-export function parseSharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  const t = new SharedStrings(xml);
-  return Array.from({ length: t.size }, (_, i) => t.get(i)!);
 }
 
 // 'Sheet name'!$A$1[:$B$2] or Sheet1!A1[:B2]; an unquoted name has no spaces or operators.
@@ -239,7 +229,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     if (read.windowArea && read.candidate) {
       const g = gridOver(s.name, read, read.windowArea);
       grids.push(g);
-      if (s.name === SETTINGS_SHEET) settings = g;
+      if (s.name === SHEETS.settings) settings = g;
       if (s.name === SHEETS.framework) framework = g;
     }
     for (const r of sheetRects) {

@@ -85,7 +85,7 @@ export function scanSheet(xml: string): SheetScan {
 }
 
 export interface CellXml {
-  type?: string;
+  type?: string | undefined;
   style?: number;
   /** <f> element, when present. */
   f?: { attrs: Element["attrs"]; text: string; raw: string };

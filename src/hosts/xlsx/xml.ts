@@ -207,19 +207,6 @@ export function childElements(xml: string, from: number, to: number): Element[] 
   return out;
 }
 
-/** The prefix (with colon) bound to a namespace URI on the root element, "" for default, undefined if none. */
-export function prefixForNamespace(xml: string, uri: string): string | undefined {
-  const root = findRootStart(xml);
-  if (root < 0) return undefined;
-  const end = tagEnd(xml, root);
-  for (const a of parseAttrs(xml.slice(root, end))) {
-    if (decodeXml(a.raw) !== uri) continue;
-    if (a.name === "xmlns") return "";
-    if (a.name.startsWith("xmlns:")) return a.name.slice(6) + ":";
-  }
-  return undefined;
-}
-
 /** Index of the root element's "<". */
 export function findRootStart(xml: string): number {
   let i = 0;

@@ -58,13 +58,14 @@ export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Prop
       <Field
         label={`${T.score}（0～${indicator.weight}）`}
         validationState={score && !scoreOk ? "error" : "none"}
-        validationMessage={
-          score && !scoreOk
-            ? Number.isFinite(n) && n > Number(indicator.weight)
-              ? T.scoreAbove(indicator.weight)
-              : T.scoreBad(indicator.weight)
-            : undefined
-        }
+        {...(score && !scoreOk
+          ? {
+              validationMessage:
+                Number.isFinite(n) && n > Number(indicator.weight)
+                  ? T.scoreAbove(indicator.weight)
+                  : T.scoreBad(indicator.weight),
+            }
+          : {})}
       >
         <Input
           id={`${id}-score`}
@@ -78,7 +79,7 @@ export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Prop
         label={T.reason}
         required
         validationState={score && !reasonOk ? "error" : "none"}
-        validationMessage={score && !reasonOk ? T.reasonNeeded : undefined}
+        {...(score && !reasonOk ? { validationMessage: T.reasonNeeded } : {})}
       >
         <Textarea id={`${id}-reason`} resize="vertical" value={reason} onChange={(_, d) => setReason(d.value)} />
       </Field>

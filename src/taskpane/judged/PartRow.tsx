@@ -66,7 +66,7 @@ export function PartRow({ indicator, slot, busy, onEdit }: PartRowProps) {
         className={styles.spin}
         aria-label={isCount ? `${indicator.name} ${T.count}` : `${indicator.name} ${T.score(p.points)}`}
         min={0}
-        max={isCount ? undefined : Number(p.points)}
+        {...(isCount ? {} : { max: Number(p.points) })}
         step={isCount ? 1 : 0.1}
         value={value}
         disabled={busy}

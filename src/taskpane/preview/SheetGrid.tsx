@@ -73,9 +73,9 @@ const useStyles = makeStyles({
 export interface SheetGridProps {
   snapshot: WorkbookSnapshot;
   sheet: string;
-  selected?: CellRef;
+  selected?: CellRef | undefined;
   /** What the status line says (定位 or a click). */
-  status?: string;
+  status?: string | undefined;
   onSheet: (sheet: string) => void;
   onPick: (ref: CellRef) => void;
 }

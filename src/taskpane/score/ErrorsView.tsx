@@ -38,7 +38,7 @@ export interface ErrorsViewProps {
   errors: ScoreError[];
   onLocate: (ref: CellRef) => void;
   /** The action of a workbook with nothing bound yet (添加评分依据表); undefined while busy. */
-  onSetUp?: () => void;
+  onSetUp?: (() => void) | undefined;
 }
 
 export function cellOf(e: ScoreError): CellRef | undefined {

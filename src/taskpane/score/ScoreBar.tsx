@@ -44,7 +44,7 @@ export function ScoreBar({ busy, ready, known, record, detail, onRescore, onUndo
         appearance="primary"
         onClick={onRescore}
         disabled={!idle}
-        icon={busy === "rescore" ? <Spinner size="extra-tiny" /> : undefined}
+        {...(busy === "rescore" ? { icon: <Spinner size="extra-tiny" /> } : {})}
       >
         {busy === "rescore" ? t.rescoring : t.rescore}
       </Button>

@@ -143,8 +143,8 @@ function sum(list: IndicatorResult[]): number {
 
 interface RowProps {
   ind: IndicatorResult;
-  change?: RescoreOutcome["changes"][number];
-  note?: string;
+  change?: RescoreOutcome["changes"][number] | undefined;
+  note?: string | undefined;
 }
 
 function IndicatorRow({ ind, change, note }: RowProps) {

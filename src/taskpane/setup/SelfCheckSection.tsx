@@ -73,7 +73,7 @@ export function SelfCheckSection({ port, notify }: { port: WorkbookPort; notify:
           <Button
             disabled={running}
             onClick={() => void run()}
-            icon={running ? <Spinner size="extra-tiny" /> : undefined}
+            {...(running ? { icon: <Spinner size="extra-tiny" /> } : {})}
           >
             {running ? T.running : T.run}
           </Button>
