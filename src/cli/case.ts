@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { builtinRuleSet, loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
 import { CLI, FILE_ERRORS } from "../text/cli";
-import { renderTable, showScore } from "./format";
+import { previousColumns, renderTable } from "./format";
+import { showPoints, showScore, showValue } from "../text/numbers";
 
 import { parseVerbArgs, UsageError } from "./args";
 import { problemLines, readFrameworkFile } from "./framework-file";
@@ -41,20 +42,15 @@ export function caseJson(r: ScoreResult) {
 /** The readable Chinese report of a scored case (also used for workbooks). */
 export function caseTable(r: ScoreResult, previous?: Record<string, number | null>, title?: string): string {
   const h = CLI.header;
-  const rows = r.indicators.map((i, n) => {
-    const prev = previous?.[i.id];
-    const differs = prev !== undefined && prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9;
-    return [
-      String(n + 1),
-      i.level1,
-      i.name,
-      showScore(i.score),
-      showScore(i.max),
-      CLI.kinds[i.kind] ?? i.kind,
-      prev === undefined ? "" : showScore(prev),
-      differs ? showScore(Math.round((i.score! - prev) * 100) / 100) : "",
-    ];
-  });
+  const rows = r.indicators.map((i, n) => [
+    String(n + 1),
+    i.level1,
+    i.name,
+    showScore(i.score),
+    showPoints(i.max),
+    CLI.kinds[i.kind] ?? i.kind,
+    ...previousColumns(r, i, previous?.[i.id] !== undefined),
+  ]);
   const out = [
     CLI.ruleSet(title ?? builtinRuleSet(r.ruleSet)?.title ?? r.ruleSet),
     renderTable([h.index, h.level1, h.name, h.score, h.max, h.kind, h.previous, h.diff], rows, [
@@ -72,7 +68,7 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
   if (r.differences.length) {
     out.push("", CLI.differences);
     for (const d of r.differences) {
-      out.push(CLI.difference(d.name, showScore(d.previous), showScore(d.current)));
+      out.push(CLI.difference(d.name, showValue(d.previous), showValue(d.current)));
       if (d.note) out.push(`    ${d.note}`);
     }
   }
@@ -133,6 +129,7 @@ export function run(args: string[], out: (s: string) => void = console.log): num
         grade: null,
         errors: [],
         differences: [],
+        levels: [],
         problems: [],
       };
   if (loaded.errors.length) {

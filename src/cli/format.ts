@@ -1,3 +1,6 @@
+import type { IndicatorResult, ScoreResult } from "../engine";
+import { showDelta, showScore, showValue } from "../text/numbers";
+
 /** Plain-text table helpers for a terminal that shows CJK characters two columns wide. */
 
 /** Display width: East Asian wide and full-width characters count 2. */
@@ -35,8 +38,13 @@ export function renderTable(header: string[], rows: string[][], numeric: boolean
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** A score for display: 2 decimals trimmed, "—" for none. */
-export function showScore(v: number | string | null | undefined): string {
-  if (v === null || v === undefined) return "—";
-  return typeof v === "number" ? String(Math.round(v * 100) / 100) : v;
+/**
+ * The 原得分 and 差异 columns of an indicator: the difference the engine found, else (a score was
+ * present before and equals the new one) the score itself and no change. `known` is false when
+ * nothing was present before (a case without a printed score): both columns stay empty.
+ */
+export function previousColumns(r: ScoreResult, i: IndicatorResult, known: boolean): [string, string] {
+  const d = r.differences.find((x) => x.target === i.id);
+  if (d) return [showValue(d.previous), showDelta(d.delta)];
+  return known ? [showScore(i.score), ""] : ["", ""];
 }

@@ -11,7 +11,8 @@ import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { rescore, type RescoreOutcome } from "../workbook";
 import { CLI, FILE_ERRORS, SCORE_CLI } from "../text/cli";
-import { renderTable, showScore } from "./format";
+import { previousColumns, renderTable } from "./format";
+import { showPoints, showScore } from "../text/numbers";
 import { parseVerbArgs, UsageError } from "./args";
 import { errorText, readBytes, writeThroughTemp } from "./files";
 import { problemLines, readFrameworkFile } from "./framework-file";
@@ -125,15 +126,15 @@ function scoreFileOrThrow(file: string, o: ScoreOptions): FileReport {
   return report;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
+/** The score present before rescoring (the sheet's), exact; the new one when it did not change. */
 function previousOf(r: RescoreOutcome, id: string): number | null {
   const d = r.result.differences.find((x) => x.target === id);
-  if (d && typeof d.previous === "number") return d.previous;
-  const c = r.changes.find((x) => x.id === id);
-  if (c) return c.previous;
-  const ind = r.result.indicators.find((i) => i.id === id);
-  return ind?.score ?? null; // unchanged: the sheet holds the same score
+  if (d) return typeof d.previous === "number" ? d.previous : null;
+  return r.result.indicators.find((i) => i.id === id)?.score ?? null;
+}
+
+function deltaOf(r: RescoreOutcome, id: string): number | null {
+  return r.result.differences.find((x) => x.target === id)?.delta ?? null;
 }
 
 export function tableReport(rep: FileReport): string {
@@ -141,12 +142,12 @@ export function tableReport(rep: FileReport): string {
   const r = rep.outcome;
   if (r && r.result.indicators.length && !rep.errors.length) {
     const h = SCORE_CLI.header;
-    const rows = r.result.indicators.map((i) => {
-      const prev = previousOf(r, i.id);
-      const diff =
-        prev !== null && i.score !== null && Math.abs(prev - i.score) > 1e-9 ? showScore(round2(i.score - prev)) : "";
-      return [i.name, showScore(i.score), showScore(i.max), showScore(prev), diff];
-    });
+    const rows = r.result.indicators.map((i) => [
+      i.name,
+      showScore(i.score),
+      showPoints(i.max),
+      ...previousColumns(r.result, i, true),
+    ]);
     out.push(renderTable([h.name, h.score, h.max, h.previous, h.diff], rows, [false, true, true, true, true]));
     out.push(SCORE_CLI.summary(r.summary));
     for (const w of r.warnings) out.push(SCORE_CLI.warning(w));
@@ -243,7 +244,7 @@ export function csvReport(reports: FileReport[]): string {
     }
     r.outcome.result.indicators.forEach((i, n) => {
       const prev = previousOf(r.outcome!, i.id);
-      const diff = prev !== null && i.score !== null ? round2(i.score - prev) : null;
+      const diff = deltaOf(r.outcome!, i.id) ?? (prev === null ? null : 0);
       lines.push([r.file, n + 1, i.name, i.score, i.max, prev, diff, ""].map(csvCell).join(","));
     });
     lines.push([r.file, null, SCORE_CLI.csvTotal, r.outcome.result.total, 100, null, null, ""].map(csvCell).join(","));

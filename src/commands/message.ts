@@ -7,6 +7,7 @@
 import type { ScoreError } from "../engine/types";
 import type { OfficeRescoreOutcome, RescoreOutcomeLike } from "../hosts/office/rescoreWorkbook";
 import { officeText } from "../text/office";
+import { showScore } from "../text/numbers";
 
 export interface CommandMessage {
   ok: boolean;
@@ -31,22 +32,14 @@ export const MAX_QUERY_CHARS = 1500;
 export const DIALOG_READY = "ready";
 export const DIALOG_CLOSE = "close";
 
-function changeCount(changes: unknown): number | undefined {
-  if (Array.isArray(changes)) return changes.length;
-  if (typeof changes === "number") return changes;
-  return undefined;
-}
-
 export function successMessage(out: OfficeRescoreOutcome<RescoreOutcomeLike>): CommandMessage {
   const lines: string[] = [];
   const o = out.outcome;
   if (typeof o?.summary === "string" && o.summary) lines.push(o.summary);
   else {
-    const n = changeCount(o?.changes);
-    if (n !== undefined) lines.push(n === 0 ? officeText.noChanges : officeText.changesLine(n));
     const total = o?.result?.total;
     if (total !== null && total !== undefined)
-      lines.push(officeText.totalLine(total.toFixed(2), o?.result?.grade ?? ""));
+      lines.push(officeText.totalLine(showScore(total), o?.result?.grade ?? ""));
   }
   if (out.recalculated) lines.push(officeText.recalculated);
   return { ok: true, title: officeText.resultOk, lines };

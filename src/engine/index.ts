@@ -15,6 +15,7 @@ export {
   findIndicatorById,
 } from "./ruleset";
 export { scoreCase } from "./score";
+export { scoreChanges, TOTAL } from "./differences";
 export { parseFramework, parseFrameworkText, type FrameworkCheck } from "./framework";
 export { RULE_KIND_NAMES, partInputs, judgedValueOf, kindOf, describePart } from "./rules";
 export { loadCase, type CaseFile } from "./case-file";

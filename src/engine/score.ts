@@ -3,6 +3,7 @@
  * [0, 分值]; the total is the sum of the rounded scores. Bad input never throws: every problem of
  * every input is collected into `errors`, and no total is given while any stands.
  */
+import { GRADE, TOTAL } from "./differences";
 import { Dec, clamp, fmtNum, fmtPct, fmtScore, round2, ZERO } from "./decimal";
 import { partName, EFFECT_TABLE_NAME } from "./inputs";
 import { checkWeights, gradeOf, indicatorsOf, type IndicatorEntry } from "./ruleset";
@@ -14,6 +15,7 @@ import type {
   IndicatorResult,
   InputDef,
   InputId,
+  Level1Total,
   PartResult,
   RuleSet,
   ScoreCase,
@@ -183,6 +185,7 @@ function evaluate(entry: IndicatorEntry, c: ScoreCase, inputs: Inputs, sink: Err
       label: p.label,
       points: p.points,
       score: o.score.toString(),
+      rounded: round2(o.score).toNumber(),
       explanation: o.explanation,
       ...(o.notApplicable !== undefined ? { notApplicable: o.notApplicable } : {}),
     });
@@ -343,32 +346,65 @@ function differences(
 ): Difference[] {
   const out: Difference[] = [];
   for (const r of results) {
-    const prev = c.previous?.[r.id];
-    if (prev === undefined || prev === null || r.score === null) continue;
+    if (!c.previous || !(r.id in c.previous) || r.score === null) continue;
+    const prev = c.previous[r.id];
+    if (prev === null || prev === undefined) {
+      // An empty score cell (or a report that printed none) that now has a score.
+      out.push({ target: r.id, name: r.name, previous: null, current: r.score, delta: null });
+      continue;
+    }
     const p = round2(new Dec(String(prev)));
-    if (p.equals(String(r.score))) continue;
-    const d: Difference = { target: r.id, name: r.name, previous: p.toNumber(), current: r.score };
+    const current = new Dec(String(r.score));
+    if (p.equals(current)) continue;
+    const d: Difference = {
+      target: r.id,
+      name: r.name,
+      previous: p.toNumber(),
+      current: r.score,
+      delta: current.minus(p).toNumber(),
+    };
     if (r.alternative) {
       const alt = round2(r.alternative.score);
-      if (
-        p
-          .minus(alt)
-          .abs()
-          .lessThan(p.minus(String(r.score)).abs())
-      )
-        d.note = r.alternative.note(fmtScore(p), fmtScore(alt));
+      if (p.minus(alt).abs().lessThan(p.minus(current).abs())) d.note = r.alternative.note(fmtScore(p), fmtScore(alt));
     }
     out.push(d);
   }
   if (c.previousTotal !== undefined && c.previousTotal !== null && total !== null) {
     const p = round2(new Dec(String(c.previousTotal)));
     if (!p.equals(total))
-      out.push({ target: "total", name: DIFF.total, previous: p.toNumber(), current: total.toNumber() });
+      out.push({
+        target: TOTAL,
+        name: DIFF.total,
+        previous: p.toNumber(),
+        current: total.toNumber(),
+        delta: total.minus(p).toNumber(),
+      });
   }
   if (c.previousGrade && grade !== null && c.previousGrade.trim() !== grade) {
-    out.push({ target: "grade", name: DIFF.grade, previous: c.previousGrade.trim(), current: grade });
+    out.push({ target: GRADE, name: DIFF.grade, previous: c.previousGrade.trim(), current: grade, delta: null });
   }
   return out;
+}
+
+/** Exact subtotals per group; a group with an unscored indicator has none. */
+function levelTotals(rs: RuleSet, results: readonly IndicatorResult[]): Level1Total[] {
+  const byId = new Map(results.map((r) => [r.id, r.score]));
+  const sum = (ids: string[]): number | null => {
+    let s = ZERO;
+    for (const id of ids) {
+      const v = byId.get(id);
+      if (v === null || v === undefined) return null;
+      s = s.plus(String(v));
+    }
+    return s.toNumber();
+  };
+  return rs.levels.map((l1) => {
+    const groups = l1.groups.map((l2) => {
+      const indicators = l2.indicators.map((d) => d.id);
+      return { name: l2.name, max: Number(l2.weight), score: sum(indicators), indicators };
+    });
+    return { name: l1.name, max: Number(l1.weight), score: sum(groups.flatMap((g) => g.indicators)), groups };
+  });
 }
 
 export function scoreCase(rs: RuleSet, c: ScoreCase): ScoreResult {
@@ -388,6 +424,7 @@ export function scoreCase(rs: RuleSet, c: ScoreCase): ScoreResult {
     grade,
     errors: sink.errors,
     differences: diffs,
+    levels: levelTotals(rs, indicators),
     problems: indicators.filter((r) => r.score !== null && r.score < r.max).flatMap((r) => r.lostPoints),
   };
 }

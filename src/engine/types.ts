@@ -342,6 +342,8 @@ export interface PartResult {
   points: string;
   /** Score of the part, unrounded decimal string. */
   score: string;
+  /** The same, half-up to 2 decimals, for display. */
+  rounded: number;
   explanation: string;
   /** True when the rule did not apply (zero denominator policy, 不适用). */
   notApplicable?: boolean;
@@ -372,8 +374,23 @@ export interface Difference {
   name: string;
   previous: number | string | null;
   current: number | string | null;
+  /** current − previous, computed exactly (null for the grade and for an empty previous score). */
+  delta: number | null;
   /** Chinese note, e.g. the known misreading of 预算执行率. */
   note?: string;
+}
+
+/** A 一级 or 二级 group's subtotal: the exact sum of its rounded indicator scores. */
+export interface GroupTotal {
+  name: string;
+  /** The group's 分值. */
+  max: number;
+  /** Null when any of its indicators has no score. */
+  score: number | null;
+}
+
+export interface Level1Total extends GroupTotal {
+  groups: (GroupTotal & { indicators: string[] })[];
 }
 
 export interface ScoreResult {
@@ -383,7 +400,13 @@ export interface ScoreResult {
   total: number | null;
   grade: string | null;
   errors: ScoreError[];
+  /**
+   * Every score that differs from the one present before (a report's printed score, the sheet's
+   * cell), then the total and the grade: the one list of changes the pane, ribbon and CLI show.
+   */
   differences: Difference[];
+  /** Subtotals per 一级 and 二级 group, in the rule set's order. */
+  levels: Level1Total[];
   /** Draft of the report's 存在的问题 paragraph. */
   problems: string[];
 }

@@ -71,7 +71,7 @@ export const paneText = {
     } as Record<string, string>,
     of: (score: string, max: string) => `${score} / ${max}`,
     noScore: "—",
-    previous: (prev: string, cur: string) => `原 ${prev} → ${cur}`,
+    previous: (prev: string, cur: string, delta: string) => `原 ${prev} → ${cur}` + (delta ? `（${delta}）` : ""),
     previousEmpty: "原为空",
     ruleScore: (s: string) => `按规则应得 ${s}`,
     reason: (r: string) => `调整理由：${r}`,

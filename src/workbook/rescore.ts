@@ -16,6 +16,7 @@ import {
   partInputs,
   partName,
   scoreCase,
+  scoreChanges,
   type RuleSet,
   type RuleSetOverrides,
   type ScoreCase,
@@ -25,6 +26,7 @@ import {
 } from "../engine";
 import type { WorkbookSnapshot, WritePlan } from "./snapshot";
 import { DETAIL, WB } from "../text/workbook";
+import { showScore } from "../text/numbers";
 import { NAMES } from "../text/vocabulary";
 import { areaAddress, parseArea } from "./address";
 import { cellRaw } from "./names";
@@ -54,7 +56,6 @@ export interface RescoreOutcome {
   errors: ScoreError[];
   table?: { sheet: string; address: string; scoreColumn: string };
   /** Indicators whose score differs from the sheet's, plus total/grade when they differ. */
-  changes: { id: string; name: string; previous: number | null; current: number | null }[];
   /** e.g. "3 项得分变化，综合评分 89.16 → 89.46，良" */
   summary: string;
   /** Things the clerk should know that did not stop the scoring (e.g. a second 评分表 was found). */
@@ -64,11 +65,7 @@ export interface RescoreOutcome {
 const EMPTY_PLAN = (): WritePlan => ({ cells: [], sheets: [] });
 
 function emptyResult(ruleSet: string, errors: ScoreError[]): ScoreResult {
-  return { ruleSet, indicators: [], total: null, grade: null, errors, differences: [], problems: [] };
-}
-
-function fmt(n: number): string {
-  return n.toFixed(2);
+  return { ruleSet, indicators: [], total: null, grade: null, errors, differences: [], levels: [], problems: [] };
 }
 
 /** True when `name` is a 一级 or 二级 group of the rule set. */
@@ -247,7 +244,6 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
     result: extra.result ?? emptyResult(ruleSet.id, errors),
     plan: EMPTY_PLAN(),
     errors,
-    changes: [],
     summary: WB.summaryErrors(errors.length),
     warnings,
     ...(extra.table ? { table: extra.table } : {}),
@@ -352,19 +348,13 @@ export function rescore(snapshot: WorkbookSnapshot, options: RescoreOptions = {}
     usedText: describeUsed(inputs, ruleSet),
   });
 
-  const changes: RescoreOutcome["changes"] = [];
-  for (const ind of result.indicators) {
-    const prev = c.previous![ind.id] ?? null;
-    if (prev === null || ind.score === null || Math.abs(prev - ind.score) > 1e-9) {
-      changes.push({ id: ind.id, name: ind.name, previous: prev, current: ind.score });
-    }
-  }
+  const changed = scoreChanges(result.differences).length;
   const prevTotal = c.previousTotal ?? null;
-  const parts = [changes.length ? WB.summaryChanged(changes.length) : WB.summaryUnchanged];
-  parts.push(WB.summaryTotal(prevTotal === null ? null : fmt(prevTotal), fmt(result.total ?? 0)));
+  const parts = [changed ? WB.summaryChanged(changed) : WB.summaryUnchanged];
+  parts.push(WB.summaryTotal(prevTotal === null ? null : showScore(prevTotal), showScore(result.total)));
   parts.push(result.grade ?? "");
   const summary = parts.join("，") + (totals.added ? WB.summaryAdded : "");
-  return { ruleSet, result, plan, errors: [], table, changes, summary, warnings };
+  return { ruleSet, result, plan, errors: [], table, summary, warnings };
 }
 
 /**

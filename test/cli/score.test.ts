@@ -60,7 +60,7 @@ describe("pe-score score", () => {
     const r = await capture((o) => score([copy, "--in-place"], o));
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(["a.xlsx"]);
-    expect(rescore(readXlsx(new Uint8Array(readFileSync(copy)))).changes).toEqual([]);
+    expect(rescore(readXlsx(new Uint8Array(readFileSync(copy)))).result.differences).toEqual([]);
   });
 
   test("a broken file never stops the batch; exit 1; no output file for it", async () => {

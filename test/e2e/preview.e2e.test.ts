@@ -67,7 +67,7 @@ test("seed 004: rescoring shows 89.46 良 and 5.66 → 5.96; the scored copy dow
   await page.getByRole("button", { name: paneText.rescore }).click();
   await expect(page.getByTestId("total").textContent()).resolves.toBe("89.46");
   expect(await page.getByTestId("grade").textContent()).toBe("良");
-  expect(await page.getByTestId("previous-budgetExecution").textContent()).toBe("原 5.66 → 5.96");
+  expect(await page.getByTestId("previous-budgetExecution").textContent()).toBe("原 5.66 → 5.96（+0.30）");
   await noHorizontalOverflow(page);
   await page.screenshot({ path: join(RESULTS, "pane-score.png"), fullPage: true });
 

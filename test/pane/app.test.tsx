@@ -41,7 +41,7 @@ test("seed 004: 重新评分 shows 89.46 / 良 and 5.66 → 5.96, writing scores
   await user.click(rescoreButton());
   await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("89.46"));
   expect(screen.getByTestId("grade").textContent).toBe("良");
-  expect(screen.getByTestId("previous-budgetExecution").textContent).toBe("原 5.66 → 5.96");
+  expect(screen.getByTestId("previous-budgetExecution").textContent).toBe("原 5.66 → 5.96（+0.30）");
   expect(screen.queryByTestId("errors")).toBeNull();
 
   expect(apply).toHaveBeenCalledTimes(1);

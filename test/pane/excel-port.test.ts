@@ -35,7 +35,9 @@ test("rescoring from the pane costs the ribbon's syncs and writes the scores", a
   data.cell(t.sheet, row)!.value = 5.5; // someone edits the score; the next rescoring puts it right
   const before = data.syncCount;
   const second = (await rescoreThrough(port, { now: new Date(1) })).outcome;
-  expect(second.changes.map((c) => c.name)).toEqual(["预算执行率"]);
+  expect(second.result.differences.map((d) => [d.name, d.previous, d.current, d.delta])).toEqual([
+    ["预算执行率", 5.5, 5.96, 0.46],
+  ]);
   expect(data.syncCount - before).toBe(2); // one read, one write
   expect(data.cell(t.sheet, row)!.value).toBe(5.96);
 });

@@ -58,7 +58,7 @@ describe("recording the last rescoring", () => {
     // Rescoring the recorded workbook: no settings error, nothing changes any more.
     const again = rescore(readXlsx(once.bytes), { now: NOW });
     expect(again.errors).toEqual([]);
-    expect(again.changes).toEqual([]);
+    expect(again.result.differences).toEqual([]);
   });
 
   test("a rescoring that changes nothing adds no record cells (the older record stays valid)", () => {

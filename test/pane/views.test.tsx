@@ -38,7 +38,7 @@ test("scores: 21 三级指标 under their groups, with kind badges and the sheet
   const budget = screen.getByTestId("indicator-budgetExecution");
   expect(within(budget).getByText("5.96 / 6")).toBeTruthy();
   expect(within(budget).getByText("公式")).toBeTruthy();
-  expect(screen.getByTestId("previous-budgetExecution").textContent).toBe("原 5.66 → 5.96");
+  expect(screen.getByTestId("previous-budgetExecution").textContent).toBe("原 5.66 → 5.96（+0.30）");
   // Only the changed indicator carries a previous value.
   expect(screen.getAllByText(/^原 /)).toHaveLength(1);
 

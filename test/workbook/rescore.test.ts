@@ -32,7 +32,7 @@ describe.each([
     const again = rescore(readXlsx(applyPlan(bytesOf(path), o.plan)), { now: NOW });
     expect(again.errors).toEqual([]);
     expect(again.plan.cells).toEqual([]);
-    expect(again.changes).toEqual([]);
+    expect(again.result.differences).toEqual([]);
     expect(snap.sheets).toContain("评分依据");
   });
 });
@@ -45,11 +45,12 @@ describe("seed 004: the known difference", () => {
       { sheet: "评分表", address: "I20", value: 5.96, previous: 5.66, role: "budgetExecution" },
       { sheet: "评分表", address: "I26", value: 89.46, previous: 89.16, role: "total" },
     ]);
-    expect(o.changes).toEqual([{ id: "budgetExecution", name: "预算执行率", previous: 5.66, current: 5.96 }]);
+    // One exact list of changes: the score, then the total, each with its delta.
+    expect(o.result.differences.map(({ note: _, ...d }) => d)).toEqual([
+      { target: "budgetExecution", name: "预算执行率", previous: 5.66, current: 5.96, delta: 0.3 },
+      { target: "total", name: "综合评分", previous: 89.16, current: 89.46, delta: 0.3 },
+    ]);
     expect(o.summary).toBe("1 项得分变化，综合评分 89.16 → 89.46，良");
-    const d = o.result.differences.find((x) => x.target === "budgetExecution")!;
-    expect([d.previous, d.current]).toEqual([5.66, 5.96]);
-    expect(o.result.differences.find((x) => x.target === "total")).toMatchObject({ previous: 89.16, current: 89.46 });
   });
   test("the override in 评分设置 stays visible", () => {
     const t = o.result.indicators.find((i) => i.id === "projectTimeliness")!;

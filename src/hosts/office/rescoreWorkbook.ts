@@ -23,7 +23,6 @@ export interface RescoreOutcomeLike {
   plan: WritePlan;
   errors: ScoreError[];
   table?: unknown;
-  changes?: unknown;
   summary?: unknown;
   /** Write the plan even though errors stand (a pane edit whose rescoring still has errors). */
   applyDespiteErrors?: boolean;

@@ -7,10 +7,11 @@
 import { useState } from "react";
 import { makeStyles, tokens, mergeClasses } from "@fluentui/react-components";
 import { ChevronRightRegular } from "@fluentui/react-icons";
-import type { IndicatorResult } from "../../engine/types";
+import type { Difference, GroupTotal, IndicatorResult } from "../../engine/types";
 import type { RescoreOutcome } from "../../workbook/rescore";
 import { paneText } from "../../text/pane";
-import { points, score2 } from "../shared/format";
+import { scoreChanges } from "../../engine/differences";
+import { showDelta, showPoints, showScore, showValue } from "../../text/numbers";
 
 const useStyles = makeStyles({
   level1: {
@@ -112,24 +113,20 @@ export interface ScoreViewProps {
   outcome: RescoreOutcome;
 }
 
-interface Group {
-  name: string;
-  weight: string;
-  indicators: IndicatorResult[];
-}
-
-/** Groups the results by the rule set's own order (一级 → 二级 → 三级). */
-export function groupsOf(outcome: RescoreOutcome): { name: string; weight: string; groups: Group[] }[] {
+/** The results under the rule set's own groups (一级 → 二级 → 三级), with the engine's subtotals. */
+export function groupsOf(outcome: RescoreOutcome) {
   const byId = new Map(outcome.result.indicators.map((i) => [i.id, i]));
-  return outcome.ruleSet.levels.map((l1) => ({
-    name: l1.name,
-    weight: l1.weight,
+  return outcome.result.levels.map((l1) => ({
+    ...l1,
     groups: l1.groups.map((l2) => ({
-      name: l2.name,
-      weight: l2.weight,
-      indicators: l2.indicators.map((d) => byId.get(d.id)).filter((x): x is IndicatorResult => !!x),
+      ...l2,
+      indicators: l2.indicators.map((id) => byId.get(id)).filter((x): x is IndicatorResult => !!x),
     })),
   }));
+}
+
+function subtotal(g: GroupTotal): string {
+  return paneText.scores.of(showScore(g.score), showPoints(g.max));
 }
 
 /** A part's explanation without the label it starts with (the line already shows the label). */
@@ -137,13 +134,9 @@ export function withoutLabel(explanation: string, label: string): string {
   return explanation.startsWith(label) ? explanation.slice(label.length).replace(/^[：:\s]+/, "") : explanation;
 }
 
-function sum(list: IndicatorResult[]): number {
-  return Math.round(list.reduce((s, i) => s + (i.score ?? 0), 0) * 100) / 100;
-}
-
 interface RowProps {
   ind: IndicatorResult;
-  change?: RescoreOutcome["changes"][number] | undefined;
+  change?: Difference | undefined;
   note?: string | undefined;
 }
 
@@ -152,8 +145,8 @@ function IndicatorRow({ ind, change, note }: RowProps) {
   const t = paneText.scores;
   const [open, setOpen] = useState(false);
   const kind = t.kinds[ind.kind] ?? ind.kind;
-  const s = score2(ind.score);
-  const max = points(ind.max);
+  const s = showScore(ind.score);
+  const max = showPoints(ind.max);
   const panelId = `pe-ind-${ind.id}`;
   return (
     <li className={styles.item} data-testid={`indicator-${ind.id}`}>
@@ -182,7 +175,9 @@ function IndicatorRow({ ind, change, note }: RowProps) {
         </span>
         {change && (
           <span className={styles.prev} data-testid={`previous-${ind.id}`}>
-            {change.previous === null ? t.previousEmpty : t.previous(score2(change.previous), s)}
+            {change.previous === null
+              ? t.previousEmpty
+              : t.previous(showValue(change.previous), s, showDelta(change.delta))}
           </span>
         )}
       </button>
@@ -192,7 +187,9 @@ function IndicatorRow({ ind, change, note }: RowProps) {
           {note && <p className={styles.para}>{note}</p>}
           {ind.kind === "override" && (
             <p className={styles.para}>
-              {ind.ruleScore !== undefined && ind.ruleScore !== null ? t.ruleScore(score2(ind.ruleScore)) + "；" : ""}
+              {ind.ruleScore !== undefined && ind.ruleScore !== null
+                ? t.ruleScore(showScore(ind.ruleScore)) + "；"
+                : ""}
               {ind.overrideReason ? t.reason(ind.overrideReason) : ""}
             </p>
           )}
@@ -202,7 +199,7 @@ function IndicatorRow({ ind, change, note }: RowProps) {
               <ul className={styles.ul}>
                 {ind.parts.map((p) => (
                   <li key={p.key}>
-                    {p.label}（{score2(Number(p.score))} / {points(Number(p.points))}）：
+                    {p.label}（{showScore(p.rounded)} / {showPoints(Number(p.points))}）：
                     {withoutLabel(p.explanation, p.label)}
                   </li>
                 ))}
@@ -228,7 +225,7 @@ function IndicatorRow({ ind, change, note }: RowProps) {
 export function ScoreView({ outcome }: ScoreViewProps) {
   const styles = useStyles();
   const t = paneText.scores;
-  const changed = new Map(outcome.changes.map((c) => [c.id, c]));
+  const changed = new Map(scoreChanges(outcome.result.differences).map((d) => [d.target, d]));
   const notes = new Map(outcome.result.differences.filter((d) => d.note).map((d) => [d.target, d.note!]));
   // A legend of the tags shown, in the order of the tags' meaning.
   const kinds = ["formula", "checklist", "deduction", "manual", "override"].filter((k) =>
@@ -256,15 +253,13 @@ export function ScoreView({ outcome }: ScoreViewProps) {
         <div key={l1.name}>
           <h3 className={styles.level1}>
             <span>{l1.name}</span>
-            <span className={styles.num}>
-              {t.of(score2(sum(l1.groups.flatMap((g) => g.indicators))), points(Number(l1.weight)))}
-            </span>
+            <span className={styles.num}>{subtotal(l1)}</span>
           </h3>
           {l1.groups.map((l2) => (
             <div key={l2.name}>
               <h4 className={styles.level2}>
                 <span>{l2.name}</span>
-                <span className={styles.num}>{t.of(score2(sum(l2.indicators)), points(Number(l2.weight)))}</span>
+                <span className={styles.num}>{subtotal(l2)}</span>
               </h4>
               <ul className={styles.list}>
                 {l2.indicators.map((ind) => (

@@ -2,7 +2,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RescoreOutcome } from "../../workbook/rescore";
 import { paneText } from "../../text/pane";
-import { score2 } from "../shared/format";
+import { showScore } from "../../text/numbers";
 
 const useStyles = makeStyles({
   root: {
@@ -50,7 +50,7 @@ export function SummaryView({ outcome, written }: SummaryViewProps) {
       <div>
         <div className={styles.label}>{t.total}</div>
         <div className={styles.total} data-testid="total">
-          {score2(result.total)}
+          {showScore(result.total)}
         </div>
       </div>
       <div className={styles.grade}>

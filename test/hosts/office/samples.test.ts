@@ -8,6 +8,7 @@ import { readXlsx } from "../../../src/hosts/xlsx";
 import { defaultContract } from "../../../src/hosts/office/defaultContract";
 import { rescoreWorkbook } from "../../../src/hosts/office/rescoreWorkbook";
 import type { WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import type { RescoreOutcome } from "../../../src/workbook/rescore";
 import { fakeFromXlsx } from "../../fakes/fromSnapshot";
 import { undoPlan } from "../../../src/workbook/undo";
 
@@ -99,7 +100,7 @@ describe("ribbon rescoring records undo", () => {
     expect(first.errors).toEqual([]);
     expect(first.written).toBe(true);
     const t = first.outcome!.table!;
-    const execRow = first.outcome!.changes.find((c) => c.name === "预算执行率");
+    const execRow = (first.outcome as RescoreOutcome).result.differences.find((d) => d.name === "预算执行率");
     expect(execRow).toEqual(expect.objectContaining({ previous: 5.66, current: 5.96 }));
 
     const second = await run(); // nothing left to change: read only, and it hands back the snapshot

@@ -44,7 +44,9 @@ describe("JudgedView", () => {
       value: 5,
       previous: 4,
     });
-    expect(rescore(readXlsx(port.data)).changes.filter((c) => c.id === "budgetReasonableness")).toEqual([]);
+    expect(rescore(readXlsx(port.data)).result.differences.filter((d) => d.target === "budgetReasonableness")).toEqual(
+      [],
+    );
     expect(changed).toHaveBeenCalledTimes(1);
     await waitFor(() =>
       expect(
