@@ -7,9 +7,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  // Fluent's react-context-selector imports its peer `scheduler`, which npm (omit=peer) only
-  // installed under react-dom; the same alias as in webpack.config.js.
-  moduleNameMapper: { "^scheduler$": "<rootDir>/node_modules/react-dom/node_modules/scheduler" },
   // Browser end-to-end tests run with their own runner (npm run test:e2e), not here.
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
   // A safety net, not a check: user-event typing in jsdom is slow on a loaded 2-core machine, and

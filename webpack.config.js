@@ -183,15 +183,6 @@ module.exports = async (env = {}, options = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      // Fluent's react-context-selector imports `scheduler`, a peer dependency that npm leaves
-      // nested under react-dom here (peers are omitted); use react-dom's own copy.
-      alias: {
-        scheduler: path.dirname(
-          require.resolve("scheduler/package.json", {
-            paths: [path.dirname(require.resolve("react-dom/package.json"))],
-          }),
-        ),
-      },
     },
     module: {
       rules: [

@@ -13,7 +13,7 @@ import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { setupSheetsPlan } from "../workbook/input-sheet";
 import { inferRuleSet, locateTable } from "../workbook/table";
 import { SHEETS } from "../text/vocabulary";
-import { SCORE_CLI } from "../text/cli";
+import { CLI, SCORE_CLI } from "../text/cli";
 import { parseVerbArgs, UsageError } from "./args";
 import { readError } from "./score";
 import { errorText, readBytes, writeThroughTemp } from "./files";
@@ -55,7 +55,7 @@ export function initWorkbook(bytes: Uint8Array, ruleSetId?: string, framework?: 
  * there; a name ending in .xlsx: that file).
  */
 export function initTarget(source: string, out: string | undefined): string {
-  if (!out) return join(dirname(source), basename(source).replace(/\.xlsx$/i, "") + "-评分.xlsx");
+  if (!out) return join(dirname(source), basename(source).replace(/\.xlsx$/i, "") + CLI.initSuffix + ".xlsx");
   if (/\.xlsx$/i.test(out) && !(existsSync(out) && statSync(out).isDirectory())) return resolve(out);
   return resolve(out, basename(source));
 }

@@ -1,4 +1,5 @@
 import type { InputDef, InputId, RuleSet } from "./types";
+import { NAMES } from "../text/vocabulary";
 
 /** A framework's input by id; undefined when the framework has no such input. */
 export function inputOf(rs: RuleSet, id: InputId): InputDef | undefined {
@@ -11,4 +12,4 @@ export function partName(indicatorName: string, partKey: string): string {
 }
 
 /** Defined name of the 个性化绩效指标 table. */
-export const EFFECT_TABLE_NAME = "效果性指标表";
+export const EFFECT_TABLE_NAME = NAMES.effectTable;

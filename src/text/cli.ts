@@ -3,6 +3,8 @@
 const EXIT_CODES = `退出码：0 评分完成；1 工作簿或数据有问题（已列出全部问题）；2 命令用法有误；3 程序内部错误（请把输出报告给维护人员）`;
 
 export const CLI = {
+  /** File-name suffix of the copy `init` writes beside its input (原名-评分.xlsx). */
+  initSuffix: "-评分",
   usage: `用法：pe-score <命令> [选项]
 
 命令：

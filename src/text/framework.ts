@@ -57,6 +57,8 @@ export const FIELD: Record<string, string> = {
 };
 
 export const FRAMEWORK = {
+  /** A parameter the framework file does not give. */
+  absent: "（未填写）",
   /** Where a problem is. */
   at: {
     framework: "评分框架",

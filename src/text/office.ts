@@ -24,6 +24,7 @@ export const officeText = {
 
   // Ribbon command feedback (dialog page).
   dialogTitle: "绩效自评",
+  withLocation: (message: string, location: string) => `${message}（${location}）`,
   resultOk: "重新评分完成",
   resultFailed: "未能重新评分",
   openPaneHint: "请点击“打开面板”查看全部问题并逐项修正。",

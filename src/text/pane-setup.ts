@@ -59,6 +59,7 @@ export const JUDGED_EDIT_TEXT = {
 /** The two views. */
 export const PANE_SETUP = {
   setup: {
+    groupCount: (group: string, found: number, total: number) => `${group}（${found}/${total}）`,
     title: "设置与绑定",
     ruleSet: "规则集",
     ruleSetHint: "选择后保存到“评分设置”工作表",
@@ -116,6 +117,7 @@ export const PANE_SETUP = {
     },
   },
   judged: {
+    levelOption: (label: string, points: string) => `${label}（${points} 分）`,
     title: "评定事项",
     othersTitle: "其他指标的人工调整",
     othersHint: "按公式计算的指标也可人工调整：填写调整后得分和理由，评分结果会同时显示规则应得分。",
@@ -151,6 +153,7 @@ export const PANE_SETUP = {
       noTable: "还没有个性化绩效指标表：保存时在“评分依据”工作表中新建并定义名称“效果性指标表”。",
     },
     override: {
+      scoreRange: (label: string, max: string) => `${label}（0～${max}）`,
       title: "人工调整",
       score: "调整后得分",
       reason: "调整理由（必填）",

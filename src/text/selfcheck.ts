@@ -23,6 +23,12 @@ export const SELFCHECK = {
   scratchSheet: "绩效自评自检",
   scratchName: "绩效自评自检",
   commentText: "自检批注",
+  /** Prefix of a name that is known not to exist (the read probe asks for it). */
+  missingNamePrefix: "绩效自评自检缺失_",
+  /** A label written by the undo-group probe. */
+  undoGroupLabel: "撤销组",
+  /** Text written outside the bounded-scan window. */
+  farText: "远处",
 
   probe: {
     requirement: "Excel 接口版本（ExcelApi 1.13）",
@@ -60,7 +66,8 @@ export const SELFCHECK = {
     mergesRead: (areas: string) => `读到合并区域 ${areas}`,
     mergesMissing: (got: string) => `未读到合并区域（读到：${got || "无"}）`,
     protection: "未锁定单元格写入成功；锁定单元格被拒绝，未写入任何内容",
-    protectionWrong: (detail: string) => `保护检查不符：${detail}`,
+    protectionWrong: (freeWritten: boolean, lockedWritten: boolean) =>
+      `保护检查不符：B10 ${freeWritten ? "已写" : "未写"}，C10 ${lockedWritten ? "已写" : "未写"}`,
     calculation: (mode: string) =>
       mode === "Manual"
         ? "手动计算：评分写入后会请求重新计算"
@@ -80,7 +87,16 @@ export const SELFCHECK = {
     eventsRegistered: "注册并移除（本次未在 2 秒内收到变更通知，评分结果的“已过期”提示可能不出现）",
     cellEditDelay: "Excel 接受等待选项：编辑单元格时评分会等待而不是失败",
     restored: (sheets: number, names: number) => `${sheets} 张工作表、${names} 个名称与自检前相同`,
-    notRestored: (detail: string) => `与自检前不同：${detail}`,
+    notRestored: (diff: { extraSheets: string[]; lostSheets: string[]; extraNames: string[]; lostNames: string[] }) =>
+      "与自检前不同：" +
+      [
+        diff.extraSheets.length ? `多出工作表 ${diff.extraSheets.join("、")}` : "",
+        diff.lostSheets.length ? `缺少工作表 ${diff.lostSheets.join("、")}` : "",
+        diff.extraNames.length ? `多出名称 ${diff.extraNames.join("、")}` : "",
+        diff.lostNames.length ? `缺少名称 ${diff.lostNames.join("、")}` : "",
+      ]
+        .filter(Boolean)
+        .join("；"),
     error: (code: string, message: string) => `Excel 报错（${code}）：${message}`,
   },
 } as const;

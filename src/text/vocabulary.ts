@@ -51,6 +51,7 @@ export const NAMES = {
   grade: "评分等级",
   ruleSet: "规则集",
   detailOption: "生成评分明细",
+  effectTable: "效果性指标表",
 } as const;
 
 /** Header texts that mark the score column (compared with spaces and line breaks removed). */

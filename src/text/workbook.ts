@@ -21,6 +21,7 @@ export const INPUT_SHEET = {
 
 /** The readable part of the 评分框架 sheet (scoring reads only the file block under it). */
 export const FRAMEWORK_SHEET = {
+  group: (name: string, weight: string) => `${name}（${weight}）`,
   title: "评分框架",
   note: "本表由导入的评分框架文件生成，供查看和审计。评分按本表末尾“框架文件（JSON）”一节进行，修改上方表格不影响评分；更换框架请在任务窗格“设置”中重新导入，删除本工作表即改用内置框架。",
   fields: { title: "标题", name: "简称", version: "版本", id: "编号", description: "来源与说明" },
@@ -67,7 +68,7 @@ export const DETAIL = {
   >,
   totalRow: "综合评分",
   gradeRow: "评分等级",
-  used: (name: string, where: string, value: string) => `${name}${where} = ${value}`,
+  used: (name: string, where: string | null, value: string) => `${name}${where ? `（${where}）` : ""} = ${value}`,
   empty: "（空）",
 };
 

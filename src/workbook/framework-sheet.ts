@@ -75,8 +75,8 @@ export function frameworkSheet(rs: RuleSet, text: string): SheetWrite {
   for (const { def, level1, level2 } of indicatorsOf(rs)) {
     const rules = def.parts.map((p) => T.partRule(p.key, p.label, describePart(p, rs))).join("\n");
     rows.push([
-      level1.name === l1Seen ? null : `${level1.name}（${level1.weight}）`,
-      level2.name === l2Seen ? null : `${level2.name}（${level2.weight}）`,
+      level1.name === l1Seen ? null : T.group(level1.name, level1.weight),
+      level2.name === l2Seen ? null : T.group(level2.name, level2.weight),
       def.name,
       Number(def.weight),
       def.criteria,

@@ -46,7 +46,8 @@ export function partHint(part: PartDef): string {
 }
 
 export function partItemText(part: PartDef): string {
-  return `${part.key === "不符合项数" ? "" : `${part.key}. `}${part.text || part.label}`;
+  // Numbered sub-items (1, 2, …) keep their number; a named part (a count) is its own label.
+  return `${/^\d+$/.test(part.key) ? `${part.key}. ` : ""}${part.text || part.label}`;
 }
 
 /** The validation of a judged part's value cell (none for parts the engine reads otherwise). */

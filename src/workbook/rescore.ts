@@ -187,7 +187,7 @@ function describeUsed(c: CaseInputs, ruleSet: RuleSet): Map<string, string> {
   const show = (key: string, defaultName: string): string | undefined => {
     const u = c.used.get(key);
     if (!u) return undefined;
-    const where = u.source.sheet && u.source.address ? `（${u.source.sheet}!${u.source.address}）` : "";
+    const where = u.source.sheet && u.source.address ? `${u.source.sheet}!${u.source.address}` : null;
     const v = u.raw.errorValue ?? (u.raw.value === null ? DETAIL.empty : String(u.raw.value));
     return DETAIL.used(u.source.name || defaultName, where, v);
   };

@@ -58,7 +58,7 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
 export const isDecimalText = (v: unknown): v is string => typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v);
 
 export function shown(v: unknown): string {
-  return v === undefined ? "（未填写）" : JSON.stringify(v);
+  return v === undefined ? T.absent : JSON.stringify(v);
 }
 
 /** "a + b" of input names. */

@@ -28,7 +28,9 @@ export function hostError(target: string, message: string, found = officeText.fo
 /** Maps any thrown value (Office error or not) to one host ScoreError. */
 export function toHostError(e: unknown, phase: "read" | "write"): ScoreError {
   if (isOfficeError(e)) {
-    const detail = e.debugInfo?.errorLocation ? `${e.message}（${e.debugInfo.errorLocation}）` : e.message;
+    const detail = e.debugInfo?.errorLocation
+      ? officeText.withLocation(e.message, e.debugInfo.errorLocation)
+      : e.message;
     if (phase === "write" && e.code !== "InvalidOperationInCellEditMode") {
       // A failed write is followed by a rollback; the message says so.
       const what = e.code === "AccessDenied" ? officeText.accessDenied : `${e.code}：${detail}`;

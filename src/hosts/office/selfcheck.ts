@@ -149,7 +149,7 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
     // 2. The host's first read: every wanted name in one batch, a missing one among them.
     await probe("read", async () => {
-      const missing = freshName(`${T.scratchName}缺失_`, before.names);
+      const missing = freshName(T.missingNamePrefix, before.names);
       const { state, syncs } = await read([nameA, missing]);
       const found = nameIn(state, missing);
       if (found) return [false, T.evidence.missingNotReported(found.reference)];
@@ -225,8 +225,7 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
           sheets: [],
         });
         const ok = free.written && !locked.written && locked.errors.length === 1;
-        const detail = `B10 ${free.written ? "已写" : "未写"}，C10 ${locked.written ? "已写" : "未写"}`;
-        return [ok, ok ? T.evidence.protection : T.evidence.protectionWrong(detail)];
+        return [ok, ok ? T.evidence.protection : T.evidence.protectionWrong(free.written, locked.written)];
       } finally {
         await run(async (context) => {
           context.workbook.worksheets.getItem(sheet).protection.unprotect();
@@ -249,7 +248,7 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     await probe("undoGroup", async () => {
       if (!support("1.20") || !options.grouped?.undoGroup) return [true, T.evidence.undoGroupUnsupported];
       const plan: WritePlan = {
-        cells: [{ sheet, address: "B12", value: "撤销组", previous: null, role: "label" }],
+        cells: [{ sheet, address: "B12", value: T.undoGroupLabel, previous: null, role: "label" }],
         sheets: [],
       };
       const first = await write(plan, [], options.grouped);
@@ -267,7 +266,7 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
     await probe("boundedScan", async () => {
       const far = "A5000";
       await run(async (context) => {
-        context.workbook.worksheets.getItem(sheet).getRange(far).values = [["'远处"]];
+        context.workbook.worksheets.getItem(sheet).getRange(far).values = [["'" + T.farText]];
         await context.sync();
       });
       const state = await run(async (context) => {
@@ -357,21 +356,14 @@ export async function runSelfCheck(options: SelfCheckOptions): Promise<SelfCheck
 
   await probe("restored", async () => {
     const after = await inventory(run);
-    const diff: string[] = [];
-    const extraSheets = after.sheets.filter((s) => !before.sheets.includes(s));
-    const lostSheets = before.sheets.filter((s) => !after.sheets.includes(s));
-    const extraNames = after.names.filter((s) => !before.names.includes(s));
-    const lostNames = before.names.filter((s) => !after.names.includes(s));
-    if (extraSheets.length) diff.push(`多出工作表 ${extraSheets.join("、")}`);
-    if (lostSheets.length) diff.push(`缺少工作表 ${lostSheets.join("、")}`);
-    if (extraNames.length) diff.push(`多出名称 ${extraNames.join("、")}`);
-    if (lostNames.length) diff.push(`缺少名称 ${lostNames.join("、")}`);
-    return [
-      diff.length === 0,
-      diff.length === 0
-        ? T.evidence.restored(after.sheets.length, after.names.length)
-        : T.evidence.notRestored(diff.join("；")),
-    ];
+    const diff = {
+      extraSheets: after.sheets.filter((s) => !before.sheets.includes(s)),
+      lostSheets: before.sheets.filter((s) => !after.sheets.includes(s)),
+      extraNames: after.names.filter((s) => !before.names.includes(s)),
+      lostNames: before.names.filter((s) => !after.names.includes(s)),
+    };
+    const same = Object.values(diff).every((list) => list.length === 0);
+    return [same, same ? T.evidence.restored(after.sheets.length, after.names.length) : T.evidence.notRestored(diff)];
   });
   return summary(probes);
 }

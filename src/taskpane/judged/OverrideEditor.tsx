@@ -56,7 +56,7 @@ export function OverrideEditor({ snapshot, ruleSet, indicator, busy, run }: Prop
       <Text className={styles.h}>{T.title}</Text>
       {current && <Text className={styles.hint}>{T.current(String(current.score ?? ""), current.reason)}</Text>}
       <Field
-        label={`${T.score}（0～${indicator.weight}）`}
+        label={T.scoreRange(T.score, indicator.weight)}
         validationState={score && !scoreOk ? "error" : "none"}
         {...(score && !scoreOk
           ? {

@@ -100,7 +100,7 @@ export function PartRow({ indicator, slot, busy, onEdit }: PartRowProps) {
       >
         {r.levels.map((l) => (
           <Option key={l.label} value={l.label} text={l.label}>
-            {`${l.label}（${l.points} 分）`}
+            {T.levelOption(l.label, l.points)}
           </Option>
         ))}
       </Dropdown>

@@ -135,7 +135,7 @@ export default function SetupPanel({ port, model, edit, notify }: SetupViewProps
           {groups.map(([group, list]) => (
             <AccordionItem key={group} value={group}>
               <AccordionHeader size="small">
-                {group}（{list.filter((r) => r.state === "found").length}/{list.length}）
+                {T.groupCount(group, list.filter((r) => r.state === "found").length, list.length)}
               </AccordionHeader>
               <AccordionPanel>
                 <ul className={styles.list} aria-label={group}>
