@@ -133,6 +133,17 @@ test("whatever a file holds, the checker answers with problems, never an excepti
   );
 });
 
+test("the JSON Schema lists exactly the registry's rule kinds, each with its parameters", () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, "schemas/framework.schema.json"), "utf8"));
+  const rule = schema.definitions.rule;
+  expect([...rule.properties.kind.enum].sort()).toEqual([...RULE_KIND_NAMES].sort());
+  // Kinds without parameters beyond `kind` need no `if` branch; every branch names a real kind.
+  const branched = rule.allOf.map(
+    (b: { if: { properties: { kind: { const: string } } } }) => b.if.properties.kind.const,
+  );
+  for (const k of branched) expect(RULE_KIND_NAMES).toContain(k);
+});
+
 test("the JSON Schema accepts the built-in and example frameworks and rejects a wrong kind", () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "schemas/framework.schema.json"), "utf8")));
