@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { builtinRuleSet, loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
 import { CLI, FILE_ERRORS } from "../text/cli";
-import { previousColumns, renderTable } from "./format";
+import { errorJson, previousColumns, renderTable } from "./format";
 import { showPoints, showScore, showValue } from "../text/numbers";
 
 import { parseVerbArgs, UsageError } from "./args";
@@ -24,16 +24,7 @@ export function caseJson(r: ScoreResult) {
     })),
     total: r.total,
     grade: r.grade,
-    errors: r.errors.map((e) => ({
-      code: e.code,
-      target: e.target,
-      name: e.source?.name,
-      sheet: e.source?.sheet,
-      address: e.source?.address,
-      found: e.found,
-      expected: e.expected,
-      message: e.message,
-    })),
+    errors: r.errors.map(errorJson),
     differences: r.differences,
     problems: r.problems,
   };

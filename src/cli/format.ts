@@ -1,4 +1,4 @@
-import type { IndicatorResult, ScoreResult } from "../engine";
+import type { IndicatorResult, ScoreError, ScoreResult } from "../engine";
 import { showDelta, showScore, showValue } from "../text/numbers";
 
 /** Plain-text table helpers for a terminal that shows CJK characters two columns wide. */
@@ -47,4 +47,18 @@ export function previousColumns(r: ScoreResult, i: IndicatorResult, known: boole
   const d = r.differences.find((x) => x.target === i.id);
   if (d) return [showValue(d.previous), showDelta(d.delta)];
   return known ? [showScore(i.score), ""] : ["", ""];
+}
+
+/** An error as the CLI's JSON prints it: flat, with where it was found. */
+export function errorJson(e: ScoreError) {
+  return {
+    code: e.code,
+    target: e.target,
+    name: e.source?.name,
+    sheet: e.source?.sheet,
+    address: e.source?.address,
+    found: e.found,
+    expected: e.expected,
+    message: e.message,
+  };
 }

@@ -11,7 +11,7 @@ import { basename, join, resolve } from "node:path";
 import { applyPlan, readXlsx } from "../hosts/xlsx";
 import { rescore, type RescoreOutcome } from "../workbook";
 import { CLI, FILE_ERRORS, SCORE_CLI } from "../text/cli";
-import { previousColumns, renderTable } from "./format";
+import { errorJson, previousColumns, renderTable } from "./format";
 import { showPoints, showScore } from "../text/numbers";
 import { parseVerbArgs, UsageError } from "./args";
 import { errorText, readBytes, writeThroughTemp } from "./files";
@@ -203,16 +203,7 @@ export function jsonReport(reports: FileReport[]): string {
           })),
       differences: r.outcome?.result.differences ?? [],
       errors: r.outcome?.errors.length
-        ? r.outcome.errors.map((e) => ({
-            code: e.code,
-            target: e.target,
-            name: e.source?.name,
-            sheet: e.source?.sheet,
-            address: e.source?.address,
-            found: e.found,
-            expected: e.expected,
-            message: e.message,
-          }))
+        ? r.outcome.errors.map(errorJson)
         : r.errors.map((message) => ({ code: "file", message })),
       written: r.written ?? null,
     })),

@@ -617,26 +617,31 @@ export function setDefinedNames(xml: string, names: { name: NameWrite; reference
       const open = xml.slice(dnEl.start, dnEl.end - 2).replace(/\s+$/, "");
       edits.push({ start: dnEl.start, end: dnEl.end, text: `${open}>${appended.join("")}</${p}definedNames>` });
     } else {
-      // CT_Workbook: … sheets, functionGroups, externalReferences, definedNames, calcPr, …
-      const after = [
-        "calcPr",
-        "oleSize",
-        "customWorkbookViews",
-        "pivotCaches",
-        "smartTagPr",
-        "smartTagTypes",
-        "webPublishing",
-        "fileRecoveryPr",
-        "webPublishObjects",
-        "extLst",
-      ];
-      const before = kids.find((k) => after.includes(k.local));
+      const before = kids.find((k) => WORKBOOK_CHILDREN_AFTER_DEFINED_NAMES.includes(k.local));
       const at = before ? before.start : root.closeStart;
       edits.push({ start: at, end: at, text: `<${p}definedNames>${appended.join("")}</${p}definedNames>` });
     }
   }
   return applyEdits(xml, edits);
 }
+
+/**
+ * CT_Workbook's children that follow <definedNames>, in schema order (ECMA-376 Part 1, 18.2.27):
+ * … sheets, functionGroups, externalReferences, definedNames, then these. A new element goes
+ * before the first of them present; <calcPr> itself goes before the rest (slice(1)).
+ */
+const WORKBOOK_CHILDREN_AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 /** Sets fullCalcOnLoad="1" on <calcPr>, adding <calcPr> in its schema position when missing. */
 export function setFullCalcOnLoad(xml: string): string {
@@ -650,21 +655,8 @@ export function setFullCalcOnLoad(xml: string): string {
   }
   const root = readElement(xml, findRootStart(xml));
   const p = root.prefix;
-  // CT_Workbook: … definedNames, calcPr, oleSize, customWorkbookViews, pivotCaches, smartTagPr,
-  // smartTagTypes, webPublishing, fileRecoveryPr, webPublishObjects, extLst.
-  const after = [
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ];
   const kids = childElements(xml, root.openEnd, root.closeStart);
-  const before = kids.find((k) => after.includes(k.local));
+  const before = kids.find((k) => WORKBOOK_CHILDREN_AFTER_DEFINED_NAMES.slice(1).includes(k.local));
   const insertAt = before ? before.start : root.closeStart;
   return xml.slice(0, insertAt) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(insertAt);
 }
