@@ -14,12 +14,9 @@
  *   → pane: interactive median P ms; shell median S ms; ratio R (N runs each, interleaved)
  *     main-thread CPU to interactive: pane median X ms; shell median Y ms
  */
-import { execFileSync } from "child_process";
-import { mkdtempSync, rmSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
+import { rmSync } from "fs";
 import type { Browser } from "playwright-core";
-import { CDN, launch, OFFICE_OUTSIDE_HOST, ROOT, serve } from "../test/e2e/helpers";
+import { buildInto, CDN, launch, OFFICE_OUTSIDE_HOST, serve } from "../test/e2e/helpers";
 import { paneText } from "../src/text/pane";
 
 const runsArg = process.argv.indexOf("--runs");
@@ -68,23 +65,7 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "pe-bench-pane-"));
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/webpack/bin/webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      `outdir=${dir}`,
-      "--env",
-      "shell",
-    ],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
+  const dir = buildInto("pe-bench-pane-", ["shell"]);
   const served = await serve(dir);
   const browser = await launch();
   const pane: Sample[] = [];

@@ -1,10 +1,9 @@
 /** `pe-score case <file.json>`: score a case file in the format of shared/golden/*.json. */
-import { readFileSync } from "node:fs";
 import { builtinRuleSet, loadCase, scoreCase, type CaseFile, type ScoreResult } from "../engine";
-import { CLI, FILE_ERRORS } from "../text/cli";
+import { CLI } from "../text/cli";
 import { errorJson, previousColumns, renderTable } from "./format";
 import { showPoints, showScore, showValue } from "../text/numbers";
-
+import { readText } from "./files";
 import { parseVerbArgs, UsageError } from "./args";
 import { problemLines, readFrameworkFile } from "./framework-file";
 
@@ -77,13 +76,7 @@ export function caseTable(r: ScoreResult, previous?: Record<string, number | nul
 }
 
 export function readCaseFile(path: string): CaseFile {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new UsageError(FILE_ERRORS[code]?.(path) ?? CLI.cannotRead(path, code || String(e)));
-  }
+  const text = readText(path);
   try {
     return JSON.parse(text) as CaseFile;
   } catch (e) {

@@ -1,6 +1,8 @@
-/** File helpers of the CLI verbs that write workbooks. */
+/** File helpers of the CLI verbs. */
 import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { CLI, FILE_ERRORS } from "../text/cli";
+import { UsageError } from "./args";
 
 /**
  * Writes `bytes` to `target` through a temporary file beside it and a rename, so a failed write
@@ -37,4 +39,14 @@ export function errorText(e: unknown): string {
 export function readBytes(file: string): Uint8Array {
   const buf = readFileSync(file);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** A text file's contents; one that cannot be read is a usage error saying why, in Chinese. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new UsageError(FILE_ERRORS[code]?.(path) ?? CLI.cannotRead(path, code || String(e)));
+  }
 }

@@ -31,16 +31,19 @@ export interface Built {
 export function build(): Built {
   const given = process.env.PE_E2E_DIST;
   if (given) return { dir: given, dispose: () => {} };
-  const dir = mkdtempSync(join(tmpdir(), "pe-e2e-"));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", `outdir=${dir}`],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
+  const dir = buildInto("pe-e2e-");
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A production build into a new temporary folder (its path returned), with extra `--env` settings. */
+export function buildInto(prefix: string, env: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const args = ["--mode", "production", "--env", `outdir=${dir}`, ...env.flatMap((e) => ["--env", e])];
+  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), ...args], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+  return dir;
 }
 
 export interface Served {

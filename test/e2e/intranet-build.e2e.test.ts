@@ -4,12 +4,10 @@
  * headless Chromium with every non-local request refused the pane starts (preview mode: office.js
  * loads, finds no Office host) without one request leaving 127.0.0.1.
  */
-import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import type { Browser } from "playwright-core";
-import { launch, RESULTS, ROOT, serve, type Served } from "./helpers";
+import { buildInto, launch, RESULTS, serve, type Served } from "./helpers";
 import { paneText } from "../../src/text/pane";
 
 const HOST = "https://intranet.example/pe-score/";
@@ -18,22 +16,7 @@ let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "pe-intranet-"));
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/webpack/bin/webpack.js"),
-      "--mode",
-      "production",
-      "--env",
-      `outdir=${dir}`,
-      "--env",
-      `url=${HOST}`,
-      "--env",
-      "officejs=local",
-    ],
-    { cwd: ROOT, stdio: "pipe" },
-  );
+  dir = buildInto("pe-intranet-", [`url=${HOST}`, "officejs=local"]);
   served = await serve(dir);
   browser = await launch();
   mkdirSync(RESULTS, { recursive: true });

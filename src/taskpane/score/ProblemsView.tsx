@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { paneText } from "../../text/pane";
+import { copyText } from "../shared/clipboard";
 
 const useStyles = makeStyles({
   head: {
@@ -23,32 +24,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
-
-/** Clipboard API where allowed; the old execCommand path for webviews that refuse it. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the textarea path
-  }
-  try {
-    const area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand?.("copy") ?? false;
-    area.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
 
 /** `disabled`: the result is out of date, so it must not be copied into a report. */
 export function ProblemsView({ problems, disabled = false }: { problems: string[]; disabled?: boolean }) {

@@ -12,6 +12,7 @@ import type { WorkbookModel } from "../model/core";
 import type { Notice } from "../shared/NoticeBar";
 import { usePanelStyles } from "../shared/panel-styles";
 import { PANE_SETUP } from "../../text/pane-setup";
+import { copyText } from "../shared/clipboard";
 
 const T = PANE_SETUP.setup.framework;
 /** Problems listed in the notice; the rest are counted (rules check lists them all). */
@@ -79,12 +80,7 @@ export function FrameworkSection({ model, busy, run, notify }: FrameworkSectionP
   };
 
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(T.copied);
-    } catch {
-      setCopied(T.copyFailed);
-    }
+    setCopied((await copyText(text)) ? T.copied : T.copyFailed);
   };
 
   return (

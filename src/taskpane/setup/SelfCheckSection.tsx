@@ -11,6 +11,7 @@ import { messagesOf } from "../ports/errors";
 import type { Notice } from "../shared/NoticeBar";
 import { usePanelStyles } from "../shared/panel-styles";
 import { SELFCHECK as T } from "../../text/selfcheck";
+import { copyText } from "../shared/clipboard";
 
 const useStyles = makeStyles({
   evidence: {
@@ -54,12 +55,7 @@ export function SelfCheckSection({ port, notify }: { port: WorkbookPort; notify:
   const copy = async () => {
     if (!done) return;
     const { reportText } = await import(/* webpackChunkName: "selfcheck" */ "../../hosts/office/selfcheck");
-    try {
-      await navigator.clipboard.writeText(reportText(done.report, done.environment, done.when));
-      setCopied(T.copied);
-    } catch {
-      setCopied(T.copyFailed);
-    }
+    setCopied((await copyText(reportText(done.report, done.environment, done.when))) ? T.copied : T.copyFailed);
   };
 
   return (

@@ -67,3 +67,25 @@ test("复制框架文件 copies the current framework's file (the built-in one h
   await screen.findByText(T.copied);
   expect(JSON.parse(await navigator.clipboard.readText()).id).toBe("city-2021");
 });
+
+test("复制框架文件 falls back to the textarea copy where the webview refuses the Clipboard API", async () => {
+  const user = userEvent.setup();
+  // Office webviews without clipboard-write permission reject writeText; copying must still work.
+  Object.defineProperty(navigator, "clipboard", {
+    value: { writeText: jest.fn().mockRejectedValue(new DOMException("denied", "NotAllowedError")) },
+    configurable: true,
+  });
+  let copied = "";
+  const execCommand = jest.fn((cmd: string) => {
+    copied = document.querySelector<HTMLTextAreaElement>("textarea[readonly]")?.value ?? "";
+    return cmd === "copy";
+  });
+  Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
+  const port = new XlsxPort(bytesOf(SEED_004));
+  render(<Host port={port} View={SetupView} />);
+  const section = await screen.findByTestId("framework", {}, { timeout: 10000 });
+  await user.click(within(section).getByRole("button", { name: T.copy }));
+  await screen.findByText(T.copied);
+  expect(execCommand).toHaveBeenCalledWith("copy");
+  expect(JSON.parse(copied).id).toBe("city-2021");
+});
