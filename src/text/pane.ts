@@ -116,6 +116,8 @@ export const paneText = {
     pickLabel: "选择本机的 .xlsx 工作簿",
     own: (name: string) => `本机文件：${name}`,
     download: "下载评分后的副本",
+    /** The copy has the pane's edits (e.g. 评分依据 added) but no current scores. */
+    downloadEdited: "下载修改后的副本",
     downloadDisabled: "有未解决的问题，暂不能下载",
     downloadName: (name: string) => name.replace(/\.xlsx$/i, "") + "（已评分）.xlsx",
     /** A copy written to but not (or not yet successfully) scored: not called 已评分. */

@@ -2,14 +2,16 @@
  * The built pane in a plain browser (preview mode) at the task pane's width, 320 px: the seed 004
  * sample rescored (89.46, 良, 预算执行率 5.66 → 5.96), downloaded, undone; a bad workbook's errors
  * with 定位 and the download disabled; no horizontal overflow; screenshots of each view in
- * test-results/. Also: the add-in path does not carry the .xlsx host, and stays under budget.
+ * test-results/. Also: the add-in path does not carry the .xlsx host, and stays under budget; and a
+ * clerk's own unnamed workbook taken step by step to a scored table (the README's walkthrough).
  */
 import { valueAt } from "../support/cells";
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
 import type { Page } from "playwright-core";
-import { readXlsx } from "../../src/hosts/xlsx";
+import ExcelJS from "exceljs";
+import { applyPlan, readXlsx } from "../../src/hosts/xlsx";
 import { XLSX_TEXT } from "../../src/text/xlsx";
 import { WB } from "../../src/text/workbook";
 import { builtinRuleSet } from "../../src/engine";
@@ -18,6 +20,7 @@ import { PANE_SETUP } from "../../src/text/pane-setup";
 import { browserSession, CDN, OFFICE_OUTSIDE_HOST, RESULTS, ROOT } from "./helpers";
 
 const session = browserSession();
+const SAMPLE_004 = join(ROOT, "assets/samples/seed-004-city-2021.xlsx");
 const external: string[] = [];
 
 async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
@@ -208,5 +211,86 @@ test("frameworks in the pane: a workbook carrying one scores by it and exports i
   expect(await page.getByTestId("framework-current").textContent()).toContain(PANE_SETUP.setup.framework.builtin);
   await page.getByTestId("framework-file").setInputFiles(join(ROOT, "examples/frameworks/example-local.json"));
   await page.getByText(PANE_SETUP.setup.framework.stored, { exact: false }).first().waitFor({ timeout: 15000 });
+  await page.context().close();
+});
+
+/** A workbook as a department has it: the seed's 评分表 with its old scores, no defined names. */
+async function unnamedWorkbook(): Promise<Buffer> {
+  const src = readXlsx(new Uint8Array(readFileSync(SAMPLE_004)));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("评分表");
+  for (const g of src.grids.filter((x) => x.sheet === "评分表"))
+    for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value as ExcelJS.CellValue;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** What the clerk types into the 评分依据 sheet in Excel: the report's figures, name by name. */
+function filledIn(bytes: Uint8Array): Buffer {
+  const report = readXlsx(new Uint8Array(readFileSync(SAMPLE_004)));
+  const cells = readXlsx(bytes).names.flatMap((n) => {
+    const from = report.names.find((r) => r.name === n.name);
+    const value = from?.cells?.length === 1 ? from.cells[0].value : undefined;
+    if (!n.sheet || !n.address || value === undefined || value === null || typeof value === "boolean") return [];
+    return [{ sheet: n.sheet, address: n.address, value, previous: null, role: "input" }];
+  });
+  expect(cells.length).toBeGreaterThan(50);
+  return Buffer.from(applyPlan(bytes, { cells, sheets: [] }));
+}
+
+test("your own workbook, step by step: unnamed → 添加评分依据表 → filled in → 人工调整 → scored", async () => {
+  const page = await openPreview();
+  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  await page
+    .getByTestId("file-input")
+    .setInputFiles({ name: "本单位.xlsx", mimeType: xlsx, buffer: await unnamedWorkbook() });
+  await page.getByRole("combobox", { name: paneText.preview.source }).filter({ hasText: "本单位.xlsx" }).waitFor();
+
+  // 1. Nothing is bound yet: one message with one action, not one error per input.
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  const errors = page.getByTestId("errors");
+  await errors.waitFor({ state: "visible" });
+  expect(await errors.getByRole("listitem").count()).toBe(1);
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "journey-1-unnamed.png"), fullPage: true });
+
+  // 2. 添加评分依据表: the 设置 tab says how much is still to fill.
+  await errors.getByTestId("set-up").click();
+  const counts = page.getByTestId("binding-counts");
+  await counts.waitFor({ state: "visible", timeout: 15000 });
+  expect(await counts.textContent()).toMatch(/^已填写 0，待填写 \d+，未绑定 0，需修改 0$/);
+  // The tab's top (what was added, what is still to fill) rather than the whole long list.
+  await page.evaluate(() => document.querySelector('[role="tablist"]')?.scrollIntoView());
+  await page.screenshot({ path: join(RESULTS, "journey-2-setup.png") });
+
+  // 3. The clerk fills the 评分依据 sheet (in Excel; here: the downloaded copy, filled and opened again).
+  const withSheets = await download(page);
+  expect(readXlsx(withSheets).sheets).toEqual(expect.arrayContaining(["评分依据", "评分设置"]));
+  await page.getByRole("tab", { name: paneText.tabs.score }).click();
+  await page
+    .getByTestId("file-input")
+    .setInputFiles({ name: "本单位（已填写）.xlsx", mimeType: xlsx, buffer: filledIn(withSheets) });
+  await page.getByRole("combobox", { name: paneText.preview.source }).filter({ hasText: "已填写" }).waitFor();
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  // The report gives no project counts for 项目完成及时性: exactly those are asked for.
+  await errors.waitFor({ state: "visible" });
+  expect(await errors.textContent()).toContain("计划完成项目数");
+  expect(await errors.getByRole("listitem").count()).toBe(2);
+
+  // 4. 评定 → 人工调整 with the report's reason, as the seed report did (4 分); it rescores by itself.
+  await page.getByRole("tab", { name: paneText.tabs.judged }).click();
+  await page.getByRole("button", { name: /^项目完成及时性/ }).click();
+  const box = page.getByTestId("override-projectTimeliness");
+  await box.getByRole("textbox", { name: /调整后得分/ }).fill("4");
+  await box.getByRole("textbox", { name: /调整理由/ }).fill("报告未列出按时完成的项目数，按报告自评分 4 分");
+  await box.getByRole("button", { name: PANE_SETUP.judged.override.save }).click();
+
+  // 5. Scored: the seed report's corrected total and grade, 预算执行率 against the sheet's old score.
+  await page.getByRole("tab", { name: paneText.tabs.score }).click();
+  await page.getByTestId("total").waitFor({ timeout: 15000 });
+  expect(await page.getByTestId("total").textContent()).toBe("89.46");
+  expect(await page.getByTestId("previous-budgetExecution").textContent()).toBe("原 5.66 → 5.96（+0.30）");
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: join(RESULTS, "journey-3-scored.png"), fullPage: true });
+  expect(cell(await download(page), "评分表", "I20")).toBe(5.96);
   await page.context().close();
 });

@@ -33,6 +33,11 @@ export interface PaneState {
   written: boolean;
   /** The last write left the scores current (a rescoring, or an edit rescored with it). */
   scored: boolean;
+  /**
+   * Scores the pane wrote are in the workbook (until 撤销本次评分 puts the sheet's own back): a copy
+   * then must not leave while they are out of date or errors stand.
+   */
+  scoresWritten: boolean;
   /** The shown result is out of date (the workbook changed after it). */
   stale: boolean;
 }
@@ -83,7 +88,7 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
   const [busy, setBusy] = useState<Busy | undefined>(snapshot ? undefined : "read");
   const [waiting, setWaiting] = useState(false);
   const [notice, setNotice] = useState<Notice>();
-  const state = useRef<PaneState>({ errors: 0, written: false, scored: false, stale: false });
+  const state = useRef<PaneState>({ errors: 0, written: false, scored: false, scoresWritten: false, stale: false });
   const update = useRef(onUpdate);
   update.current = onUpdate;
   const tell = useCallback((next: Partial<PaneState>) => {
@@ -206,14 +211,26 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
       const ok = r.outcome.errors.length === 0;
       shown(r.outcome, r.snapshot, ok);
       if (r.recalculated) setNotice({ intent: "info", title: paneText.recalculated, lines: [] });
-      tell({ errors: r.outcome.errors.length, written: state.current.written || ok, scored: ok, stale: false });
+      tell({
+        errors: r.outcome.errors.length,
+        written: state.current.written || ok,
+        scored: ok,
+        scoresWritten: state.current.scoresWritten || ok,
+        stale: false,
+      });
     });
 
   /** Writes an edit with its rescoring (one plan, one undo record) and shows the rescoring. */
   const writeEdit = async (c: PaneCore, plan: WritePlan, detailSheet: boolean) => {
     const r = await c.editThrough(port, plan, { detailSheet, now: now() });
     shown(r.outcome, r.snapshot, r.rescored);
-    tell({ errors: r.outcome.errors.length, written: true, scored: r.rescored, stale: false });
+    tell({
+      errors: r.outcome.errors.length,
+      written: true,
+      scored: r.rescored,
+      scoresWritten: state.current.scoresWritten || r.rescored,
+      stale: false,
+    });
   };
 
   const edit = async (plan: WritePlan) => {
@@ -236,7 +253,7 @@ export function useWorkbookModel(port: WorkbookPort, { onUpdate, now }: ModelOpt
       const lines = [paneText.undo.done(u.restored)];
       if (u.formulaCells.length) lines.push(paneText.undo.formula(u.formulaCells));
       setNotice({ intent: "success", title: paneText.undo.button, lines });
-      tell({ errors: 0, written: true, scored: false, stale: false });
+      tell({ errors: 0, written: true, scored: false, scoresWritten: false, stale: false });
       setSnapshot(await port.read());
     });
 

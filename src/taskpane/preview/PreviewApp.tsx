@@ -48,7 +48,7 @@ export function fetchSample(file: string): Promise<Uint8Array> {
 
 const SAMPLES = paneText.preview.samples;
 
-const FRESH: PaneState = { errors: 0, written: false, scored: false, stale: false };
+const FRESH: PaneState = { errors: 0, written: false, scored: false, scoresWritten: false, stale: false };
 
 export function PreviewApp({ first }: PreviewAppProps) {
   const styles = useStyles();
@@ -168,8 +168,11 @@ export function PreviewApp({ first }: PreviewAppProps) {
     [bytes, state.written],
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  // Never a copy whose scores lag behind its inputs, nor one with errors standing.
-  const canDownload = !!url && state.errors === 0 && !state.stale && !loading;
+  // A scored copy only while its scores are current and no error stands. A copy the pane only
+  // edited (e.g. 评分依据 added, to be filled in Excel) may leave with errors standing — as long as
+  // no score the pane wrote is in it, since those would then be out of date.
+  const scoresCurrent = state.errors === 0 && !state.stale;
+  const canDownload = !!url && !loading && (state.scored || state.scoresWritten ? scoresCurrent : true);
   const fileName = state.scored
     ? t.downloadName(loaded?.name ?? "workbook.xlsx")
     : t.downloadEditedName(loaded?.name ?? "workbook.xlsx");
@@ -214,7 +217,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
         </Button>
         {canDownload ? (
           <Button size="small" appearance="primary" as="a" href={url} download={fileName} data-testid="download">
-            {t.download}
+            {state.scored ? t.download : t.downloadEdited}
           </Button>
         ) : (
           <Button
