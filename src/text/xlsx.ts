@@ -15,6 +15,8 @@ export const XLSX_TEXT = {
   badSheetName: (sheet: string) =>
     `工作表名称“${sheet}”无效：须为 1 到 31 个字符，不能包含 [ ] : * ? / \\，不能以单引号开头或结尾`,
   badName: (name: string) => `定义名称“${name}”无效：须以字母、汉字或下划线开头，不含空格，且不能与单元格地址相同`,
+  pendingTooLong: (part: string, mb: number) =>
+    `工作簿过大或已损坏：内部文件 ${part} 中有超过 ${mb} MB 的内容不构成完整的单元格行，无法读取。请检查文件是否完整，或删除无关的工作表后再试。`,
   partTooLarge: (part: string, mb: number) =>
     `工作簿过大或已损坏：内部文件 ${part} 解压后超过 ${mb} MB（或全部内容超过读取上限），为免耗尽内存未读取。请检查文件是否完整，或删除无关的大工作表、图片后再试。`,
   tooManyParts: (n: number) => `工作簿已损坏或不是正常的 .xlsx 文件：包含 ${n} 个内部文件，超过上限，未读取。`,

@@ -123,6 +123,24 @@ describe("large and hostile workbooks (CLI, ≤ 1.5 GB heap, ≤ 30 s each)", ()
     const [rep] = parsed(r.out);
     expect(rep.ok).toBe(false);
     expect(rep.errors[0].message).toMatch(/工作簿过大或已损坏.*xl\/worksheets\/bomb\.xml/);
+    // The reason is the part's content (blanks that never make a row), not only its size.
+    expect(rep.errors[0].message).toContain("不构成完整的单元格行");
+  }, 40_000);
+
+  test("refusing that bomb stays far below 1.5 GB: pending text is capped, not grown to the inflate cap", async () => {
+    // scripts/bench-one.cjs runs the CLI in-process and reports its exit code and peak RSS.
+    // Before the cap the refusal grew one string to 128 MB, copied on every piece: 2.4 GB RSS.
+    const r = await new Promise<{ code: number; maxRssMb: number }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [join(ROOT, "scripts/bench-one.cjs"), "score", files["bomb-read.xlsx"], "--format", "json"],
+        { timeout: 30_000, env: { ...process.env, NODE_OPTIONS: "" } },
+        (error, _out, stderr) =>
+          error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stderr.trim().split("\n").pop()!)),
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.maxRssMb).toBeLessThan(1024);
   }, 40_000);
 
   test("--out copies an unread 1.1 GB media part without inflating it", async () => {

@@ -50,7 +50,7 @@ test("seed 004: 重新评分 shows 89.46 / 良 and 5.66 → 5.96, writing scores
   expect(plan.cells.some((c) => c.role === "undo")).toBe(true);
   expect(valueAt(port.bytes(), "评分表", "I20")).toBe(5.96);
   expect(readUndoRecord(readXlsx(port.bytes()))!.entries.map((e) => e.role)).toEqual(["预算执行率", "综合评分"]);
-  expect(updates).toContainEqual({ errors: 0, written: true, scored: true, stale: false });
+  expect(updates).toContainEqual({ errors: 0, written: true, scored: true, scoresWritten: true, stale: false });
 
   // The record survives in the workbook, so the undo button is now live.
   await waitFor(() => expect(enabled(undoButton())).toBe(true));
@@ -95,7 +95,7 @@ test("a bad workbook: errors listed above, 定位 selects the cell, nothing is w
   expect(within(list).getAllByRole("listitem").length).toBeGreaterThan(0);
   expect(apply).not.toHaveBeenCalled();
   expect(port.bytes()).toBe(before);
-  expect(updates).toContainEqual({ errors: 1, written: false, scored: false, stale: false });
+  expect(updates).toContainEqual({ errors: 1, written: false, scored: false, scoresWritten: false, stale: false });
   await user.click(within(list).getAllByRole("button", { name: /定位到/ })[0]);
   expect(selected).toEqual([{ sheet: "评分依据", address: "C6" }]);
 });

@@ -5,7 +5,7 @@
 import { XLSX_TEXT } from "../../text/xlsx";
 import { XlsxFormatError } from "./errors";
 import { attrValue, childElements, findRootStart, findStartTag, readElement, type Attr } from "./xml";
-import { entryText, readZip, streamText, TooLarge, type InflateBudget, type ZipIndex } from "./zip";
+import { entryText, PendingTooLong, readZip, streamText, TooLarge, type InflateBudget, type ZipIndex } from "./zip";
 
 export const REL_NS = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -93,6 +93,10 @@ export function openPackage(bytes: Uint8Array, limits: Partial<XlsxLimits> = {})
 }
 
 function tooLarge(part: string, limits: XlsxLimits, cause: unknown): XlsxFormatError {
+  if (cause instanceof PendingTooLong)
+    return new XlsxFormatError("tooLarge", XLSX_TEXT.pendingTooLong(part, Math.round(cause.chars / 1024 / 1024)), {
+      cause,
+    });
   return new XlsxFormatError("tooLarge", XLSX_TEXT.partTooLarge(part, Math.round(limits.partBytes / 1024 / 1024)), {
     cause,
   });

@@ -12,6 +12,7 @@ import { shiftFormula } from "./formula";
 import { percentText } from "./numberFormat";
 import { attrValue, decodeText, decodeXml, parseAttrs } from "./xml";
 import { stringItemRaw } from "./sheetScan";
+import { PendingTooLong } from "./zip";
 
 /** What to keep of a sheet. */
 export interface SheetRequest {
@@ -66,7 +67,19 @@ const MERGES_END = /<\/(?:[A-Za-z_][\w.-]*:)?mergeCells\s*>|<(?:[A-Za-z_][\w.-]*
 // Elements that follow <mergeCells> in the worksheet schema: seeing one first means there are none.
 const AFTER_MERGES =
   /<(?:[A-Za-z_][\w.-]*:)?(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|drawing|legacyDrawing|tableParts|extLst)(?=[\s/>])|<\/(?:[A-Za-z_][\w.-]*:)?worksheet\s*>/;
-const SHEETDATA_RE = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])([^>]*)>/;
+const SHEETDATA_RE = /<((?:[A-Za-z_][\w.-]*:)?)sheetData(?=[\s/>])([^>]*)>/g;
+/**
+ * How far back a search re-reads text it has already searched (a tag may straddle two pieces). A
+ * search never starts again from the buffer's beginning: a part that withholds the tag a phase
+ * waits for (a zip bomb of blanks) then costs its length once, not its length squared.
+ */
+const OVERLAP = 1024;
+/**
+ * The most text kept while waiting for a row's end (or for <sheetData>). A real row, even 16,384
+ * cells of long text, stays far below; past it the part is refused instead of growing one string
+ * (and copying it on every piece) towards the inflate cap.
+ */
+export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 
 /** Cells of a window without a score header that are still kept (not a data sheet's bulk). */
 export const SMALL_WINDOW = 2000;
@@ -96,6 +109,8 @@ function isEmptyCell(c: CellData): boolean {
  */
 export class SheetStream {
   private buf = "";
+  /** Where in `buf` the current phase's search resumes (text before it was searched already). */
+  private searched = 0;
   private phase: "head" | "rows" | "skip" | "tail" | "end" = "head";
   private prefix = "";
   private lastRow = 0;
@@ -137,38 +152,58 @@ export class SheetStream {
     return this.phase === "end";
   }
 
+  /** Drops `buf` up to `at`; the next search starts at its (new) beginning. */
+  private consume(at: number): void {
+    this.buf = this.buf.slice(at);
+    this.searched = 0;
+  }
+
+  /** Remembers that `buf` holds nothing the phase waits for, except maybe a tag cut at its end. */
+  private searchedAll(): void {
+    if (this.buf.length > MAX_PENDING_CHARS) throw new PendingTooLong(MAX_PENDING_CHARS);
+    this.searched = Math.max(0, this.buf.length - OVERLAP);
+  }
+
   push(text: string, final: boolean): void {
     this.buf += text;
     for (;;) {
       if (this.phase === "head") {
+        SHEETDATA_RE.lastIndex = this.searched;
         const m = SHEETDATA_RE.exec(this.buf);
         if (!m) {
           if (final) this.phase = "end";
+          else this.searchedAll();
           break;
         }
         this.readCols(this.buf.slice(0, m.index));
         this.prefix = m[1];
         const selfClosing = m[2].trimEnd().endsWith("/");
-        this.buf = this.buf.slice(m.index + m[0].length);
+        this.consume(m.index + m[0].length);
         this.phase = selfClosing ? "tail" : "rows";
         if (selfClosing) this.decideMerges();
         continue;
       }
       if (this.phase === "rows") {
         const endTag = `</${this.prefix}sheetData>`;
-        const close = this.buf.indexOf(endTag);
-        let upto = close >= 0 ? close : this.buf.lastIndexOf(`</${this.prefix}row>`);
-        if (upto < 0 && !final) break;
+        const rowEnd = `</${this.prefix}row>`;
+        const close = this.buf.indexOf(endTag, this.searched);
+        // lastIndexOf only once a row end is known to be in the new text (else it re-reads it all).
+        let upto =
+          close >= 0 ? close : this.buf.indexOf(rowEnd, this.searched) >= 0 ? this.buf.lastIndexOf(rowEnd) : -1;
+        if (upto < 0 && !final) {
+          this.searchedAll();
+          break;
+        }
         if (upto < 0) upto = this.buf.length;
         else if (close < 0) upto += `</${this.prefix}row>`.length;
         const stop = this.readRows(this.buf.slice(0, upto));
         if (close >= 0) {
-          this.buf = this.buf.slice(close + endTag.length);
+          this.consume(close + endTag.length);
           this.decideMerges();
           this.phase = this.wantMerges ? "tail" : "end";
           continue;
         }
-        this.buf = this.buf.slice(upto);
+        this.consume(upto);
         if (stop) {
           this.truncated = true;
           this.decideMerges();
@@ -183,11 +218,11 @@ export class SheetStream {
         const endTag = `</${this.prefix}sheetData>`;
         const close = this.buf.indexOf(endTag);
         if (close >= 0) {
-          this.buf = this.buf.slice(close + endTag.length);
+          this.consume(close + endTag.length);
           this.phase = "tail";
           continue;
         }
-        this.buf = this.buf.slice(-endTag.length);
+        this.consume(Math.max(0, this.buf.length - endTag.length));
         if (final) this.phase = "end";
         break;
       }
@@ -197,12 +232,13 @@ export class SheetStream {
           const at = this.buf.search(MERGES_START);
           if (at < 0) {
             if (final || AFTER_MERGES.test(this.buf)) this.phase = "end";
-            else this.buf = this.buf.slice(-64);
+            else this.consume(Math.max(0, this.buf.length - 64));
             break;
           }
           this.tail = this.buf.slice(at);
         } else this.tail += this.buf;
-        this.buf = "";
+        this.consume(this.buf.length);
+        if (this.tail.length > MAX_PENDING_CHARS) throw new PendingTooLong(MAX_PENDING_CHARS);
         if (final || MERGES_END.test(this.tail)) {
           this.readMerges(this.tail);
           this.phase = "end";

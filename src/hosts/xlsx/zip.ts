@@ -146,6 +146,13 @@ export function rawData(zip: ZipIndex, e: ZipEntry): Uint8Array {
 /** Inflated bytes so far exceed what the reader accepts for this part or in total. */
 export class TooLarge extends Error {}
 
+/** A part's text withholds what its reader waits for (a row's end) past `chars`: a bomb or damage. */
+export class PendingTooLong extends TooLarge {
+  constructor(readonly chars: number) {
+    super();
+  }
+}
+
 /** A running count of inflated bytes across a whole read, with the per-part and total caps. */
 export interface InflateBudget {
   partBytes: number;
