@@ -220,7 +220,7 @@ async function unnamedWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("评分表");
   for (const g of src.grids.filter((x) => x.sheet === "评分表"))
-    for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value as ExcelJS.CellValue;
+    for (const c of g.cells) if (c.formula === undefined) ws.getCell(c.address).value = c.value;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
