@@ -52,6 +52,8 @@ export const paneText = {
   errors: {
     title: (n: number) => `发现 ${n} 项问题，未写入任何内容`,
     hint: "请按提示修改后重新评分。点“定位”选中对应单元格。",
+    /** When no listed problem has a cell to go to (e.g. nothing bound yet). */
+    hintNoCells: "请按提示修改后重新评分。",
     locate: "定位",
     locateLabel: (where: string) => `定位到 ${where}`,
   },

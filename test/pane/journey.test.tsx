@@ -75,6 +75,10 @@ test("a workbook without defined names: one message with one action; after it, �
   const items = within(list).getAllByRole("listitem");
   expect(items).toHaveLength(1);
   expect(items[0].textContent).toContain("添加评分依据表");
+  // No 定位 to point at: the hint above does not mention one.
+  expect(within(items[0]).queryByRole("button", { name: /定位到/ })).toBeNull();
+  expect(screen.getByText(paneText.errors.hintNoCells)).toBeTruthy();
+  expect(screen.queryByText(paneText.errors.hint)).toBeNull();
   await user.click(within(items[0]).getByTestId("set-up"));
   await waitFor(() => expect(screen.getByRole("tab", { name: paneText.tabs.setup, selected: true })).toBeTruthy());
   const counts = await screen.findByTestId("binding-counts");

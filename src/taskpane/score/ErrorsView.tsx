@@ -55,7 +55,7 @@ export function ErrorsView({ errors, onLocate, onSetUp }: ErrorsViewProps) {
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id="pe-errors-title">{t.title(errors.length)}</MessageBarTitle>
-          <div className={styles.hint}>{t.hint}</div>
+          <div className={styles.hint}>{errors.some((e) => cellOf(e)) ? t.hint : t.hintNoCells}</div>
         </MessageBarBody>
       </MessageBar>
       <ul className={styles.list} aria-label={t.title(errors.length)} data-testid="errors">
