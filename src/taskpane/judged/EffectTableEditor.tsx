@@ -30,20 +30,13 @@ import {
 } from "../../workbook/judged-edit";
 import { PANE_SETUP } from "../../text/pane-setup";
 import type { Planned } from "../../workbook/planned";
+import { usePanelStyles } from "../shared/panel-styles";
 
 const T = PANE_SETUP.judged.effect;
 
+// The box, list and hint are the panels' own (shared/panel-styles); only the two-column row is this editor's.
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   h: { fontWeight: tokens.fontWeightSemibold },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
   row: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
@@ -55,7 +48,6 @@ const useStyles = makeStyles({
   wide: { gridColumn: "1 / -1", minWidth: 0 },
   cell: { minWidth: 0 },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
 interface Props {
@@ -98,6 +90,7 @@ const toRow = (d: Draft): EffectRowEdit => ({
 
 export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Props) {
   const styles = useStyles();
+  const shared = usePanelStyles();
   const stored = useMemo(() => readEffectRows(snapshot, settings), [snapshot, settings]);
   const signature = JSON.stringify(stored.rows);
   const [rows, setRows] = useState<Draft[]>(() => stored.rows.map(toDraft));
@@ -114,10 +107,10 @@ export function EffectTableEditor({ snapshot, ruleSet, settings, busy, run }: Pr
     setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
 
   return (
-    <div className={styles.box} data-testid="effect-table">
+    <div className={shared.section} data-testid="effect-table">
       <Text className={styles.h}>{T.title}</Text>
-      {stored.state !== "found" && <Text className={styles.hint}>{T.noTable}</Text>}
-      <ul className={styles.list} aria-label={T.title}>
+      {stored.state !== "found" && <Text className={shared.hint}>{T.noTable}</Text>}
+      <ul className={shared.list} aria-label={T.title}>
         {rows.map((r, i) => {
           const n = i + 1;
           const label = (col: string) => T.rowLabel(n, col);

@@ -168,11 +168,10 @@ export function PreviewApp({ first }: PreviewAppProps) {
     [bytes, state.written],
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  // A scored copy only while its scores are current and no error stands. A copy the pane only
-  // edited (e.g. 评分依据 added, to be filled in Excel) may leave with errors standing — as long as
-  // no score the pane wrote is in it, since those would then be out of date.
-  const scoresCurrent = state.errors === 0 && !state.stale;
-  const canDownload = !!url && !loading && (state.scored || state.scoresWritten ? scoresCurrent : true);
+  // Once the pane has written scores (a scored copy), only while they are current and no error
+  // stands. A copy the pane only edited (e.g. 评分依据 added, to be filled in Excel) may leave with
+  // errors standing: no score of the pane's is in it to be out of date.
+  const canDownload = !!url && !loading && (!state.scoresWritten || (state.errors === 0 && !state.stale));
   const fileName = state.scored
     ? t.downloadName(loaded?.name ?? "workbook.xlsx")
     : t.downloadEditedName(loaded?.name ?? "workbook.xlsx");
