@@ -126,15 +126,15 @@ function scoreFileOrThrow(file: string, o: ScoreOptions): FileReport {
   return report;
 }
 
-/** The score present before rescoring (the sheet's), exact; the new one when it did not change. */
-function previousOf(r: RescoreOutcome, id: string): number | null {
+/**
+ * The score present before rescoring (the sheet's) and the exact change: the engine's difference,
+ * else (unchanged) the new score and 0; neither when there is no score.
+ */
+function previousOf(r: RescoreOutcome, id: string): { previous: number | null; delta: number | null } {
   const d = r.result.differences.find((x) => x.target === id);
-  if (d) return typeof d.previous === "number" ? d.previous : null;
-  return r.result.indicators.find((i) => i.id === id)?.score ?? null;
-}
-
-function deltaOf(r: RescoreOutcome, id: string): number | null {
-  return r.result.differences.find((x) => x.target === id)?.delta ?? null;
+  if (d) return { previous: typeof d.previous === "number" ? d.previous : null, delta: d.delta };
+  const score = r.result.indicators.find((i) => i.id === id)?.score ?? null;
+  return { previous: score, delta: score === null ? null : 0 };
 }
 
 export function tableReport(rep: FileReport): string {
@@ -197,7 +197,7 @@ export function jsonReport(reports: FileReport[]): string {
             name: i.name,
             score: i.score,
             max: i.max,
-            previous: previousOf(r.outcome!, i.id),
+            previous: previousOf(r.outcome!, i.id).previous,
             kind: i.kind,
             explanation: i.explanation,
           })),
@@ -234,9 +234,8 @@ export function csvReport(reports: FileReport[]): string {
       continue;
     }
     r.outcome.result.indicators.forEach((i, n) => {
-      const prev = previousOf(r.outcome!, i.id);
-      const diff = deltaOf(r.outcome!, i.id) ?? (prev === null ? null : 0);
-      lines.push([r.file, n + 1, i.name, i.score, i.max, prev, diff, ""].map(csvCell).join(","));
+      const { previous, delta } = previousOf(r.outcome!, i.id);
+      lines.push([r.file, n + 1, i.name, i.score, i.max, previous, delta, ""].map(csvCell).join(","));
     });
     lines.push([r.file, null, SCORE_CLI.csvTotal, r.outcome.result.total, 100, null, null, ""].map(csvCell).join(","));
     lines.push([r.file, null, SCORE_CLI.csvGrade, r.outcome.result.grade, null, null, null, ""].map(csvCell).join(","));

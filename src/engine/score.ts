@@ -386,24 +386,30 @@ function differences(
   return out;
 }
 
-/** Exact subtotals per group; a group with an unscored indicator has none. */
+/** The exact sum of scores; none when any is missing (a group with an unscored indicator). */
+function exactSum(scores: readonly (number | null | undefined)[]): number | null {
+  let s = ZERO;
+  for (const v of scores) {
+    if (v === null || v === undefined) return null;
+    s = s.plus(String(v));
+  }
+  return s.toNumber();
+}
+
+/** Exact subtotals per 二级 group, and per 一级 as the sum of its groups'. */
 function levelTotals(rs: RuleSet, results: readonly IndicatorResult[]): Level1Total[] {
   const byId = new Map(results.map((r) => [r.id, r.score]));
-  const sum = (ids: string[]): number | null => {
-    let s = ZERO;
-    for (const id of ids) {
-      const v = byId.get(id);
-      if (v === null || v === undefined) return null;
-      s = s.plus(String(v));
-    }
-    return s.toNumber();
-  };
   return rs.levels.map((l1) => {
     const groups = l1.groups.map((l2) => {
       const indicators = l2.indicators.map((d) => d.id);
-      return { name: l2.name, max: Number(l2.weight), score: sum(indicators), indicators };
+      return {
+        name: l2.name,
+        max: Number(l2.weight),
+        score: exactSum(indicators.map((id) => byId.get(id))),
+        indicators,
+      };
     });
-    return { name: l1.name, max: Number(l1.weight), score: sum(groups.flatMap((g) => g.indicators)), groups };
+    return { name: l1.name, max: Number(l1.weight), score: exactSum(groups.map((g) => g.score)), groups };
   });
 }
 
