@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
   },
-  globalSetup: "<rootDir>/test/e2e/global-setup.js",
+  globalSetup: "<rootDir>/test/e2e/global-setup.ts",
   globalTeardown: "<rootDir>/test/e2e/global-teardown.js",
   testTimeout: 180000,
 };
