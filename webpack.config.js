@@ -56,9 +56,10 @@ function devCerts() {
 
 /**
  * What the pane needs right after it starts downloads while taskpane.js is still being evaluated,
- * not after it: taskpane.html preloads the scoring core chunk (and what it shares with other
- * chunks), and, as an ES5 inline script finds from the URL, inside Office the Office host's chunk,
- * outside it preview mode's chunk and its first sample workbook.
+ * not after it. An ES5 inline script finds from the URL what that is: inside Office the Office
+ * host's chunk and the scoring core chunk (and what it shares with other chunks), after the pane's
+ * own script;
+ * outside it preview mode's chunk and its first sample workbook with its snapshot.
  */
 class PreloadPaneChunks {
   apply(compiler) {
@@ -72,19 +73,21 @@ class PreloadPaneChunks {
         const core = filesOf("core");
         const preview = filesOf("preview").filter((f) => !core.includes(f));
         const excel = filesOf("excel").filter((f) => !core.includes(f));
-        const link = (href) => ({
-          tagName: "link",
-          voidTag: true,
-          meta: { plugin: "PreloadPaneChunks" },
-          attributes: { rel: "preload", as: "script", href },
-        });
         const sample = `samples/${encodeURIComponent(bootText.samples[0].file)}`;
+        // Chromium fetches a deferred script at low priority and a preload at high: without this the
+        // core's preloads (several times the size of taskpane.js) would be served before it.
+        for (const tag of data.headTags) {
+          if (tag.tagName === "script" && tag.attributes.src) tag.attributes.fetchpriority = "high";
+        }
         const modeScript =
-          `(function(){var h=document.head,o=/[?&]_host_Info=/i.test(location.search),f=o?${JSON.stringify(excel)}:${JSON.stringify(preview)},i,l;` +
-          `function p(u,a){l=document.createElement("link");l.rel="preload";l.as=a;l.href=u;if(a==="fetch")l.crossOrigin="anonymous";h.appendChild(l);}` +
+          `(function(){var h=document.head,o=/[?&]_host_Info=/i.test(location.search),f=o?${JSON.stringify(excel)}:${JSON.stringify(preview)},c=${JSON.stringify(core)},i,l;` +
+          `function p(u,a,r){l=document.createElement("link");l.rel="preload";l.as=a;l.href=u;if(r)l.setAttribute("fetchpriority",r);if(a==="fetch")l.crossOrigin="anonymous";h.appendChild(l);}` +
           // The mode's chunks run as soon as they arrive (webpack finds them installed when the pane asks).
-          `for(i=0;i<f.length;i++){l=document.createElement("script");l.src=f[i];l.async=true;h.appendChild(l);}if(!o)p(${JSON.stringify(sample)},"fetch");})();`;
-        data.headTags.push(...core.map(link), {
+          `for(i=0;i<f.length;i++){l=document.createElement("script");l.src=f[i];l.async=true;h.appendChild(l);}` +
+          // Inside Office reading the workbook needs the core at once: it comes right after the pane's
+          // own files. Preview mode's first view needs no core: the pane fetches it after first paint.
+          `if(o)for(i=0;i<c.length;i++)p(c[i],"script","low");else{p(${JSON.stringify(sample)},"fetch");p(${JSON.stringify(sample + ".snapshot.json")},"fetch");}})();`;
+        data.headTags.push({
           tagName: "script",
           voidTag: false,
           meta: { plugin: "PreloadPaneChunks" },
@@ -93,6 +96,34 @@ class PreloadPaneChunks {
         });
         return data;
       });
+    });
+  }
+}
+
+/**
+ * Preview mode's samples ship with their snapshot (src/taskpane/preview/sample.ts): each
+ * assets/samples/*.xlsx is read by the pane's own reader (scripts/sample-snapshots.ts, in a child
+ * process so webpack's cache sees no TypeScript among the config's dependencies) and emitted as
+ * samples/<file>.snapshot.json, in every build.
+ */
+class SampleSnapshots {
+  apply(compiler) {
+    const dir = path.join(__dirname, "assets/samples");
+    compiler.hooks.thisCompilation.tap("SampleSnapshots", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "SampleSnapshots", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const out = execFileSync(
+            process.execPath,
+            ["--import", "tsx", path.join(__dirname, "scripts/sample-snapshots.ts"), dir],
+            { cwd: __dirname, maxBuffer: 64 * 1024 * 1024 },
+          );
+          for (const [file, json] of Object.entries(JSON.parse(out.toString("utf8")))) {
+            compilation.fileDependencies.add(path.join(dir, file));
+            compilation.emitAsset(`samples/${file}.snapshot.json`, new compiler.webpack.sources.RawSource(json));
+          }
+        },
+      );
     });
   }
 }
@@ -198,7 +229,7 @@ module.exports = async (env = {}, options = {}) => {
         },
       ],
     },
-    plugins: [...pages, new PreloadPaneChunks(), new CopyWebpackPlugin({ patterns: copies })],
+    plugins: [...pages, new PreloadPaneChunks(), new SampleSnapshots(), new CopyWebpackPlugin({ patterns: copies })],
     performance: { hints: false },
     // The pane runs in WebView2 / WKWebView / current browsers only (no IE11): let webpack's runtime
     // and Terser write ES2020 instead of ES5-safe code.

@@ -23,6 +23,7 @@ import {
 import { App } from "./App";
 import { officeSupport, REQUIRED_EXCEL_API } from "../hosts/office";
 import { loadCore } from "./model/load-core";
+import { fetchSample } from "./preview/sample";
 import { paneText } from "../text/pane";
 
 /** In a plain browser, how long to wait for a host before settling into preview mode. */
@@ -116,12 +117,11 @@ function boot(): void {
   const preview = () => {
     if (excel || previewing) return;
     previewing = true;
-    // The first sample is fetched while the chunk loads (the two would otherwise run one after the
-    // other); the preview opens it in its first render.
-    const first = fetch(`samples/${encodeURIComponent(paneText.preview.samples[0].file)}`).then(
-      async (res) => (res.ok ? { bytes: new Uint8Array(await res.arrayBuffer()) } : { error: `HTTP ${res.status}` }),
-      (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
-    );
+    // The first sample (and its snapshot, sample.ts) is fetched while the chunk loads (the two would
+    // otherwise run one after the other); the preview opens it in its first render.
+    const first = fetchSample(paneText.preview.samples[0].file).catch((e: unknown) => ({
+      error: e instanceof Error ? e.message : String(e),
+    }));
     Promise.all([import(/* webpackChunkName: "preview" */ "./preview/PreviewApp"), first]).then(
       ([{ PreviewApp }, sample]) => {
         if (!excel)

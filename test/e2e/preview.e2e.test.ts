@@ -8,6 +8,7 @@
 import { valueAt } from "../support/cells";
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
+import { createHash } from "crypto";
 import { gzipSync } from "zlib";
 import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
@@ -23,7 +24,9 @@ const session = browserSession();
 const SAMPLE_004 = join(ROOT, "assets/samples/seed-004-city-2021.xlsx");
 const external: string[] = [];
 
-async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
+async function openPreview(
+  options: { dark?: boolean; prepare?: (page: Page) => Promise<unknown> } = {},
+): Promise<Page> {
   const context = await session.browser.newContext({
     viewport: { width: 320, height: 900 },
     acceptDownloads: true,
@@ -36,6 +39,7 @@ async function openPreview(options: { dark?: boolean } = {}): Promise<Page> {
     if (!url.startsWith(session.base) && url !== CDN && !url.startsWith("blob:") && !url.startsWith("data:"))
       external.push(url);
   });
+  await options.prepare?.(page);
   await page.goto(`${session.base}/taskpane.html`);
   await page.getByTestId("sheet-grid").waitFor({ state: "visible", timeout: 15000 });
   await page.getByRole("button", { name: paneText.rescore }).waitFor({ state: "visible" });
@@ -145,6 +149,86 @@ test("the first bundle carries neither the .xlsx host nor the scoring core, and 
   expect(text).not.toContain(builtinRuleSet("city-2021")!.title);
   expect(text).not.toContain(WB.noInputs);
   expect(gzipSync(taskpane, { level: 9 }).length).toBeLessThanOrEqual(110 * 1024);
+});
+
+const FIRST = paneText.preview.samples[0].file;
+
+test("the first sample ships with its snapshot, the reader's own reading of those bytes", () => {
+  const bytes = readFileSync(join(session.dir, "samples", FIRST));
+  const shipped = JSON.parse(readFileSync(join(session.dir, "samples", `${FIRST}.snapshot.json`), "utf8")) as {
+    fingerprint: string;
+    snapshot: unknown;
+  };
+  expect(shipped.fingerprint).toBe(createHash("sha256").update(bytes).digest("hex"));
+  expect(shipped.snapshot).toEqual(readXlsx(new Uint8Array(bytes)));
+});
+
+test("the first view needs no .xlsx reader: ready while it is held back, and it scores once it comes", async () => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let readerServed = false;
+  const page = await openPreview({
+    prepare: (p) =>
+      p.route("**/xlsx-read.js", async (route) => {
+        await held;
+        readerServed = true;
+        await route.continue();
+      }),
+  });
+  expect(readerServed).toBe(false);
+  release();
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  await expect(page.getByTestId("total").textContent()).resolves.toBe("89.46");
+  expect(readerServed).toBe(true); // the written copy is read back by it
+  await page.context().close();
+});
+
+test.each([
+  ["missing", { status: 404, body: "" }],
+  ["of other bytes", { status: 200, body: JSON.stringify({ fingerprint: "0".repeat(64), snapshot: { sheets: [] } }) }],
+  ["not JSON", { status: 200, body: "<html>" }],
+])("a sample whose snapshot is %s is read in the browser and scores the same", async (_, reply) => {
+  const page = await openPreview({
+    prepare: (p) =>
+      p.route("**/*.snapshot.json", (route) => route.fulfill({ ...reply, contentType: "application/json" })),
+  });
+  await page.getByRole("button", { name: paneText.rescore }).click();
+  await expect(page.getByTestId("total").textContent()).resolves.toBe("89.46");
+  expect(await page.getByTestId("grade").textContent()).toBe("良");
+  await page.context().close();
+});
+
+test("the page fetches the pane's script first; the scoring core early only inside Office", async () => {
+  const links = async (query: string) => {
+    const page = await session.browser.newPage();
+    await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
+    await page.goto(`${session.base}/taskpane.html${query}`, { waitUntil: "domcontentloaded" });
+    const found = await page.evaluate(() => ({
+      script: document.querySelector('script[src="taskpane.js"]')?.getAttribute("fetchpriority"),
+      preloads: Array.from(document.querySelectorAll('link[rel="preload"]'), (l) => ({
+        href: l.getAttribute("href"),
+        as: l.getAttribute("as"),
+        priority: l.getAttribute("fetchpriority"),
+      })),
+    }));
+    await page.close();
+    return found;
+  };
+  const core = readdirSync(session.dir).filter((f) => f === "core.js");
+  expect(core).toEqual(["core.js"]);
+  const preview = await links("");
+  expect(preview.script).toBe("high");
+  expect(preview.preloads.filter((l) => l.as === "script")).toEqual([]);
+  expect(preview.preloads.map((l) => l.href)).toEqual([
+    `samples/${encodeURIComponent(FIRST)}`,
+    `samples/${encodeURIComponent(FIRST)}.snapshot.json`,
+  ]);
+  const office = await links("?_host_Info=Excel$Win32$16.01$zh-CN$$$$0");
+  expect(office.script).toBe("high");
+  const scripts = office.preloads.filter((l) => l.as === "script");
+  expect(scripts.map((l) => l.href)).toContain("core.js");
+  expect(scripts.every((l) => l.priority === "low")).toBe(true);
+  expect(office.preloads.some((l) => l.as === "fetch")).toBe(false);
 });
 
 test("before any script has run, the page shows the pane's frame (never a blank page)", async () => {

@@ -19,7 +19,11 @@ import { bad, bytesOf, NOW, SEED_004, valueAt } from "./helpers";
 
 function setup(path: string) {
   const selected: unknown[] = [];
-  const port = new PreviewPort(bytesOf(path), { onSelect: (r) => selected.push(r), selected: () => undefined });
+  const bytes = bytesOf(path);
+  const port = new PreviewPort(bytes, readXlsx(bytes), {
+    onSelect: (r) => selected.push(r),
+    selected: () => undefined,
+  });
   const apply = jest.spyOn(port, "apply");
   const updates: { errors: number; written: boolean }[] = [];
   render(

@@ -65,7 +65,7 @@ async function unnamed(): Promise<Uint8Array> {
 }
 
 test("a workbook without defined names: one message with one action; after it, 设置 shows what is still to fill", async () => {
-  const port = new PreviewPort(await unnamed());
+  const port = await PreviewPort.open(await unnamed());
   const user = userEvent.setup();
   ui(port);
   const rescore = () => screen.getAllByRole("button", { name: paneText.rescore })[0];

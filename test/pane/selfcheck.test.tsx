@@ -48,7 +48,7 @@ test("in Excel: 运行自检 lists every probe as 通过, the workbook is unchan
 
 test("preview mode: the section says 自检 needs Excel and offers no button", async () => {
   const user = userEvent.setup();
-  ui(new PreviewPort(new Uint8Array(readFileSync(SEED_004))));
+  ui(await PreviewPort.open(new Uint8Array(readFileSync(SEED_004))));
   await user.click(screen.getByRole("tab", { name: paneText.tabs.setup }));
   const section = await screen.findByTestId("selfcheck", {}, { timeout: 10000 });
   expect(section.textContent).toContain(SELFCHECK.previewOnly);

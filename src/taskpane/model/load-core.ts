@@ -1,26 +1,15 @@
 /**
- * Loads the scoring core chunk once. The boot starts it as soon as the page's static frame is
- * painted (and the pane asks again when it mounts), so by the time a clerk clicks 重新评分 the
- * chunk is already there; a failed load (a network hiccup on an intranet
- * server) is retried by the next call instead of being remembered.
+ * The scoring core chunk, loaded once. Inside Office the page preloads it and the boot asks for
+ * it at once (reading the workbook needs the contract's names); in preview mode the pane asks when
+ * it mounts, after its first paint. Either way, by the time a clerk clicks 重新评分 the chunk is
+ * there (or the click waits for it).
  */
 import type { PaneCore } from "./core";
+import { lazyChunk } from "../shared/lazy-chunk";
 
-let pending: Promise<PaneCore> | undefined;
-let loaded: PaneCore | undefined;
+const core = lazyChunk(() => import(/* webpackChunkName: "core" */ "./core").then((m) => m.core));
 
-export function loadCore(): Promise<PaneCore> {
-  pending ??= import(/* webpackChunkName: "core" */ "./core").then(
-    (m) => (loaded = m.core),
-    (e: unknown) => {
-      pending = undefined;
-      throw e;
-    },
-  );
-  return pending;
-}
+export const loadCore = (): Promise<PaneCore> => core.load();
 
 /** The core if it has loaded already (a pane mounting after that renders ready at once). */
-export function loadedCore(): PaneCore | undefined {
-  return loaded;
-}
+export const loadedCore = (): PaneCore | undefined => core.loaded();

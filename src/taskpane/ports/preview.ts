@@ -1,12 +1,13 @@
 /**
  * WorkbookPort over an .xlsx file held in memory (preview mode, outside Office). Only the preview
- * chunk imports this module: the .xlsx host must not weigh on the add-in's own bundle. The writer
- * is a chunk of its own, fetched once the workbook is shown (`loadWriter`), so opening the first
- * workbook evaluates only the reader.
+ * chunk imports this module: the .xlsx host must not weigh on the add-in's own bundle. The reader
+ * and the writer are chunks of their own, fetched once the first workbook is shown: a bundled
+ * sample opens from its build-time snapshot (preview/sample.ts), so the first view evaluates
+ * neither; a workbook without a snapshot waits for the reader (`PreviewPort.open`).
  */
-import { readXlsx } from "../../hosts/xlsx";
 import type { CellRef, WorkbookPort } from "./port";
 import type { WorkbookSnapshot, WritePlan } from "../../workbook/snapshot";
+import { lazyChunk } from "../shared/lazy-chunk";
 
 export interface PreviewSelection {
   /** Called by `select` (定位): the preview grid shows and highlights the cell. */
@@ -15,16 +16,12 @@ export interface PreviewSelection {
   selected(): CellRef | undefined;
 }
 
-type Writer = typeof import("../../hosts/xlsx/write");
-let writer: Promise<Writer> | undefined;
+const reader = lazyChunk(() => import(/* webpackChunkName: "xlsx-read" */ "../../hosts/xlsx/read"));
+const writer = lazyChunk(() => import(/* webpackChunkName: "xlsx-write" */ "../../hosts/xlsx/write"));
 
-/** The .xlsx writer chunk, loaded once (a failed load is retried by the next call). */
-export function loadWriter(): Promise<Writer> {
-  writer ??= import(/* webpackChunkName: "xlsx-write" */ "../../hosts/xlsx/write").catch((e: unknown) => {
-    writer = undefined;
-    throw e;
-  });
-  return writer;
+/** Fetches the .xlsx reader and writer (after the first paint: before anything can be opened or written). */
+export function loadXlsx(): Promise<unknown> {
+  return Promise.all([reader.load(), writer.load()]);
 }
 
 export class PreviewPort implements WorkbookPort {
@@ -32,13 +29,25 @@ export class PreviewPort implements WorkbookPort {
   private data: Uint8Array;
   private readonly listeners = new Set<(bytes: Uint8Array) => void>();
   /** The snapshot of the current bytes: parsing is the slow part of preview mode, do it once. */
-  private cached?: { bytes: Uint8Array; snapshot: WorkbookSnapshot };
+  private cached: { bytes: Uint8Array; snapshot: WorkbookSnapshot };
 
+  /**
+   * A port over `bytes` whose snapshot is `read` (a bundled sample's, from the build): no reader
+   * needed until it is written. Any other workbook opens with `open`.
+   */
   constructor(
     bytes: Uint8Array,
+    read: WorkbookSnapshot,
     private readonly selection?: PreviewSelection,
   ) {
     this.data = bytes;
+    this.cached = { bytes, snapshot: read };
+  }
+
+  /** Reads `bytes` (loading the reader first); rejects with XlsxFormatError when they are not an .xlsx. */
+  static async open(bytes: Uint8Array, selection?: PreviewSelection): Promise<PreviewPort> {
+    const { readXlsx } = await reader.load();
+    return new PreviewPort(bytes, readXlsx(bytes), selection);
   }
 
   read(): Promise<WorkbookSnapshot> {
@@ -50,14 +59,21 @@ export class PreviewPort implements WorkbookPort {
     return this.snapshot();
   }
 
-  /** Synchronous read (throws XlsxFormatError for bytes that are not an .xlsx). Views must not mutate it. */
+  /**
+   * Synchronous read (throws XlsxFormatError for bytes that are not an .xlsx). Views must not
+   * mutate it. New bytes come only from `apply`, which has loaded the reader.
+   */
   snapshot(): WorkbookSnapshot {
-    if (this.cached?.bytes !== this.data) this.cached = { bytes: this.data, snapshot: readXlsx(this.data) };
+    if (this.cached.bytes !== this.data) {
+      const loaded = reader.loaded();
+      if (!loaded) throw new Error("PreviewPort: bytes changed before the .xlsx reader loaded");
+      this.cached = { bytes: this.data, snapshot: loaded.readXlsx(this.data) };
+    }
     return this.cached.snapshot;
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    const { applyPlan } = await loadWriter();
+    const [{ applyPlan }] = await Promise.all([writer.load(), reader.load()]);
     // applyPlan is pure and throws before returning anything: all-or-nothing by construction.
     this.data = applyPlan(this.data, plan);
     for (const l of this.listeners) l(this.data);

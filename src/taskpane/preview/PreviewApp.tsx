@@ -7,10 +7,12 @@
 import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { Button, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { App, type PaneState } from "../App";
-import { loadWriter, PreviewPort } from "../ports/preview";
+import { loadXlsx, PreviewPort, type PreviewSelection } from "../ports/preview";
 import type { CellRef } from "../ports/port";
 import { paneText } from "../../text/pane";
 import { SheetGrid } from "./SheetGrid";
+import { fetchSample, type Sample } from "./sample";
+import type { WorkbookSnapshot } from "../../workbook/snapshot";
 
 const useStyles = makeStyles({
   top: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -34,16 +36,8 @@ interface Loaded {
 }
 
 export interface PreviewAppProps {
-  /** The first sample, fetched while this chunk loaded (see index.tsx): its bytes, or why not. */
-  first: { bytes: Uint8Array } | { error: string };
-}
-
-/** Starts fetching a bundled sample workbook (served from dist/samples/). */
-export function fetchSample(file: string): Promise<Uint8Array> {
-  return fetch(`samples/${encodeURIComponent(file)}`).then(async (res) => {
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
-  });
+  /** The first sample, fetched while this chunk loaded (see index.tsx), or why it could not be. */
+  first: Sample | { error: string };
 }
 
 const SAMPLES = paneText.preview.samples;
@@ -60,49 +54,46 @@ export function PreviewApp({ first }: PreviewAppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
 
-  /** A port over `data`, or why `data` is not an .xlsx (refused before the views try it). */
-  const portOf = (name: string, data: Uint8Array): PreviewPort | string => {
-    const port = new PreviewPort(data, {
-      onSelect: (ref) => {
-        selectedRef.current = ref;
-        setSelected(ref);
-        setSheet(ref.sheet);
-        setStatus(t.located(`${ref.sheet}!${ref.address}`));
-      },
-      selected: () => selectedRef.current,
-    });
-    try {
-      port.snapshot();
-      return port;
-    } catch (e) {
-      return t.loadFailed(name, e instanceof Error ? e.message : String(e));
-    }
-  };
+  const selection = useRef<PreviewSelection>({
+    onSelect: (ref) => {
+      selectedRef.current = ref;
+      setSelected(ref);
+      setSheet(ref.sheet);
+      setStatus(t.located(`${ref.sheet}!${ref.address}`));
+    },
+    selected: () => selectedRef.current,
+  }).current;
 
-  // The first sample opens in the first render: the pane mounts once, ready to score.
+  // A sample with its build-time snapshot opens in the first render: the pane mounts once, ready
+  // to score. Without one (or when it could not be fetched) the pane opens it as it opens a file.
   const [initial] = useState(() =>
-    "bytes" in first ? portOf(SAMPLES[0].file, first.bytes) : t.loadFailed(SAMPLES[0].file, first.error),
+    "bytes" in first && first.snapshot ? new PreviewPort(first.bytes, first.snapshot, selection) : undefined,
   );
-  const [loaded, setLoaded] = useState<Loaded | undefined>(
-    typeof initial === "string" ? undefined : { id: 0, name: SAMPLES[0].file, port: initial },
-  );
+  const [loaded, setLoaded] = useState<Loaded | undefined>(initial && { id: 0, name: SAMPLES[0].file, port: initial });
   const [source, setSource] = useState<string>(SAMPLES[0].file);
-  const [failure, setFailure] = useState<string | undefined>(typeof initial === "string" ? initial : undefined);
-  const [bytes, setBytes] = useState<Uint8Array | undefined>(typeof initial === "string" ? undefined : initial.bytes());
+  const [failure, setFailure] = useState<string | undefined>(
+    "error" in first ? t.loadFailed(SAMPLES[0].file, first.error) : undefined,
+  );
+  const [bytes, setBytes] = useState<Uint8Array | undefined>(initial?.bytes());
   const [state, setState] = useState<PaneState>(FRESH);
   /** A workbook is being opened: the views of the previous one are gone (no rescoring of it meanwhile). */
   const [loading, setLoading] = useState(false);
 
   // The download and the grid follow every write to the workbook shown.
   useEffect(() => loaded?.port.onChange(setBytes), [loaded]);
-  // The writer loads after the first paint, before anything can be written.
-  useEffect(() => void loadWriter().catch(() => undefined), []);
+  // The reader and writer load after the first paint, before anything can be opened or written.
+  useEffect(() => void loadXlsx().catch(() => undefined), []);
 
-  /** Opens `data` as the workbook; false (the previous one stays) when it is not an .xlsx. */
-  const open = (name: string, data: Uint8Array): boolean => {
-    const port = portOf(name, data);
-    if (typeof port === "string") {
-      setFailure(port);
+  /**
+   * Opens `data` as the workbook (`read`: its snapshot when known already); false (the previous
+   * one stays, the reason shown) when it is not an .xlsx.
+   */
+  const open = async (name: string, data: Uint8Array, read?: WorkbookSnapshot): Promise<boolean> => {
+    let port: PreviewPort;
+    try {
+      port = read ? new PreviewPort(data, read, selection) : await PreviewPort.open(data, selection);
+    } catch (e) {
+      setFailure(t.loadFailed(name, e instanceof Error ? e.message : String(e)));
       return false;
     }
     setFailure(undefined);
@@ -116,35 +107,47 @@ export function PreviewApp({ first }: PreviewAppProps) {
     return true;
   };
 
-  const loadSample = async (file: string) => {
-    const previous = source;
+  /** Runs an opening: the views wait meanwhile. */
+  const opening = async (body: () => Promise<void>) => {
     setLoading(true);
     try {
-      if (open(file, await fetchSample(file))) setSource(file);
-      else setSource(previous);
-    } catch (e) {
-      setFailure(t.loadFailed(file, e instanceof Error ? e.message : String(e)));
-      setSource(previous);
+      await body();
     } finally {
       setLoading(false);
     }
   };
+
+  const loadSample = (file: string) =>
+    opening(async () => {
+      const previous = source;
+      try {
+        const sample = await fetchSample(file);
+        setSource((await open(file, sample.bytes, sample.snapshot)) ? file : previous);
+      } catch (e) {
+        setFailure(t.loadFailed(file, e instanceof Error ? e.message : String(e)));
+        setSource(previous);
+      }
+    });
+
+  // The first sample fetched without its snapshot: read here, once the reader has come.
+  useEffect(() => {
+    if (!initial && "bytes" in first) void opening(() => open(SAMPLES[0].file, first.bytes).then(() => undefined));
+    // Once, for the sample the pane started with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const onSource = (value: string) => {
     if (SAMPLES.some((s) => s.file === value)) void loadSample(value);
   };
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = "";
     if (!f) return;
-    setLoading(true);
-    try {
-      // Only an .xlsx that opens replaces the workbook shown; anything else leaves it as it was.
-      if (open(f.name, new Uint8Array(await f.arrayBuffer()))) setSource(`file:${f.name}`);
-    } finally {
-      setLoading(false);
-    }
+    // Only an .xlsx that opens replaces the workbook shown; anything else leaves it as it was.
+    void opening(async () => {
+      if (await open(f.name, new Uint8Array(await f.arrayBuffer()))) setSource(`file:${f.name}`);
+    });
   };
 
   // The port caches the snapshot of its bytes; `bytes` only makes this follow every write.
@@ -208,7 +211,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className={styles.file}
           aria-label={t.pickLabel}
-          onChange={(e) => void onFile(e)}
+          onChange={onFile}
           data-testid="file-input"
         />
         <Button size="small" onClick={() => fileInput.current?.click()} aria-label={t.pickLabel}>
