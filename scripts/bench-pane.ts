@@ -2,16 +2,23 @@
  * Bench: how soon the task pane is interactive (重新评分 enabled) in Debian's headless Chromium,
  * against a bare React + Fluent page of the same first view (scripts/bench-shell/), built with the
  * same webpack config and measured in the same run, interleaved, so the noisy 2-core machine's
- * drift hits both alike. The pane runs in preview mode (no Office): that includes its lazy chunks
- * (the .xlsx host, the scoring core), fetching the bundled seed 004 sample and reading it.
+ * drift hits both alike. The pane runs in preview mode (no Office): that includes its preview
+ * chunk and fetching the bundled seed 004 sample with its build-time snapshot (sample.ts).
  *
- * Times are the page's own performance.now() (from the start of navigation) when a MutationObserver
- * first sees an enabled 重新评分 button; main-thread CPU is Chromium's TaskDuration (CDP
- * Performance.getMetrics) at that moment. Each run uses a fresh browser context (no HTTP cache),
- * like a pane opened for the first time; one warm-up round is discarded.
+ * Two moments, both from the page's own performance.now() (from the start of navigation):
+ * - enabled: a MutationObserver first sees an enabled 重新评分 button in the DOM;
+ * - interactive: the frame that shows it has been painted (a task posted from the next
+ *   requestAnimationFrame runs after that frame), i.e. the clerk can see and click it. The shell
+ *   lays its page out for the first time there; the pane did so for its skeleton, earlier.
+ * The ratio goal (≤ 1.5) is on `interactive`; both are printed. The page signals through the
+ * console, so no script of the harness runs in the page while it starts. Main-thread CPU is
+ * Chromium's TaskDuration (CDP Performance.getMetrics) when that signal arrives. Each run uses a
+ * fresh browser context (no HTTP cache), like a pane opened for the first time; one warm-up round
+ * is discarded.
  *
  *   npx tsx scripts/bench-pane.ts [--runs N]
  *   → pane: interactive median P ms; shell median S ms; ratio R (N runs each, interleaved)
+ *     enabled in the DOM: pane median P' ms; shell median S' ms; ratio R'
  *     main-thread CPU to interactive: pane median X ms; shell median Y ms
  */
 import { rmSync } from "fs";
@@ -20,15 +27,29 @@ import { buildInto, CDN, launch, OFFICE_OUTSIDE_HOST, serve } from "../test/e2e/
 import { paneText } from "../src/text/pane";
 
 const runsArg = process.argv.indexOf("--runs");
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 
-/** Records when an enabled 重新评分 first appears (before any of the page's own scripts run). */
+const SIGNAL = "pe-bench-interactive";
+
+/** Records when an enabled 重新评分 first appears, then when it is painted (before any of the page's own scripts run). */
 const WATCH = `(() => {
   const label = ${JSON.stringify(paneText.rescore)};
   const check = () => {
-    if (window.__interactive) return;
+    if (window.__enabled) return;
     for (const b of document.querySelectorAll("button")) {
-      if (b.textContent === label && !b.disabled) { window.__interactive = performance.now(); observer.disconnect(); return; }
+      if (b.textContent === label && !b.disabled) {
+        window.__enabled = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            window.__interactive = performance.now();
+            console.debug(${JSON.stringify(SIGNAL)});
+          };
+          channel.port2.postMessage(0);
+        });
+        return;
+      }
     }
   };
   const observer = new MutationObserver(check);
@@ -37,6 +58,7 @@ const WATCH = `(() => {
 
 interface Sample {
   ms: number;
+  enabledMs: number;
   cpuMs: number;
 }
 
@@ -47,16 +69,17 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   await cdp.send("Performance.enable");
   await page.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: OFFICE_OUTSIDE_HOST }));
   await page.addInitScript(WATCH);
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive, undefined, {
-    timeout: 30000,
-    polling: 20,
-  });
-  const ms = await page.evaluate(() => (window as unknown as { __interactive: number }).__interactive);
+  const signalled = page.waitForEvent("console", { predicate: (m) => m.text() === SIGNAL, timeout: 30000 });
+  await page.goto(url, { waitUntil: "commit" });
+  await signalled;
   const { metrics } = await cdp.send("Performance.getMetrics");
+  const [ms, enabledMs] = await page.evaluate(() => {
+    const w = window as unknown as { __interactive: number; __enabled: number };
+    return [w.__interactive, w.__enabled];
+  });
   const cpuMs = (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
   await context.close();
-  return { ms, cpuMs };
+  return { ms, enabledMs, cpuMs };
 }
 
 const median = (xs: number[]) => {
@@ -88,6 +111,11 @@ async function main(): Promise<void> {
   const sh = median(shell.map((s) => s.ms));
   console.log(
     `pane: interactive median ${Math.round(p)} ms; shell median ${Math.round(sh)} ms; ratio ${(p / sh).toFixed(2)} (${RUNS} runs each, interleaved)`,
+  );
+  const pe = median(pane.map((s) => s.enabledMs));
+  const se = median(shell.map((s) => s.enabledMs));
+  console.log(
+    `enabled in the DOM: pane median ${Math.round(pe)} ms; shell median ${Math.round(se)} ms; ratio ${(pe / se).toFixed(2)}`,
   );
   console.log(
     `main-thread CPU to interactive: pane median ${Math.round(median(pane.map((s) => s.cpuMs)))} ms; shell median ${Math.round(median(shell.map((s) => s.cpuMs)))} ms`,
