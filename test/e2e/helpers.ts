@@ -3,12 +3,14 @@
  * PE_E2E_DIST), a tiny static server on 127.0.0.1, and Debian's headless Chromium.
  */
 import { execFileSync } from "child_process";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize } from "path";
 import { chromium, type Browser } from "playwright-core";
+import { fakeFromXlsx } from "../fakes/fromSnapshot";
+import type { BenchWorkbook } from "../../scripts/bench-shell/excel-host";
 
 export const ROOT = join(__dirname, "..", "..");
 export const RESULTS = join(ROOT, "test-results");
@@ -81,6 +83,20 @@ export function launch(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * office.js inside "Office" for the bench and the browser tests: the scripted Excel of the bench's
+ * build (`buildInto(…, ["shell"])`, scripts/bench-shell/excel-host.ts) holding the workbook `xlsx`,
+ * read here in Node so the page spends no time on it.
+ */
+export function scriptedExcel(benchDir: string, xlsx: string): string {
+  const data = fakeFromXlsx(new Uint8Array(readFileSync(xlsx)));
+  const workbook: BenchWorkbook = {
+    sheets: data.sheets.map((s) => ({ name: s.name, merges: s.merges, cells: [...s.cells] })),
+    names: data.names,
+  };
+  return `window.__peBenchWorkbook = ${JSON.stringify(workbook)};\n${readFileSync(join(benchDir, "excel-host.js"), "utf8")}`;
 }
 
 /** What office.js does in a plain browser: onReady resolves with no host. */

@@ -3,15 +3,16 @@
  * (offline, CDN unreachable), `Office.onReady` slow or never resolving, the bundle itself failing,
  * an old webview. Inside Office (the URL carries `_host_Info`) each shows a clear Chinese message
  * or a visible wait, never a blank page, and a late onReady opens the real workbook; in a plain
- * browser the same conditions are just preview mode. The production build is made into a
+ * browser the same conditions are just preview mode. And with Office there: over the bench's
+ * scripted Excel (the typed fake), the pane reads and scores the sample. The production build is made into a
  * temporary folder and served over http from 127.0.0.1 by a tiny static server.
  */
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import boot from "../../src/text/boot.json";
 import { paneText } from "../../src/text/pane";
-import { browserSession, CDN, RESULTS } from "./helpers";
+import { browserSession, buildInto, CDN, RESULTS, ROOT, scriptedExcel } from "./helpers";
 
 const session = browserSession();
 
@@ -49,6 +50,30 @@ test("in a plain browser without internet, the pane opens preview mode and does 
       .count(),
   ).resolves.toBe(0);
   await page.close();
+});
+
+test("inside Office, over a scripted Excel: the pane reads the workbook and a rescoring writes 89.46 良", async () => {
+  const bench = buildInto("pe-e2e-bench-", ["shell"]);
+  try {
+    const officeJs = scriptedExcel(bench, join(ROOT, "assets/samples/seed-004-city-2021.xlsx"));
+    const page = await open(async (p) => {
+      await p.route(CDN, (route) => route.fulfill({ contentType: "text/javascript", body: officeJs }));
+    });
+    const rescore = page.getByRole("button", { name: paneText.rescore });
+    await page.waitForFunction(
+      (label) => Array.from(document.querySelectorAll("button")).some((b) => b.textContent === label && !b.disabled),
+      paneText.rescore,
+    );
+    await expect(page.getByText(paneText.preview.banner).count()).resolves.toBe(0);
+    await rescore.first().click();
+    await expect(page.getByTestId("total").textContent()).resolves.toBe("89.46");
+    expect(await page.getByTestId("grade").textContent()).toBe("良");
+    expect(await page.getByTestId("previous-budgetExecution").textContent()).toBe("原 5.66 → 5.96（+0.30）");
+    await page.screenshot({ path: join(RESULTS, "taskpane-excel-scored.png"), fullPage: true });
+    await page.close();
+  } finally {
+    rmSync(bench, { recursive: true, force: true });
+  }
 });
 
 test("inside Office, a slow Office.onReady: the pane shows it is waiting, then opens the real workbook when it comes", async () => {
