@@ -7,6 +7,8 @@
  * bundled seed 004 sample with its build-time snapshot (sample.ts). It runs inside "Office" too,
  * over the bench's scripted Excel (scripts/bench-shell/excel-host.ts: the typed fake, answering
  * every sync in memory), which includes the Office host chunk, the scoring core and the first read.
+ * The fake's own work (Excel's, in Excel's process) then runs on the page's main thread too: that
+ * figure is an upper bound of the pane's cost inside Office, not a prediction of Excel's speed.
  *
  * Two moments, both from the page's own performance.now() (from the start of navigation):
  * - enabled: a MutationObserver first sees an enabled 重新评分 button in the DOM;
