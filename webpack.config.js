@@ -56,11 +56,10 @@ function devCerts() {
 }
 
 /**
- * What the pane needs right after it starts downloads while taskpane.js is still being evaluated,
- * not after it. An ES5 inline script finds from the URL what that is: inside Office the Office
- * host's chunk and the scoring core chunk (and what it shares with other chunks), after the pane's
- * own script;
- * outside it preview mode's chunk and its first sample workbook with its snapshot.
+ * What the pane needs next is fetched while taskpane.js is still being evaluated, not after it. An
+ * ES5 inline script finds from the URL what that is: inside Office, the Office host's chunk and, at
+ * low priority after the pane's own script, the scoring core (and what it shares with other
+ * chunks); outside it, preview mode's chunk and the first sample with its snapshot.
  */
 class PreloadPaneChunks {
   apply(compiler) {
@@ -74,6 +73,7 @@ class PreloadPaneChunks {
         const core = filesOf("core");
         const preview = filesOf("preview").filter((f) => !core.includes(f));
         const excel = filesOf("excel").filter((f) => !core.includes(f));
+        // The URLs of src/taskpane/preview/sample.ts (sampleUrls); a browser test checks they agree.
         const sample = `samples/${encodeURIComponent(bootText.samples[0].file)}`;
         // Chromium fetches a deferred script at low priority and a preload at high: without this the
         // core's preloads (several times the size of taskpane.js) would be served before it.

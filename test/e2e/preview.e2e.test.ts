@@ -18,6 +18,7 @@ import { WB } from "../../src/text/workbook";
 import { builtinRuleSet } from "../../src/engine";
 import { paneText } from "../../src/text/pane";
 import { PANE_SETUP } from "../../src/text/pane-setup";
+import { sampleUrls } from "../../src/taskpane/preview/sample";
 import { browserSession, CDN, OFFICE_OUTSIDE_HOST, RESULTS, ROOT } from "./helpers";
 
 const session = browserSession();
@@ -219,10 +220,9 @@ test("the page fetches the pane's script first; the scoring core early only insi
   const preview = await links("");
   expect(preview.script).toBe("high");
   expect(preview.preloads.filter((l) => l.as === "script")).toEqual([]);
-  expect(preview.preloads.map((l) => l.href)).toEqual([
-    `samples/${encodeURIComponent(FIRST)}`,
-    `samples/${encodeURIComponent(FIRST)}.snapshot.json`,
-  ]);
+  // The page preloads exactly what the pane then fetches (sample.ts), or the preloads are wasted.
+  const urls = sampleUrls(FIRST);
+  expect(preview.preloads.map((l) => l.href)).toEqual([urls.bytes, urls.snapshot]);
   const office = await links("?_host_Info=Excel$Win32$16.01$zh-CN$$$$0");
   expect(office.script).toBe("high");
   const scripts = office.preloads.filter((l) => l.as === "script");
