@@ -236,7 +236,10 @@ module.exports = async (env = {}, options = {}) => {
         },
       ],
     },
-    plugins: [...pages, new PreloadPaneChunks(), new SampleSnapshots(), new CopyWebpackPlugin({ patterns: copies })],
+    // The bench's build is its pages alone: no samples, snapshots, manifest or icons to make.
+    plugins: env.shell
+      ? pages
+      : [...pages, new PreloadPaneChunks(), new SampleSnapshots(), new CopyWebpackPlugin({ patterns: copies })],
     performance: { hints: false },
     // The pane runs in WebView2 / WKWebView / current browsers only (no IE11): let webpack's runtime
     // and Terser write ES2020 instead of ES5-safe code.

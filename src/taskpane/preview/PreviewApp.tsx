@@ -54,15 +54,22 @@ export function PreviewApp({ first }: PreviewAppProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
 
+  /** A cell chosen in the grid: by the clerk's click, or by 定位 (which also shows its sheet). */
+  const choose = (ref: CellRef, says: (where: string) => string) => {
+    selectedRef.current = ref;
+    setSelected(ref);
+    setStatus(says(`${ref.sheet}!${ref.address}`));
+  };
   const selection = useRef<PreviewSelection>({
     onSelect: (ref) => {
-      selectedRef.current = ref;
-      setSelected(ref);
+      choose(ref, t.located);
       setSheet(ref.sheet);
-      setStatus(t.located(`${ref.sheet}!${ref.address}`));
     },
     selected: () => selectedRef.current,
   }).current;
+  /** Why `name` could not be opened, shown above the pane. */
+  const failed = (name: string, e: unknown) =>
+    setFailure(t.loadFailed(name, e instanceof Error ? e.message : String(e)));
 
   // A sample with its build-time snapshot opens in the first render: the pane mounts once, ready
   // to score. Without one (or when it could not be fetched) the pane opens it as it opens a file.
@@ -93,7 +100,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
     try {
       port = read ? new PreviewPort(data, read, selection) : await PreviewPort.open(data, selection);
     } catch (e) {
-      setFailure(t.loadFailed(name, e instanceof Error ? e.message : String(e)));
+      failed(name, e);
       return false;
     }
     setFailure(undefined);
@@ -124,7 +131,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
         const sample = await fetchSample(file);
         setSource((await open(file, sample.bytes, sample.snapshot)) ? file : previous);
       } catch (e) {
-        setFailure(t.loadFailed(file, e instanceof Error ? e.message : String(e)));
+        failed(file, e);
         setSource(previous);
       }
     });
@@ -244,11 +251,7 @@ export function PreviewApp({ first }: PreviewAppProps) {
           selected={selected}
           status={status}
           onSheet={setSheet}
-          onPick={(ref) => {
-            selectedRef.current = ref;
-            setSelected(ref);
-            setStatus(t.selected(`${ref.sheet}!${ref.address}`));
-          }}
+          onPick={(ref) => choose(ref, t.selected)}
         />
       )}
     </div>
